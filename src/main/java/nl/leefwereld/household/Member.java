@@ -1,0 +1,4 @@
+package nl.leefwereld.household;
+
+public record Member(Person person, Relation relation) {
+}

@@ -1,0 +1,216 @@
+package nl.leefwereld.household.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.leefwereld.household.Household;
+import nl.leefwereld.household.HouseholdPageSection;
+import nl.leefwereld.household.Households;
+import nl.leefwereld.household.LikelyDuplicateException;
+import nl.leefwereld.household.NetworkDraft;
+import nl.leefwereld.household.PersonDraft;
+import nl.leefwereld.household.Relation;
+import nl.leefwereld.identity.CurrentUser;
+import nl.leefwereld.identity.CurrentUsers;
+import nl.leefwereld.privacy.ConsentPurpose;
+import nl.leefwereld.privacy.Consents;
+import nl.leefwereld.shared.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class HouseholdController {
+
+    private final Households households;
+    private final Consents consents;
+    private final List<HouseholdPageSection> sections;
+    private final Clock clock;
+
+    HouseholdController(Households households, Consents consents, List<HouseholdPageSection> sections, Clock clock) {
+        this.households = households;
+        this.consents = consents;
+        this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(HouseholdPageSection::order)).toList();
+        this.clock = clock;
+    }
+
+    /** Form for a network member; all strings so nothing typed is lost. */
+    public static class NetworkForm {
+        private String kind = "INFORMAL", name = "", relation = "", organisation = "", function = "", role = "", phone = "", email = "", carerLoadNote = "";
+        private boolean informalCarer;
+        public String getKind() { return kind; } public void setKind(String v) { kind = v; }
+        public String getName() { return name; } public void setName(String v) { name = v; }
+        public String getRelation() { return relation; } public void setRelation(String v) { relation = v; }
+        public String getOrganisation() { return organisation; } public void setOrganisation(String v) { organisation = v; }
+        public String getFunction() { return function; } public void setFunction(String v) { function = v; }
+        public String getRole() { return role; } public void setRole(String v) { role = v; }
+        public String getPhone() { return phone; } public void setPhone(String v) { phone = v; }
+        public String getEmail() { return email; } public void setEmail(String v) { email = v; }
+        public String getCarerLoadNote() { return carerLoadNote; } public void setCarerLoadNote(String v) { carerLoadNote = v; }
+        public boolean isInformalCarer() { return informalCarer; } public void setInformalCarer(boolean v) { informalCarer = v; }
+        NetworkDraft toDraft() {
+            return new NetworkDraft(kind, name, relation, organisation, function, role, phone, email, informalCarer, carerLoadNote);
+        }
+    }
+
+    public static class MemberForm {
+        private String firstName = "", lastName = "", birthDate = "", bsn = "", phone = "", email = "", relation = "";
+        private boolean confirmNew;
+        public String getFirstName() { return firstName; } public void setFirstName(String v) { firstName = v; }
+        public String getLastName() { return lastName; } public void setLastName(String v) { lastName = v; }
+        public String getBirthDate() { return birthDate; } public void setBirthDate(String v) { birthDate = v; }
+        public String getBsn() { return bsn; } public void setBsn(String v) { bsn = v; }
+        public String getPhone() { return phone; } public void setPhone(String v) { phone = v; }
+        public String getEmail() { return email; } public void setEmail(String v) { email = v; }
+        public String getRelation() { return relation; } public void setRelation(String v) { relation = v; }
+        public boolean isConfirmNew() { return confirmNew; } public void setConfirmNew(boolean v) { confirmNew = v; }
+    }
+
+    public static class ConsentForm {
+        private String personId = "", purpose = "", recipient = "", scope = "", givenOn = "", validUntil = "";
+        public String getPersonId() { return personId; } public void setPersonId(String v) { personId = v; }
+        public String getPurpose() { return purpose; } public void setPurpose(String v) { purpose = v; }
+        public String getRecipient() { return recipient; } public void setRecipient(String v) { recipient = v; }
+        public String getScope() { return scope; } public void setScope(String v) { scope = v; }
+        public String getGivenOn() { return givenOn; } public void setGivenOn(String v) { givenOn = v; }
+        public String getValidUntil() { return validUntil; } public void setValidUntil(String v) { validUntil = v; }
+    }
+
+    @GetMapping("/huishoudens/{id}")
+    String household(@PathVariable UUID id, Model model) {
+        return page(id, model, new NetworkForm(), new MemberForm(), defaultConsentForm(), null, null);
+    }
+
+    private ConsentForm defaultConsentForm() {
+        ConsentForm f = new ConsentForm();
+        f.givenOn = LocalDate.now(clock).toString();
+        return f;
+    }
+
+    private String page(UUID id, Model model, NetworkForm networkForm, MemberForm memberForm, ConsentForm consentForm,
+                        String formWithErrors, Map<String, String> errors) {
+        CurrentUser me = CurrentUsers.get();
+        Household h = households.view(me, id);
+        model.addAttribute("household", h);
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("networkForm", networkForm);
+        model.addAttribute("memberForm", memberForm);
+        model.addAttribute("consentForm", consentForm);
+        model.addAttribute("errorForm", formWithErrors);
+        model.addAttribute("errors", errors);
+        List<UUID> personIds = h.members().stream().map(m -> m.person().id()).toList();
+        model.addAttribute("consents", consents.of(me.municipalityCode(), personIds));
+        Map<UUID, String> names = new LinkedHashMap<>();
+        h.members().forEach(m -> names.put(m.person().id(), m.person().fullName()));
+        model.addAttribute("memberNames", names);
+        Map<String, String> memberOptions = new LinkedHashMap<>();
+        h.members().forEach(m -> memberOptions.put(m.person().id().toString(), m.person().fullName()));
+        model.addAttribute("memberOptions", memberOptions);
+        Map<String, String> purposes = new LinkedHashMap<>();
+        for (ConsentPurpose p : ConsentPurpose.values()) {
+            purposes.put(p.name(), p.label());
+        }
+        model.addAttribute("purposeOptions", purposes);
+        Map<String, String> relations = new LinkedHashMap<>();
+        for (Relation r : Relation.values()) {
+            relations.put(r.name(), r.label());
+        }
+        model.addAttribute("relationOptions", relations);
+        List<Map<String, Object>> panels = new ArrayList<>();
+        for (HouseholdPageSection s : sections) {
+            if (s.visible(me, id)) {
+                Map<String, Object> panel = new LinkedHashMap<>(s.model(me, h));
+                panel.put("fragment", s.fragment());
+                panels.add(panel);
+            }
+        }
+        model.addAttribute("panels", panels);
+        return "household/household";
+    }
+
+    @PostMapping("/huishoudens/{id}/netwerk")
+    String addNetwork(@PathVariable UUID id, @ModelAttribute NetworkForm form, Model model, RedirectAttributes redirect) {
+        try {
+            households.addNetworkMember(CurrentUsers.get(), id, form.toDraft());
+            redirect.addFlashAttribute("message", form.getName().strip() + " staat nu in het netwerk.");
+            return "redirect:/huishoudens/" + id + "#netwerk";
+        } catch (InvalidInputException e) {
+            return page(id, model, form, new MemberForm(), defaultConsentForm(), "network", e.fieldErrors());
+        }
+    }
+
+    @PostMapping("/huishoudens/{id}/leden")
+    String addMember(@PathVariable UUID id, @ModelAttribute MemberForm form, Model model, RedirectAttributes redirect) {
+        try {
+            households.addMember(CurrentUsers.get(), id, new PersonDraft(form.firstName, form.lastName, form.birthDate, form.bsn,
+                    form.phone, form.email), form.relation, form.confirmNew);
+            redirect.addFlashAttribute("message", "Het gezinslid is toegevoegd.");
+            return "redirect:/huishoudens/" + id + "#leden";
+        } catch (InvalidInputException e) {
+            return page(id, model, new NetworkForm(), form, defaultConsentForm(), "member", e.fieldErrors());
+        } catch (LikelyDuplicateException e) {
+            model.addAttribute("duplicates", e.candidates());
+            return page(id, model, new NetworkForm(), form, defaultConsentForm(), "member", Map.of());
+        }
+    }
+
+    @PostMapping("/huishoudens/{id}/toestemmingen")
+    String giveConsent(@PathVariable UUID id, @ModelAttribute ConsentForm form, Model model, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.get();
+        households.view(me, id);   // access check before anything is written
+        try {
+            UUID personId = parseUuid(form.personId);
+            consents.give(me, id, personId, form.purpose, form.recipient, form.scope, form.givenOn, form.validUntil);
+            redirect.addFlashAttribute("message", "De toestemming is vastgelegd.");
+            return "redirect:/huishoudens/" + id + "#toestemming";
+        } catch (InvalidInputException e) {
+            return page(id, model, new NetworkForm(), new MemberForm(), form, "consent", e.fieldErrors());
+        }
+    }
+
+    @PostMapping("/huishoudens/{id}/toestemmingen/{consentId}/intrekken")
+    String withdrawConsent(@PathVariable UUID id, @PathVariable UUID consentId, @RequestParam(defaultValue = "") String withdrawnOn,
+                           Model model, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.get();
+        households.view(me, id);
+        try {
+            consents.withdraw(me, id, consentId, withdrawnOn);
+            redirect.addFlashAttribute("message", "De toestemming is ingetrokken.");
+            return "redirect:/huishoudens/" + id + "#toestemming";
+        } catch (InvalidInputException e) {
+            return page(id, model, new NetworkForm(), new MemberForm(), defaultConsentForm(), "consent", e.fieldErrors());
+        }
+    }
+
+    @GetMapping("/personen/zoeken")
+    String search(@RequestParam(defaultValue = "") String q, Model model) {
+        model.addAttribute("nav", "zoeken");
+        model.addAttribute("q", q);
+        if (!q.isBlank()) {
+            try {
+                model.addAttribute("results", households.search(CurrentUsers.get(), q));
+            } catch (InvalidInputException e) {
+                model.addAttribute("errors", e.fieldErrors());
+            }
+        }
+        return "household/search";
+    }
+
+    static UUID parseUuid(String s) {
+        try {
+            return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+}

@@ -1,0 +1,129 @@
+package nl.leefwereld.household.internal;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.leefwereld.household.Member;
+import nl.leefwereld.household.Person;
+import nl.leefwereld.identity.CurrentUser;
+import nl.leefwereld.identity.Directory;
+import nl.leefwereld.privacy.HouseholdInvolvement;
+import nl.leefwereld.privacy.PersonalDataSource;
+import nl.leefwereld.privacy.ResidentRegister;
+import org.springframework.stereotype.Component;
+
+/** What the privacy module asks of households: existence, involvement through team or network, and the inzage section. */
+@Component
+class HouseholdPrivacyAdapter implements ResidentRegister, PersonalDataSource {
+
+    private final HouseholdRepository repo;
+
+    HouseholdPrivacyAdapter(HouseholdRepository repo) {
+        this.repo = repo;
+    }
+
+    @Override
+    public boolean householdExists(String m, UUID householdId) {
+        return repo.household(m, householdId).isPresent();
+    }
+
+    @Override
+    public Optional<UUID> personByBsn(String m, String bsn) {
+        return repo.personByBsn(m, bsn);
+    }
+
+    @Override
+    public List<UUID> householdsOf(String m, UUID personId) {
+        return repo.householdsOf(m, personId);
+    }
+
+    @Override
+    public Map<UUID, String> householdLabels(String m, Collection<UUID> ids) {
+        Map<UUID, String> out = new LinkedHashMap<>();
+        repo.households(m, ids).forEach(h -> out.put(h.id(), "Huishouden in wijk " + h.districtName() + " (" + h.id().toString().substring(0, 8) + ")"));
+        return out;
+    }
+
+    @Override
+    public String section() {
+        return "persoon_en_huishoudens";
+    }
+
+    @Override
+    public Object export(String m, UUID personId) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        repo.person(m, personId).ifPresent(p -> out.put("persoon", personMap(p)));
+        out.put("huishoudens", repo.householdsOf(m, personId).stream().map(h -> {
+            Map<String, Object> hh = new LinkedHashMap<>();
+            repo.household(m, h).ifPresent(row -> {
+                hh.put("adres", row.street() + " " + row.houseNumber() + ", " + row.postalCode() + " " + row.city());
+                hh.put("wijk", row.districtName());
+            });
+            hh.put("leden", repo.members(m, h).stream().map(Member::person).map(HouseholdPrivacyAdapter::personMap).toList());
+            hh.put("netwerk", repo.network(m, h).stream().map(n -> {
+                Map<String, Object> nm = new LinkedHashMap<>();
+                nm.put("naam", n.name());
+                nm.put("soort", n.professional() ? "professional" : "eigen netwerk");
+                nm.put("relatie", n.relation());
+                nm.put("organisatie", n.organisation());
+                nm.put("rol", n.role());
+                nm.put("mantelzorger", n.informalCarer());
+                return nm;
+            }).toList());
+            return hh;
+        }).toList());
+        return out;
+    }
+
+    private static Map<String, Object> personMap(Person p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("voornaam", p.firstName());
+        out.put("achternaam", p.lastName());
+        out.put("geboortedatum", p.birthDate().toString());
+        out.put("bsn", p.bsn() == null ? null : p.bsn().value());
+        out.put("adres", p.address());
+        out.put("telefoon", p.phone());
+        out.put("email", p.email());
+        return out;
+    }
+
+    /** Involved because the user's team serves the household's district. */
+    @Component
+    static class TeamServesDistrict implements HouseholdInvolvement {
+        private final HouseholdRepository repo;
+        private final Directory directory;
+
+        TeamServesDistrict(HouseholdRepository repo, Directory directory) {
+            this.repo = repo;
+            this.directory = directory;
+        }
+
+        @Override
+        public Optional<String> basis(CurrentUser user, UUID householdId) {
+            if (user.teamId() == null) {
+                return Optional.empty();
+            }
+            return repo.districtOf(user.municipalityCode(), householdId)
+                    .filter(d -> directory.districtsServedBy(user.municipalityCode(), user.teamId()).contains(d))
+                    .map(d -> "team bedient wijk");
+        }
+    }
+
+    /** Involved because the user is in the household's network. */
+    @Component
+    static class InNetwork implements HouseholdInvolvement {
+        private final HouseholdRepository repo;
+
+        InNetwork(HouseholdRepository repo) {
+            this.repo = repo;
+        }
+
+        @Override
+        public Optional<String> basis(CurrentUser user, UUID householdId) {
+            return repo.isNetworkUser(user.municipalityCode(), householdId, user.id()) ? Optional.of("in netwerk huishouden") : Optional.empty();
+        }
+    }
+}

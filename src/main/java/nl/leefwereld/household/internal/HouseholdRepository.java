@@ -1,0 +1,222 @@
+package nl.leefwereld.household.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.leefwereld.household.Member;
+import nl.leefwereld.household.NetworkMember;
+import nl.leefwereld.household.Person;
+import nl.leefwereld.household.Relation;
+import nl.leefwereld.shared.Bsn;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class HouseholdRepository {
+
+    static final String PERSON_COLUMNS = "p.id, p.bsn, p.first_name, p.last_name, p.birth_date, p.street, p.house_number, "
+            + "p.postal_code, p.city, p.district_code, p.phone, p.email";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    HouseholdRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    record HouseholdRow(UUID id, String street, String houseNumber, String postalCode, String city, String districtCode, String districtName) {
+    }
+
+    record Hit(UUID householdId, String districtCode, String districtName, Relation relation, Person person) {
+    }
+
+    Optional<HouseholdRow> household(String m, UUID id) {
+        return jdbc.sql("""
+                SELECT h.id, h.street, h.house_number, h.postal_code, h.city, h.district_code, d.name AS district_name
+                  FROM household h JOIN district d ON d.municipality_code = h.municipality_code AND d.code = h.district_code
+                 WHERE h.municipality_code = :m AND h.id = :id
+                """).param("m", m).param("id", id).query(HouseholdRow.class).optional();
+    }
+
+    List<HouseholdRow> households(String m, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT h.id, h.street, h.house_number, h.postal_code, h.city, h.district_code, d.name AS district_name
+                  FROM household h JOIN district d ON d.municipality_code = h.municipality_code AND d.code = h.district_code
+                 WHERE h.municipality_code = :m AND h.id IN (:ids)
+                """).param("m", m).param("ids", ids).query(HouseholdRow.class).list();
+    }
+
+    List<Member> members(String m, UUID householdId) {
+        return jdbc.sql("SELECT hm.relation, " + PERSON_COLUMNS + """
+                 FROM household_member hm JOIN person p ON p.municipality_code = hm.municipality_code AND p.id = hm.person_id
+                WHERE hm.municipality_code = :m AND hm.household_id = :h
+                ORDER BY CASE hm.relation WHEN 'HEAD' THEN 0 WHEN 'PARTNER' THEN 1 WHEN 'PARENT' THEN 2 WHEN 'CHILD' THEN 3 ELSE 4 END, p.birth_date
+                """).param("m", m).param("h", householdId)
+                .query((rs, i) -> new Member(person(rs), Relation.valueOf(rs.getString("relation")))).list();
+    }
+
+    /** Heads (or first member) of many households at once, for work lists. */
+    List<Hit> heads(String m, Collection<UUID> householdIds) {
+        if (householdIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT DISTINCT ON (hm.household_id) hm.household_id, h.district_code, d.name AS district_name, hm.relation, "
+                        + PERSON_COLUMNS + """
+                 FROM household_member hm
+                 JOIN household h ON h.municipality_code = hm.municipality_code AND h.id = hm.household_id
+                 JOIN district d ON d.municipality_code = h.municipality_code AND d.code = h.district_code
+                 JOIN person p ON p.municipality_code = hm.municipality_code AND p.id = hm.person_id
+                WHERE hm.municipality_code = :m AND hm.household_id IN (:ids)
+                ORDER BY hm.household_id, (hm.relation = 'HEAD') DESC, p.birth_date
+                """).param("m", m).param("ids", householdIds).query(this::hit).list();
+    }
+
+    List<NetworkMember> network(String m, UUID householdId) {
+        return jdbc.sql("""
+                SELECT id, kind, name, relation, organisation, function, role, phone, email, informal_carer, carer_load_note
+                  FROM network_member WHERE municipality_code = :m AND household_id = :h
+                 ORDER BY kind, name
+                """).param("m", m).param("h", householdId).query(NetworkMember.class).list();
+    }
+
+    /** Search on one criterion; the service decides which. Bounded, ordered, index-backed. */
+    List<Hit> searchByBsn(String m, String bsn) {
+        return hits(m, "p.bsn = :v", bsn);
+    }
+
+    List<Hit> searchByBirthDate(String m, LocalDate date) {
+        return hits(m, "p.birth_date = :v", date);
+    }
+
+    List<Hit> searchByPostalCode(String m, String postalCode, String houseNumber) {
+        if (houseNumber == null) {
+            return hits(m, "p.postal_code = :v", postalCode);
+        }
+        return jdbc.sql(hitSql("p.postal_code = :v AND lower(p.house_number) = lower(:n)"))
+                .param("m", m).param("v", postalCode).param("n", houseNumber).query(this::hit).list();
+    }
+
+    List<Hit> searchByText(String m, String text) {
+        return hits(m, "(lower(p.last_name) LIKE :v OR lower(p.first_name || ' ' || p.last_name) LIKE :v OR lower(p.street) LIKE :v)",
+                "%" + text.toLowerCase().replace("%", "").replace("_", "") + "%");
+    }
+
+    private List<Hit> hits(String m, String where, Object value) {
+        return jdbc.sql(hitSql(where)).param("m", m).param("v", value).query(this::hit).list();
+    }
+
+    private static String hitSql(String where) {
+        return "SELECT hm.household_id, h.district_code, d.name AS district_name, hm.relation, " + PERSON_COLUMNS + """
+                 FROM person p
+                 JOIN household_member hm ON hm.municipality_code = p.municipality_code AND hm.person_id = p.id
+                 JOIN household h ON h.municipality_code = hm.municipality_code AND h.id = hm.household_id
+                 JOIN district d ON d.municipality_code = h.municipality_code AND d.code = h.district_code
+                WHERE p.municipality_code = :m AND """ + " " + where + """
+                 ORDER BY p.last_name, p.first_name, p.birth_date
+                 LIMIT 50
+                """;
+    }
+
+    /** Candidates for the duplicate check: same birth date, or same address. Narrowed further in Java. */
+    List<Hit> sameBirthDateOrAddress(String m, LocalDate birthDate, String postalCode, String houseNumber) {
+        return jdbc.sql(hitSql("(p.birth_date = :v OR (CAST(:pc AS text) IS NOT NULL AND p.postal_code = :pc "
+                        + "AND lower(p.house_number) = lower(:n)))"))
+                .param("m", m).param("v", birthDate).param("pc", postalCode).param("n", houseNumber).query(this::hit).list();
+    }
+
+    Optional<UUID> personByBsn(String m, String bsn) {
+        return jdbc.sql("SELECT id FROM person WHERE municipality_code = :m AND bsn = :b").param("m", m).param("b", bsn)
+                .query(UUID.class).optional();
+    }
+
+    Optional<Person> person(String m, UUID id) {
+        return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM person p WHERE p.municipality_code = :m AND p.id = :id")
+                .param("m", m).param("id", id).query((rs, i) -> person(rs)).optional();
+    }
+
+    List<UUID> householdsOf(String m, UUID personId) {
+        return jdbc.sql("SELECT household_id FROM household_member WHERE municipality_code = :m AND person_id = :p")
+                .param("m", m).param("p", personId).query(UUID.class).list();
+    }
+
+    boolean isNetworkUser(String m, UUID householdId, UUID userId) {
+        return jdbc.sql("SELECT count(*) FROM network_member WHERE municipality_code = :m AND household_id = :h AND user_id = :u")
+                .param("m", m).param("h", householdId).param("u", userId).query(Long.class).single() > 0;
+    }
+
+    Optional<String> districtOf(String m, UUID householdId) {
+        return jdbc.sql("SELECT district_code FROM household WHERE municipality_code = :m AND id = :id")
+                .param("m", m).param("id", householdId).query(String.class).optional();
+    }
+
+    UUID insertPerson(String m, Person p) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO person (municipality_code, id, bsn, first_name, last_name, birth_date, street, house_number, postal_code,
+                                    city, district_code, phone, email, created_at)
+                VALUES (:m, :id, :bsn, :first, :last, :birth, :street, :number, :pc, :city, :district, :phone, :email, :now)
+                """).param("m", m).param("id", id).param("bsn", p.bsn() == null ? null : p.bsn().value())
+                .param("first", p.firstName()).param("last", p.lastName()).param("birth", p.birthDate())
+                .param("street", p.street()).param("number", p.houseNumber()).param("pc", p.postalCode()).param("city", p.city())
+                .param("district", p.districtCode()).param("phone", p.phone()).param("email", p.email())
+                .param("now", OffsetDateTime.now(clock)).update();
+        return id;
+    }
+
+    UUID insertHousehold(String m, String street, String number, String postalCode, String city, String district) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO household (municipality_code, id, street, house_number, postal_code, city, district_code, created_at)
+                VALUES (:m, :id, :street, :number, :pc, :city, :district, :now)
+                """).param("m", m).param("id", id).param("street", street).param("number", number).param("pc", postalCode)
+                .param("city", city).param("district", district).param("now", OffsetDateTime.now(clock)).update();
+        return id;
+    }
+
+    void insertMember(String m, UUID householdId, UUID personId, Relation relation) {
+        jdbc.sql("INSERT INTO household_member (municipality_code, household_id, person_id, relation) VALUES (:m, :h, :p, :r)")
+                .param("m", m).param("h", householdId).param("p", personId).param("r", relation.name()).update();
+    }
+
+    UUID insertNetworkMember(String m, UUID householdId, NetworkMember n, UUID userId) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO network_member (municipality_code, id, household_id, kind, name, relation, organisation, function, role,
+                                            phone, email, informal_carer, carer_load_note, user_id, created_at)
+                VALUES (:m, :id, :h, :kind, :name, :relation, :org, :function, :role, :phone, :email, :carer, :load, :user, :now)
+                """).param("m", m).param("id", id).param("h", householdId).param("kind", n.kind()).param("name", n.name())
+                .param("relation", n.relation()).param("org", n.organisation()).param("function", n.function())
+                .param("role", n.role()).param("phone", n.phone()).param("email", n.email())
+                .param("carer", n.informalCarer()).param("load", n.carerLoadNote()).param("user", userId)
+                .param("now", OffsetDateTime.now(clock)).update();
+        return id;
+    }
+
+    boolean hasHead(String m, UUID householdId) {
+        return jdbc.sql("SELECT count(*) FROM household_member WHERE municipality_code = :m AND household_id = :h AND relation = 'HEAD'")
+                .param("m", m).param("h", householdId).query(Long.class).single() > 0;
+    }
+
+    private Hit hit(ResultSet rs, int i) throws SQLException {
+        return new Hit(rs.getObject("household_id", UUID.class), rs.getString("district_code"), rs.getString("district_name"),
+                Relation.valueOf(rs.getString("relation")), person(rs));
+    }
+
+    static Person person(ResultSet rs) throws SQLException {
+        String bsn = rs.getString("bsn");
+        return new Person(rs.getObject("id", UUID.class), bsn == null ? null : Bsn.parse(bsn), rs.getString("first_name"),
+                rs.getString("last_name"), rs.getObject("birth_date", LocalDate.class), rs.getString("street"),
+                rs.getString("house_number"), rs.getString("postal_code"), rs.getString("city"), rs.getString("district_code"),
+                rs.getString("phone"), rs.getString("email"));
+    }
+}

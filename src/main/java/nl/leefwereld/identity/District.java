@@ -1,0 +1,5 @@
+package nl.leefwereld.identity;
+
+/** A district (wijk) of the municipality. */
+public record District(String code, String name) {
+}

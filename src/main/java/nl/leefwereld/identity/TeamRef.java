@@ -1,0 +1,6 @@
+package nl.leefwereld.identity;
+
+import java.util.UUID;
+
+public record TeamRef(UUID id, String name) {
+}

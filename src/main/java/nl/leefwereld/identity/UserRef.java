@@ -1,0 +1,6 @@
+package nl.leefwereld.identity;
+
+import java.util.UUID;
+
+public record UserRef(UUID id, String username, String displayName) {
+}

@@ -1,0 +1,237 @@
+package nl.leefwereld.identity.internal;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import nl.leefwereld.identity.Administration;
+import nl.leefwereld.identity.CurrentUser;
+import nl.leefwereld.identity.CurrentUsers;
+import nl.leefwereld.identity.Directory;
+import nl.leefwereld.identity.Role;
+import nl.leefwereld.identity.UserAccount;
+import nl.leefwereld.shared.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administration of users and teams (functioneel beheer). */
+@Controller
+class AdminController {
+
+    private final Administration admin;
+    private final Directory directory;
+
+    AdminController(Administration admin, Directory directory) {
+        this.admin = admin;
+        this.directory = directory;
+    }
+
+    /** What the user form carries; strings, so nothing typed is lost when it is shown again. */
+    static class UserForm {
+        public String username = "";
+        public String displayName = "";
+        public String email = "";
+        public String teamId = "";
+        public List<String> roles = List.of();
+        public String password = "";
+        public String oidcSubject = "";
+        public boolean active = true;
+
+        public void setUsername(String v) { username = v; }
+        public void setDisplayName(String v) { displayName = v; }
+        public void setEmail(String v) { email = v; }
+        public void setTeamId(String v) { teamId = v; }
+        public void setRoles(List<String> v) { roles = v == null ? List.of() : v; }
+        public void setPassword(String v) { password = v; }
+        public void setOidcSubject(String v) { oidcSubject = v; }
+        public void setActive(boolean v) { active = v; }
+        public String getUsername() { return username; }
+        public String getDisplayName() { return displayName; }
+        public String getEmail() { return email; }
+        public String getTeamId() { return teamId; }
+        public List<String> getRoles() { return roles; }
+        public String getOidcSubject() { return oidcSubject; }
+        public boolean isActive() { return active; }
+    }
+
+    @GetMapping("/beheer/gebruikers")
+    String users(Model model) {
+        return usersPage(model, new UserForm(), null);
+    }
+
+    private String usersPage(Model model, UserForm form, Map<String, String> errors) {
+        CurrentUser me = CurrentUsers.get();
+        model.addAttribute("nav", "gebruikers");
+        model.addAttribute("users", admin.users(me.municipalityCode()));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        addOptions(model, me);
+        return "identity/users";
+    }
+
+    private void addOptions(Model model, CurrentUser me) {
+        Map<String, String> teams = new LinkedHashMap<>();
+        admin.teams(me.municipalityCode()).forEach(t -> teams.put(t.id().toString(), t.name()));
+        model.addAttribute("teamOptions", teams);
+        model.addAttribute("allRoles", Role.values());
+    }
+
+    @PostMapping("/beheer/gebruikers")
+    String createUser(@ModelAttribute("form") UserForm form, Model model, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.get();
+        try {
+            Map<String, String> parseErrors = new LinkedHashMap<>();
+            Set<Role> roles = parseRoles(form.roles, parseErrors);
+            UUID teamId = parseTeam(form.teamId, parseErrors);
+            if (!parseErrors.isEmpty()) {
+                throw new InvalidInputException(parseErrors);
+            }
+            admin.createUser(me.municipalityCode(), new Administration.NewUser(form.username.strip().toLowerCase(), form.displayName,
+                    form.email, teamId, roles, form.password, form.oidcSubject), me.id(), me.username());
+            redirect.addFlashAttribute("message", "Het account is aangemaakt.");
+            return "redirect:/beheer/gebruikers";
+        } catch (InvalidInputException e) {
+            form.password = "";
+            return usersPage(model, form, e.fieldErrors());
+        }
+    }
+
+    @GetMapping("/beheer/gebruikers/{id}")
+    String editUser(@PathVariable UUID id, Model model) {
+        CurrentUser me = CurrentUsers.get();
+        UserAccount u = admin.user(me.municipalityCode(), id);
+        UserForm form = new UserForm();
+        form.username = u.username();
+        form.displayName = u.displayName();
+        form.email = u.email() == null ? "" : u.email();
+        form.teamId = u.teamId() == null ? "" : u.teamId().toString();
+        form.roles = u.roles().stream().map(Role::name).toList();
+        form.active = u.active();
+        return editPage(model, u, form, null);
+    }
+
+    private String editPage(Model model, UserAccount u, UserForm form, Map<String, String> errors) {
+        model.addAttribute("nav", "gebruikers");
+        model.addAttribute("account", u);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        addOptions(model, CurrentUsers.get());
+        return "identity/user-edit";
+    }
+
+    @PostMapping("/beheer/gebruikers/{id}")
+    String updateUser(@PathVariable UUID id, @ModelAttribute("form") UserForm form, Model model, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.get();
+        UserAccount u = admin.user(me.municipalityCode(), id);
+        try {
+            Map<String, String> parseErrors = new LinkedHashMap<>();
+            Set<Role> roles = parseRoles(form.roles, parseErrors);
+            UUID teamId = parseTeam(form.teamId, parseErrors);
+            if (!parseErrors.isEmpty()) {
+                throw new InvalidInputException(parseErrors);
+            }
+            admin.updateUser(me.municipalityCode(), id, form.displayName, form.email, teamId, form.active, roles, me.id(), me.username());
+            redirect.addFlashAttribute("message", "De wijzigingen zijn opgeslagen.");
+            return "redirect:/beheer/gebruikers/" + id;
+        } catch (InvalidInputException e) {
+            form.username = u.username();
+            return editPage(model, u, form, e.fieldErrors());
+        }
+    }
+
+    @PostMapping("/beheer/gebruikers/{id}/wachtwoord")
+    String resetPassword(@PathVariable UUID id, @RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.get();
+        UserAccount u = admin.user(me.municipalityCode(), id);
+        try {
+            admin.resetPassword(me.municipalityCode(), id, password, me.id(), me.username());
+            redirect.addFlashAttribute("message", "Het nieuwe wachtwoord is ingesteld.");
+            return "redirect:/beheer/gebruikers/" + id;
+        } catch (InvalidInputException e) {
+            UserForm form = new UserForm();
+            form.username = u.username();
+            form.displayName = u.displayName();
+            form.email = u.email() == null ? "" : u.email();
+            form.teamId = u.teamId() == null ? "" : u.teamId().toString();
+            form.roles = u.roles().stream().map(Role::name).toList();
+            form.active = u.active();
+            return editPage(model, u, form, e.fieldErrors());
+        }
+    }
+
+    @GetMapping("/beheer/teams")
+    String teams(Model model) {
+        return teamsPage(model, "", List.of(), null);
+    }
+
+    private String teamsPage(Model model, String name, List<String> districts, Map<String, String> errors) {
+        CurrentUser me = CurrentUsers.get();
+        model.addAttribute("nav", "teams");
+        model.addAttribute("teams", admin.teams(me.municipalityCode()));
+        model.addAttribute("districts", directory.districts(me.municipalityCode()));
+        model.addAttribute("name", name);
+        model.addAttribute("selectedDistricts", districts);
+        model.addAttribute("errors", errors);
+        return "identity/teams";
+    }
+
+    @PostMapping("/beheer/teams")
+    String createTeam(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) List<String> districts,
+                      Model model, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.get();
+        List<String> chosen = districts == null ? List.of() : districts;
+        try {
+            admin.createTeam(me.municipalityCode(), name, new TreeSet<>(chosen));
+            redirect.addFlashAttribute("message", "Het team is aangemaakt.");
+            return "redirect:/beheer/teams";
+        } catch (InvalidInputException e) {
+            return teamsPage(model, name, chosen, e.fieldErrors());
+        }
+    }
+
+    @PostMapping("/beheer/teams/{id}/wijken")
+    String assignDistricts(@PathVariable UUID id, @RequestParam(required = false) List<String> districts,
+                           Model model, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.get();
+        try {
+            admin.assignDistricts(me.municipalityCode(), id, new TreeSet<>(districts == null ? List.of() : districts));
+            redirect.addFlashAttribute("message", "De wijken van het team zijn opgeslagen.");
+            return "redirect:/beheer/teams";
+        } catch (InvalidInputException e) {
+            return teamsPage(model, "", List.of(), e.fieldErrors());
+        }
+    }
+
+    static Set<Role> parseRoles(List<String> values, Map<String, String> errors) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String v : values) {
+            try {
+                roles.add(Role.valueOf(v));
+            } catch (IllegalArgumentException e) {
+                errors.put("roles", "Kies alleen rollen uit de lijst.");
+            }
+        }
+        return roles;
+    }
+
+    static UUID parseTeam(String value, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.put("teamId", "Kies een team uit de lijst.");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package nl.leefwereld.intake.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.leefwereld.household.AddressDraft;
+import nl.leefwereld.household.HouseholdRef;
+import nl.leefwereld.household.Households;
+import nl.leefwereld.household.LikelyDuplicateException;
+import nl.leefwereld.household.PersonDraft;
+import nl.leefwereld.identity.CurrentUser;
+import nl.leefwereld.identity.CurrentUsers;
+import nl.leefwereld.identity.Directory;
+import nl.leefwereld.intake.Channel;
+import nl.leefwereld.intake.Intake;
+import nl.leefwereld.intake.NotificationDraft;
+import nl.leefwereld.intake.RegisteredNotification;
+import nl.leefwereld.privacy.AccessPolicy;
+import nl.leefwereld.privacy.AuditLog;
+import nl.leefwereld.shared.InvalidInputException;
+import nl.leefwereld.shared.NotFoundException;
+import nl.leefwereld.shared.TimeConfiguration;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class IntakeController {
+
+    private final Intake intake;
+    private final IntakeService intakeService;
+    private final CaseRepository cases;
+    private final Households households;
+    private final Directory directory;
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    IntakeController(Intake intake, IntakeService intakeService, CaseRepository cases, Households households, Directory directory,
+                     AccessPolicy access, AuditLog audit, Clock clock) {
+        this.intake = intake;
+        this.intakeService = intakeService;
+        this.cases = cases;
+        this.households = households;
+        this.directory = directory;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Everything the notification form carries, as typed. */
+    public static class NotificationForm {
+        private String householdId = "", firstName = "", lastName = "", birthDate = "", bsn = "", phone = "", email = "";
+        private String street = "", houseNumber = "", postalCode = "", city = "", districtCode = "";
+        private String channel = "", receivedOn = "", reporter = "", questionAsAsked = "", questionBehind = "", ownStrength = "";
+        private String networkSummary = "", supportOtherLaws = "", carerLoad = "", childrensNeeds = "";
+        private boolean confirmNew;
+        public String getHouseholdId() { return householdId; } public void setHouseholdId(String v) { householdId = v; }
+        public String getFirstName() { return firstName; } public void setFirstName(String v) { firstName = v; }
+        public String getLastName() { return lastName; } public void setLastName(String v) { lastName = v; }
+        public String getBirthDate() { return birthDate; } public void setBirthDate(String v) { birthDate = v; }
+        public String getBsn() { return bsn; } public void setBsn(String v) { bsn = v; }
+        public String getPhone() { return phone; } public void setPhone(String v) { phone = v; }
+        public String getEmail() { return email; } public void setEmail(String v) { email = v; }
+        public String getStreet() { return street; } public void setStreet(String v) { street = v; }
+        public String getHouseNumber() { return houseNumber; } public void setHouseNumber(String v) { houseNumber = v; }
+        public String getPostalCode() { return postalCode; } public void setPostalCode(String v) { postalCode = v; }
+        public String getCity() { return city; } public void setCity(String v) { city = v; }
+        public String getDistrictCode() { return districtCode; } public void setDistrictCode(String v) { districtCode = v; }
+        public String getChannel() { return channel; } public void setChannel(String v) { channel = v; }
+        public String getReceivedOn() { return receivedOn; } public void setReceivedOn(String v) { receivedOn = v; }
+        public String getReporter() { return reporter; } public void setReporter(String v) { reporter = v; }
+        public String getQuestionAsAsked() { return questionAsAsked; } public void setQuestionAsAsked(String v) { questionAsAsked = v; }
+        public String getQuestionBehind() { return questionBehind; } public void setQuestionBehind(String v) { questionBehind = v; }
+        public String getOwnStrength() { return ownStrength; } public void setOwnStrength(String v) { ownStrength = v; }
+        public String getNetworkSummary() { return networkSummary; } public void setNetworkSummary(String v) { networkSummary = v; }
+        public String getSupportOtherLaws() { return supportOtherLaws; } public void setSupportOtherLaws(String v) { supportOtherLaws = v; }
+        public String getCarerLoad() { return carerLoad; } public void setCarerLoad(String v) { carerLoad = v; }
+        public String getChildrensNeeds() { return childrensNeeds; } public void setChildrensNeeds(String v) { childrensNeeds = v; }
+        public boolean isConfirmNew() { return confirmNew; } public void setConfirmNew(boolean v) { confirmNew = v; }
+
+        NotificationDraft notification() {
+            return new NotificationDraft(channel, receivedOn, reporter, questionAsAsked, questionBehind, ownStrength, networkSummary,
+                    supportOtherLaws, carerLoad, childrensNeeds);
+        }
+    }
+
+    @GetMapping("/mijn-werk")
+    String myWork(Model model) {
+        CurrentUser me = CurrentUsers.get();
+        IntakeService.MyWork work = intakeService.myWork(me);
+        model.addAttribute("mine", work.mine());
+        model.addAttribute("open", work.open());
+        model.addAttribute("refs", work.refs());
+        model.addAttribute("team", directory.team(me.municipalityCode(), me.teamId()).map(t -> t.name()).orElse(null));
+        model.addAttribute("channels", channelOptions());
+        model.addAttribute("zone", TimeConfiguration.ZONE);
+        model.addAttribute("nav", "werk");
+        return "intake/my-work";
+    }
+
+    @GetMapping("/meldingen/nieuw")
+    String newForm(@RequestParam(required = false) UUID huishouden, Model model) {
+        NotificationForm form = new NotificationForm();
+        form.receivedOn = LocalDate.now(clock).toString();
+        form.city = "";
+        if (huishouden != null) {
+            form.householdId = huishouden.toString();
+        }
+        return formPage(model, form, null, null);
+    }
+
+    private String formPage(Model model, NotificationForm form, Map<String, String> errors, List<?> duplicates) {
+        CurrentUser me = CurrentUsers.get();
+        String m = me.municipalityCode();
+        UUID householdId = parse(form.householdId);
+        if (householdId != null) {
+            HouseholdRef ref = households.ref(m, householdId).orElseThrow(() -> new NotFoundException("household"));
+            boolean accessible = access.canAccessHousehold(me, householdId);
+            model.addAttribute("householdName", accessible ? ref.name() : "een bestaand huishouden (u heeft daar geen toegang toe)");
+            if (accessible) {
+                audit.read(me, "HOUSEHOLD_SUMMARY", householdId, householdId, null, "melding bij bestaand huishouden");
+            }
+        }
+        Map<String, String> districts = new LinkedHashMap<>();
+        directory.districts(m).forEach(d -> districts.put(d.code(), d.name()));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("duplicates", duplicates);
+        model.addAttribute("districtOptions", districts);
+        model.addAttribute("channelOptions", channelOptions());
+        model.addAttribute("nav", "melding");
+        return "intake/new-notification";
+    }
+
+    @PostMapping("/meldingen")
+    String register(@ModelAttribute("form") NotificationForm form, Model model, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.get();
+        UUID householdId = parse(form.householdId);
+        try {
+            RegisteredNotification r = householdId != null
+                    ? intake.registerForHousehold(me, householdId, form.notification())
+                    : intake.registerForNewHousehold(me,
+                    new PersonDraft(form.firstName, form.lastName, form.birthDate, form.bsn, form.phone, form.email),
+                    new AddressDraft(form.street, form.houseNumber, form.postalCode, form.city, form.districtCode),
+                    form.confirmNew, form.notification());
+            redirect.addFlashAttribute("message", "De melding is vastgelegd" + (r.newCase() ? " en doorgezet naar " : " bij de zaak van ")
+                    + r.teamName() + "." + (r.caseDirectorName() == null ? " De teamleider wijst een regisseur toe." : " Regisseur: " + r.caseDirectorName() + "."));
+            return access.canAccessHousehold(me, r.householdId()) ? "redirect:/huishoudens/" + r.householdId() : "redirect:/mijn-werk";
+        } catch (InvalidInputException e) {
+            return formPage(model, form, e.fieldErrors(), null);
+        } catch (LikelyDuplicateException e) {
+            return formPage(model, form, Map.of(), e.candidates());
+        }
+    }
+
+    @PostMapping("/meldingen/{id}/oppakken")
+    String pickUp(@PathVariable UUID id, RedirectAttributes redirect) {
+        intakeService.pickUp(CurrentUsers.get(), id);
+        redirect.addFlashAttribute("message", "U heeft de melding opgepakt.");
+        return "redirect:/mijn-werk";
+    }
+
+    @PostMapping("/zaken/{id}/regisseur")
+    String assign(@PathVariable UUID id, @RequestParam(defaultValue = "") String caseDirectorId, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.get();
+        var c = cases.caseById(me.municipalityCode(), id).orElseThrow(() -> new NotFoundException("case"));
+        try {
+            intakeService.assignDirector(me, id, caseDirectorId);
+            redirect.addFlashAttribute("message", "De regisseur is toegewezen.");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("message", e.fieldErrors().values().iterator().next());
+        }
+        return "redirect:/huishoudens/" + c.householdId() + "#zaak";
+    }
+
+    static Map<String, String> channelOptions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Channel c : Channel.values()) {
+            out.put(c.name(), c.label());
+        }
+        return out;
+    }
+
+    private static UUID parse(String s) {
+        try {
+            return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+}

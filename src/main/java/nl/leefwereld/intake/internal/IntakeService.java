@@ -1,0 +1,197 @@
+package nl.leefwereld.intake.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.leefwereld.household.AddressDraft;
+import nl.leefwereld.household.HouseholdRef;
+import nl.leefwereld.household.Households;
+import nl.leefwereld.household.PersonDraft;
+import nl.leefwereld.identity.CurrentUser;
+import nl.leefwereld.identity.Directory;
+import nl.leefwereld.identity.Role;
+import nl.leefwereld.identity.TeamRef;
+import nl.leefwereld.identity.UserRef;
+import nl.leefwereld.intake.Channel;
+import nl.leefwereld.intake.Intake;
+import nl.leefwereld.intake.NotificationDraft;
+import nl.leefwereld.intake.RegisteredNotification;
+import nl.leefwereld.intake.internal.CaseRepository.CaseRow;
+import nl.leefwereld.privacy.AuditAction;
+import nl.leefwereld.privacy.AuditLog;
+import nl.leefwereld.shared.FieldErrors;
+import nl.leefwereld.shared.InvalidInputException;
+import nl.leefwereld.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+class IntakeService implements Intake {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+    static final int TEXT_MAX = 4000;
+
+    private final CaseRepository cases;
+    private final Households households;
+    private final Directory directory;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    IntakeService(CaseRepository cases, Households households, Directory directory, AuditLog audit, Clock clock) {
+        this.cases = cases;
+        this.households = households;
+        this.directory = directory;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public RegisteredNotification registerForHousehold(CurrentUser user, UUID householdId, NotificationDraft draft) {
+        Checked checked = check(draft, new FieldErrors());
+        checked.errors().throwIfAny();
+        HouseholdRef household = households.ref(user.municipalityCode(), householdId).orElseThrow(() -> new NotFoundException("household"));
+        return register(user, household, checked);
+    }
+
+    @Override
+    public RegisteredNotification registerForNewHousehold(CurrentUser user, PersonDraft head, AddressDraft address, boolean confirmNew,
+                                                          NotificationDraft draft) {
+        Checked checked = check(draft, new FieldErrors());
+        UUID householdId;
+        try {
+            householdId = households.createHousehold(user, head, address, confirmNew);
+        } catch (InvalidInputException e) {
+            // Show the household's and the notification's errors together.
+            FieldErrors all = new FieldErrors();
+            e.fieldErrors().forEach(all::add);
+            check(draft, all).errors().throwIfAny();
+            throw e;
+        }
+        checked.errors().throwIfAny();
+        HouseholdRef household = households.ref(user.municipalityCode(), householdId).orElseThrow();
+        return register(user, household, checked);
+    }
+
+    private record Checked(FieldErrors errors, Channel channel, LocalDate receivedOn, NotificationDraft draft) {
+    }
+
+    private Checked check(NotificationDraft d, FieldErrors errors) {
+        Channel channel = errors.oneOf("channel", d.channel(), Channel.class, "hoe de melding binnenkwam");
+        LocalDate received = errors.date("receivedOn", d.receivedOn(), "de datum van de melding", true);
+        if (received != null) {
+            errors.check(!received.isAfter(LocalDate.now(clock)), "receivedOn", "De datum van de melding kan niet in de toekomst liggen.");
+            errors.check(received.isAfter(LocalDate.now(clock).minusYears(1)), "receivedOn", "De melding is meer dan een jaar oud. Controleer de datum.");
+        }
+        errors.maxLength("reporter", d.reporter(), "de melder", 200)
+                .required("questionAsAsked", d.questionAsAsked(), "de vraag zoals de inwoner of melder die stelde", TEXT_MAX)
+                .maxLength("questionBehind", d.questionBehind(), "de vraag achter de vraag", TEXT_MAX)
+                .maxLength("ownStrength", d.ownStrength(), "de eigen kracht", TEXT_MAX)
+                .maxLength("networkSummary", d.networkSummary(), "het netwerk", TEXT_MAX)
+                .maxLength("supportOtherLaws", d.supportOtherLaws(), "de hulp die er al is", TEXT_MAX)
+                .maxLength("carerLoad", d.carerLoad(), "de belasting van de mantelzorger", TEXT_MAX)
+                .maxLength("childrensNeeds", d.childrensNeeds(), "wat de kinderen nodig hebben", TEXT_MAX);
+        return new Checked(errors, channel, received, d);
+    }
+
+    private RegisteredNotification register(CurrentUser user, HouseholdRef household, Checked c) {
+        String m = user.municipalityCode();
+        Optional<CaseRow> existing = cases.caseOfHousehold(m, household.id());
+        UUID caseId;
+        UUID teamId;
+        UUID directorId;
+        boolean newCase = existing.isEmpty();
+        if (existing.isPresent()) {
+            caseId = existing.get().id();
+            teamId = existing.get().teamId();
+            directorId = existing.get().caseDirectorId();
+        } else {
+            Optional<TeamRef> routed = directory.teamServing(m, household.districtCode());
+            if (routed.isEmpty()) {
+                // No team serves the district (set-up gap): keep the work with the registering team rather than lose it.
+                log.warn("No team serves district code {}; case stays with the registering team", household.districtCode());
+            }
+            teamId = routed.map(TeamRef::id).orElse(user.teamId());
+            if (teamId == null) {
+                throw InvalidInputException.of("districtCode", "Geen team bedient deze wijk. Vraag de functioneel beheerder de wijk aan een team te koppelen.");
+            }
+            List<UUID> directors = directory.members(m, teamId, Role.CASE_DIRECTOR).stream().map(UserRef::id).toList();
+            directorId = cases.leastLoaded(m, directors).orElse(null);
+            caseId = cases.insertCase(m, household.id(), teamId, directorId);
+            String teamName = directory.team(m, teamId).map(TeamRef::name).orElse("?");
+            cases.appendEvent(m, caseId, user.id(), user.displayName(), "CASE_OPENED", "Zaak geopend voor het huishouden");
+            cases.appendEvent(m, caseId, null, "Leefwereld", "ROUTED",
+                    routed.isPresent() ? "Doorgezet naar " + teamName + " (team van de wijk)" : "Geen team voor de wijk: bij " + teamName + " gebleven");
+            cases.appendEvent(m, caseId, null, "Leefwereld", "DIRECTOR_ASSIGNED", directorId == null
+                    ? "Nog geen regisseur: het team heeft geen regisseur beschikbaar; de teamleider wijst er een toe"
+                    : "Regisseur toegewezen: " + directory.user(m, directorId).map(UserRef::displayName).orElse("?"));
+        }
+        UUID notificationId = cases.insertNotification(m, caseId, user.id(), c.channel().name(), c.receivedOn(), c.draft());
+        cases.appendEvent(m, caseId, user.id(), user.displayName(), "NOTIFICATION_REGISTERED",
+                "Melding via " + c.channel().label() + " vastgelegd" + (newCase ? "" : " bij de bestaande zaak"));
+        audit.record(user, AuditAction.CREATE, "NOTIFICATION", notificationId.toString(), household.id(), null, "melding registreren");
+        return new RegisteredNotification(notificationId, caseId, household.id(), newCase, teamId,
+                directory.team(m, teamId).map(TeamRef::name).orElse(null), directorId,
+                directorId == null ? null : directory.user(m, directorId).map(UserRef::displayName).orElse(null));
+    }
+
+    /** The work list: cases the user directs and the team's notifications nobody picked up yet. Audited per household shown. */
+    record MyWork(List<CaseRepository.WorkItem> mine, List<CaseRepository.WorkItem> open, java.util.Map<UUID, HouseholdRef> refs) {
+    }
+
+    MyWork myWork(CurrentUser me) {
+        String m = me.municipalityCode();
+        List<CaseRepository.WorkItem> mine = cases.casesDirectedBy(m, me.id());
+        List<CaseRepository.WorkItem> open = me.teamId() == null ? List.of() : cases.openNotificationsForTeam(m, me.teamId());
+        java.util.Set<UUID> ids = new java.util.LinkedHashSet<>();
+        mine.forEach(w -> ids.add(w.householdId()));
+        open.forEach(w -> ids.add(w.householdId()));
+        java.util.Map<UUID, HouseholdRef> refs = households.refs(m, ids);
+        ids.forEach(id -> audit.read(me, "HOUSEHOLD_SUMMARY", id, id, null, "werklijst"));
+        return new MyWork(mine, open, refs);
+    }
+
+    /** A team member picks up a new notification: from then on it is no longer "new" on the team's list. */
+    void pickUp(CurrentUser user, UUID notificationId) {
+        String m = user.municipalityCode();
+        var n = cases.notification(m, notificationId).orElseThrow(() -> new NotFoundException("notification"));
+        CaseRow c = cases.caseById(m, n.caseId()).orElseThrow();
+        if (user.teamId() == null || !user.teamId().equals(c.teamId())) {
+            throw new nl.leefwereld.privacy.NoAccessException(c.householdId());
+        }
+        if (cases.pickUp(m, notificationId, user.id())) {
+            cases.appendEvent(m, c.id(), user.id(), user.displayName(), "NOTIFICATION_PICKED_UP", "Melding opgepakt");
+            audit.record(user, AuditAction.UPDATE, "NOTIFICATION", notificationId.toString(), c.householdId(), null, "melding oppakken");
+        }
+    }
+
+    /** The team lead (re)assigns the case director. */
+    void assignDirector(CurrentUser user, UUID caseId, String directorIdText) {
+        String m = user.municipalityCode();
+        CaseRow c = cases.caseById(m, caseId).orElseThrow(() -> new NotFoundException("case"));
+        if (!user.has(Role.TEAM_LEAD) || user.teamId() == null || !user.teamId().equals(c.teamId())) {
+            throw new nl.leefwereld.privacy.NoAccessException(c.householdId());
+        }
+        UUID directorId = null;
+        try {
+            directorId = directorIdText == null || directorIdText.isBlank() ? null : UUID.fromString(directorIdText.strip());
+        } catch (IllegalArgumentException e) {
+            // handled below
+        }
+        UUID chosen = directorId;
+        Optional<UserRef> director = directory.caseDirectors(m).stream().filter(u -> u.id().equals(chosen)).findFirst();
+        if (director.isEmpty()) {
+            throw InvalidInputException.of("caseDirectorId", "Kies een regisseur uit de lijst.");
+        }
+        if (director.get().id().equals(c.caseDirectorId())) {
+            return;
+        }
+        cases.setCaseDirector(m, caseId, director.get().id());
+        cases.appendEvent(m, caseId, user.id(), user.displayName(), "DIRECTOR_CHANGED", "Regisseur is nu " + director.get().displayName());
+        audit.record(user, AuditAction.UPDATE, "CASE", caseId.toString(), c.householdId(), null, "regisseur toewijzen");
+    }
+}

@@ -1,0 +1,99 @@
+package nl.leefwereld.platform.internal;
+
+import java.net.URI;
+import nl.leefwereld.household.LikelyDuplicateException;
+import nl.leefwereld.privacy.ConsentMissingException;
+import nl.leefwereld.privacy.NoAccessException;
+import nl.leefwereld.shared.InvalidInputException;
+import nl.leefwereld.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Every API error as RFC 9457 application/problem+json, in Dutch for the people reading it; never a stack trace. */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Ongeldige invoer", "Eén of meer velden kloppen niet.", "invalid-input");
+        p.setProperty("errors", e.fieldErrors());
+        return p;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Niet gevonden", "Dit gegeven bestaat niet (of niet in uw gemeente).", "not-found");
+    }
+
+    @ExceptionHandler(NoAccessException.class)
+    ProblemDetail noAccess(NoAccessException e) {
+        ProblemDetail p = problem(HttpStatus.FORBIDDEN, "Geen toegang",
+                "U bent niet betrokken bij dit huishouden. Vraag noodtoegang aan met een reden als het echt nodig is.", "no-access");
+        p.setProperty("householdId", e.householdId());
+        return p;
+    }
+
+    @ExceptionHandler(LikelyDuplicateException.class)
+    ProblemDetail duplicate(LikelyDuplicateException e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "Persoon misschien al bekend",
+                "Er is al een persoon met dezelfde gegevens. Gebruik het bestaande huishouden, of stuur confirmNew: true als het echt iemand anders is.",
+                "likely-duplicate");
+        p.setProperty("candidates", e.candidates().stream().map(c -> java.util.Map.of("householdId", c.householdId(),
+                "accessible", c.accessible(), "description", c.description())).toList());
+        return p;
+    }
+
+    @ExceptionHandler(ConsentMissingException.class)
+    ProblemDetail noConsent(ConsentMissingException e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "Geen toestemming",
+                "De inwoner heeft geen geldige toestemming gegeven voor dit doel en deze organisatie.", "consent-missing");
+        p.setProperty("purpose", e.purpose().name());
+        return p;
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
+            MissingServletRequestParameterException.class})
+    ProblemDetail unreadable(Exception e) {
+        return problem(HttpStatus.BAD_REQUEST, "Ongeldig verzoek",
+                "Het verzoek kon niet worden gelezen. Controleer de JSON en de parameters.", "bad-request");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Verkeerd formaat", "Stuur JSON (application/json).", "unsupported-media-type");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "Methode niet toegestaan", "Deze HTTP-methode werkt hier niet.", "method-not-allowed");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected API error of type {}", e.getClass().getName(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Er ging iets mis", "Probeer het later opnieuw.", "internal");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        p.setType(URI.create("https://leefwereld.nl/problemen/" + type));
+        return p;
+    }
+
+}

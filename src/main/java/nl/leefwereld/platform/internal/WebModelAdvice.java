@@ -1,0 +1,34 @@
+package nl.leefwereld.platform.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.leefwereld.identity.Administration;
+import nl.leefwereld.identity.CurrentUser;
+import nl.leefwereld.identity.CurrentUsers;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the signed-in user and the municipality's name on every page. */
+@ControllerAdvice(annotations = Controller.class)
+class WebModelAdvice {
+
+    private final Administration administration;
+    private final Map<String, String> municipalityNames = new ConcurrentHashMap<>();
+
+    WebModelAdvice(Administration administration) {
+        this.administration = administration;
+    }
+
+    @ModelAttribute("me")
+    CurrentUser me() {
+        return CurrentUsers.find().orElse(null);
+    }
+
+    @ModelAttribute("municipalityName")
+    String municipalityName() {
+        return CurrentUsers.find()
+                .map(u -> municipalityNames.computeIfAbsent(u.municipalityCode(), administration::municipalityName))
+                .orElse(null);
+    }
+}
