@@ -61,7 +61,7 @@ class EmbeddedDatabaseConfiguration {
     @Primary
     DataSource dataSource(EmbeddedPostgres postgres, DatabaseProperties properties) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
         config.setUsername(properties.appRole());
         config.setPassword(properties.appPassword());
         config.setMaximumPoolSize(10);
