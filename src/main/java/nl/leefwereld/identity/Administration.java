@@ -14,6 +14,9 @@ public interface Administration {
 
     void ensureDistrict(String municipalityCode, String code, String name);
 
+    /** Adds a district from the administration screen; checked, and refused if the code exists. */
+    void createDistrict(String municipalityCode, String code, String name);
+
     String municipalityName(String municipalityCode);
 
     List<TeamSummary> teams(String municipalityCode);

@@ -92,6 +92,7 @@ class AccessMatrixTest {
         rule("GET /beheer/teams", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/teams", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/teams/{id}/wijken", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/wijken", EnumSet.of(Role.ADMINISTRATOR));
         rule("GET /api/v1/admin/users", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /api/v1/admin/users", EnumSet.of(Role.ADMINISTRATOR));
         rule("GET /api/v1/admin/teams", EnumSet.of(Role.ADMINISTRATOR));

@@ -138,6 +138,19 @@ class IdentityIntegrationTest {
     }
 
     @Test
+    void anAdministratorAddsADistrict() throws Exception {
+        String code = "wijk-" + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/beheer/wijken").with(csrf()).with(users.as("beheer")).param("districtCode", "Hoofd Letters").param("districtName", "Oost"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("districtCode-error")))
+                .andExpect(content().string(containsString("value=\"Oost\"")));
+        mvc.perform(post("/beheer/wijken").with(csrf()).with(users.as("beheer")).param("districtCode", code).param("districtName", "Oostpolder"))
+                .andExpect(redirectedUrl("/beheer/teams"));
+        mvc.perform(post("/beheer/wijken").with(csrf()).with(users.as("beheer")).param("districtCode", code).param("districtName", "Nog eens"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Er is al een wijk met deze code")));
+        mvc.perform(get("/beheer/teams").with(users.as("beheer"))).andExpect(content().string(containsString("Oostpolder")));
+    }
+
+    @Test
     void movingADistrictToAnotherTeamChangesRouting() throws Exception {
         var admin = context.getBean(Administration.class);
         var directory = context.getBean(Directory.class);

@@ -198,6 +198,21 @@ class AdminController {
         }
     }
 
+    @PostMapping("/beheer/wijken")
+    String createDistrict(@RequestParam(defaultValue = "") String districtCode, @RequestParam(defaultValue = "") String districtName,
+                          Model model, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.get();
+        try {
+            admin.createDistrict(me.municipalityCode(), districtCode, districtName);
+            redirect.addFlashAttribute("message", "De wijk is toegevoegd. Kies hierboven welk team de wijk bedient.");
+            return "redirect:/beheer/teams";
+        } catch (InvalidInputException e) {
+            model.addAttribute("districtCode", districtCode);
+            model.addAttribute("districtName", districtName);
+            return teamsPage(model, "", List.of(), e.fieldErrors());
+        }
+    }
+
     @PostMapping("/beheer/teams/{id}/wijken")
     String assignDistricts(@PathVariable UUID id, @RequestParam(required = false) List<String> districts,
                            Model model, RedirectAttributes redirect) {

@@ -46,6 +46,20 @@ class AdministrationService implements Administration {
     }
 
     @Override
+    public void createDistrict(String m, String code, String name) {
+        FieldErrors errors = new FieldErrors().required("districtCode", code, "een code voor de wijk", 40)
+                .required("districtName", name, "de naam van de wijk", 100);
+        if (!errors.has("districtCode")) {
+            errors.check(code.strip().matches("[a-z0-9-]{2,40}"), "districtCode", "Gebruik 2 tot 40 kleine letters, cijfers of streepjes.");
+        }
+        if (!errors.has("districtCode") && teams.district(m, code.strip()).isPresent()) {
+            errors.add("districtCode", "Er is al een wijk met deze code.");
+        }
+        errors.throwIfAny();
+        teams.insertDistrict(m, code.strip(), name.strip());
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public String municipalityName(String m) {
         return teams.municipalityName(m).orElse(m);

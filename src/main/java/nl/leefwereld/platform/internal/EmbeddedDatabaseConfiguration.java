@@ -32,6 +32,7 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
         Path dataDir = Path.of(properties.dataDirectory()).toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
+        stopOrphanedServer(dataDir);
         long start = System.nanoTime();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
@@ -43,6 +44,35 @@ class EmbeddedDatabaseConfiguration {
                 postgres.getPort(), (System.nanoTime() - start) / 1_000_000, dataDir);
         ensureAppRole(postgres, properties);
         return postgres;
+    }
+
+    /**
+     * A previous run that was killed hard (kill -9, a closed terminal) leaves its PostgreSQL running on the data
+     * directory, and a new start would wait for it in vain. Stop that orphan first; PostgreSQL recovers on start.
+     */
+    static void stopOrphanedServer(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        } catch (RuntimeException e) {
+            return;
+        }
+        var process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (process.isEmpty()) {
+            return;
+        }
+        log.warn("Stopping an embedded PostgreSQL (pid {}) left running by an earlier run", pid);
+        process.get().destroy();   // SIGTERM: PostgreSQL's smart shutdown
+        try {
+            process.get().onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.get().destroyForcibly();
+        }
     }
 
     private static void ensureAppRole(EmbeddedPostgres postgres, DatabaseProperties properties) throws IOException {
