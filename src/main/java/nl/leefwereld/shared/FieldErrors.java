@@ -16,6 +16,12 @@ public final class FieldErrors {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^[+0-9][0-9 \\-()]{5,19}$");
 
+    /** Four-digit years only, and no 31 February: what a date field in a form can hold. */
+    private static final java.time.format.DateTimeFormatter ISO_DATE = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
+
     private final Map<String, String> errors = new LinkedHashMap<>();
 
     public FieldErrors required(String field, String value, String label, int maxLength) {
@@ -27,11 +33,40 @@ public final class FieldErrors {
         return this;
     }
 
+    /** Length and plain text: every free-text field passes here, so no control character ever reaches the database. */
     public FieldErrors maxLength(String field, String value, String label, int maxLength) {
         if (value != null && value.length() > maxLength) {
             add(field, label.substring(0, 1).toUpperCase() + label.substring(1) + " is te lang (hoogstens " + maxLength + " tekens).");
         }
+        plainText(field, value);
         return this;
+    }
+
+    /** Refuses invisible control characters (NUL and the like); tabs and line breaks are fine. */
+    public FieldErrors plainText(String field, String value) {
+        if (value != null && hasControlCharacter(value)) {
+            add(field, "Gebruik geen onzichtbare tekens.");
+        }
+        return this;
+    }
+
+    public static boolean hasControlCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A code from a list (district, team id…): short plain text, checked before it is looked up. */
+    public boolean isCode(String field, String value, String label) {
+        if (value == null || value.isBlank() || value.length() > 64 || hasControlCharacter(value)) {
+            add(field, "Kies " + label + " uit de lijst.");
+            return false;
+        }
+        return true;
     }
 
     public LocalDate date(String field, String value, String label, boolean required) {
@@ -42,7 +77,12 @@ public final class FieldErrors {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            LocalDate date = LocalDate.parse(value.strip(), ISO_DATE);
+            if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+                add(field, "Controleer het jaar van " + label + ".");
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             add(field, "Vul " + label + " in als datum, bijvoorbeeld 2026-03-31.");
             return null;
@@ -57,7 +97,7 @@ public final class FieldErrors {
     }
 
     public FieldErrors email(String field, String value) {
-        if (value != null && !value.isBlank() && (value.length() > 200 || !EMAIL.matcher(value.strip()).matches())) {
+        if (value != null && !value.isBlank() && (value.length() > 200 || hasControlCharacter(value) || !EMAIL.matcher(value.strip()).matches())) {
             add(field, "Vul een e-mailadres in zoals naam@voorbeeld.nl.");
         }
         return this;

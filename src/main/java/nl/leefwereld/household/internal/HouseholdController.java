@@ -63,15 +63,14 @@ class HouseholdController {
     }
 
     public static class MemberForm {
-        private String firstName = "", lastName = "", birthDate = "", bsn = "", phone = "", email = "", relation = "";
+        private String firstName = "", lastName = "", birthDate = "", bsn = "", memberRelation = "";
         private boolean confirmNew;
         public String getFirstName() { return firstName; } public void setFirstName(String v) { firstName = v; }
         public String getLastName() { return lastName; } public void setLastName(String v) { lastName = v; }
         public String getBirthDate() { return birthDate; } public void setBirthDate(String v) { birthDate = v; }
         public String getBsn() { return bsn; } public void setBsn(String v) { bsn = v; }
-        public String getPhone() { return phone; } public void setPhone(String v) { phone = v; }
-        public String getEmail() { return email; } public void setEmail(String v) { email = v; }
-        public String getRelation() { return relation; } public void setRelation(String v) { relation = v; }
+        /** Named apart from the network form's "relation" so the two forms on one page keep unique field ids. */
+        public String getMemberRelation() { return memberRelation; } public void setMemberRelation(String v) { memberRelation = v; }
         public boolean isConfirmNew() { return confirmNew; } public void setConfirmNew(boolean v) { confirmNew = v; }
     }
 
@@ -152,11 +151,15 @@ class HouseholdController {
     String addMember(@PathVariable UUID id, @ModelAttribute MemberForm form, Model model, RedirectAttributes redirect) {
         try {
             households.addMember(CurrentUsers.get(), id, new PersonDraft(form.firstName, form.lastName, form.birthDate, form.bsn,
-                    form.phone, form.email), form.relation, form.confirmNew);
+                    null, null), form.memberRelation, form.confirmNew);
             redirect.addFlashAttribute("message", "Het gezinslid is toegevoegd.");
             return "redirect:/huishoudens/" + id + "#leden";
         } catch (InvalidInputException e) {
-            return page(id, model, new NetworkForm(), form, defaultConsentForm(), "member", e.fieldErrors());
+            Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
+            if (errors.containsKey("relation")) {
+                errors.put("memberRelation", errors.remove("relation"));
+            }
+            return page(id, model, new NetworkForm(), form, defaultConsentForm(), "member", errors);
         } catch (LikelyDuplicateException e) {
             model.addAttribute("duplicates", e.candidates());
             return page(id, model, new NetworkForm(), form, defaultConsentForm(), "member", Map.of());

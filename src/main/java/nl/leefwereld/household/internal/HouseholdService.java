@@ -198,7 +198,8 @@ class HouseholdService implements Households {
                 .required("city", address.city(), "de woonplaats", 100);
         if (address.districtCode() == null || address.districtCode().isBlank()) {
             errors.add("districtCode", "Kies de wijk waar het huishouden woont.");
-        } else if (directory.district(m, address.districtCode()).isEmpty()) {
+        } else if (errors.isCode("districtCode", address.districtCode(), "een wijk")
+                && directory.district(m, address.districtCode()).isEmpty()) {
             errors.add("districtCode", "Kies een wijk uit de lijst.");
         }
         errors.throwIfAny();

@@ -230,7 +230,7 @@ class AdminController {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String v : values) {
             try {
-                roles.add(Role.valueOf(v));
+                roles.add(Role.valueOf(v == null ? "" : v.strip()));
             } catch (IllegalArgumentException e) {
                 errors.put("roles", "Kies alleen rollen uit de lijst.");
             }

@@ -95,7 +95,7 @@ class AdministrationService implements Administration {
 
     private void checkDistricts(String m, Set<String> districtCodes, FieldErrors errors) {
         for (String d : districtCodes) {
-            if (teams.district(m, d).isEmpty()) {
+            if (errors.isCode("districts", d, "wijken") && teams.district(m, d).isEmpty()) {
                 errors.add("districts", "Kies alleen wijken uit de lijst.");
             }
         }
@@ -131,6 +131,10 @@ class AdministrationService implements Administration {
             errors.add("username", "Deze gebruikersnaam bestaat al.");
         }
         checkCommon(m, u.displayName(), u.email(), u.teamId(), u.roles(), errors);
+        errors.maxLength("oidcSubject", u.oidcSubject(), "de koppeling met het organisatie-account", 200);
+        if (!errors.has("oidcSubject") && u.oidcSubject() != null && !u.oidcSubject().isBlank() && users.findByOidcSubject(u.oidcSubject().strip()).isPresent()) {
+            errors.add("oidcSubject", "Dit organisatie-account is al aan een andere gebruiker gekoppeld.");
+        }
         if (u.oidcSubject() == null || u.oidcSubject().isBlank()) {
             checkPassword(u.password(), u.username(), errors);
         } else if (u.password() != null && !u.password().isEmpty()) {

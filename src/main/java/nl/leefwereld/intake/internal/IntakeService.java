@@ -71,6 +71,10 @@ class IntakeService implements Intake {
             e.fieldErrors().forEach(all::add);
             check(draft, all).errors().throwIfAny();
             throw e;
+        } catch (nl.leefwereld.household.LikelyDuplicateException e) {
+            // First let the user fix the notification; the duplicate question comes when everything else is right.
+            checked.errors().throwIfAny();
+            throw e;
         }
         checked.errors().throwIfAny();
         HouseholdRef household = households.ref(user.municipalityCode(), householdId).orElseThrow();

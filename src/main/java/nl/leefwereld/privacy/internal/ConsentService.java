@@ -58,6 +58,7 @@ class ConsentService implements Consents {
         }
         if (given != null && until != null) {
             errors.check(!until.isBefore(given), "validUntil", "De einddatum moet na de datum van de toestemming liggen.");
+            errors.check(!until.isAfter(given.plusYears(100)), "validUntil", "Kies een einddatum binnen 100 jaar.");
         }
         errors.throwIfAny();
         UUID id = UUID.randomUUID();

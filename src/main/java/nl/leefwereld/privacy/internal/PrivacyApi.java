@@ -34,7 +34,7 @@ class PrivacyApi {
                                     @RequestParam(required = false) UUID householdId, @RequestParam(required = false) UUID personId,
                                     @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         CurrentUser me = CurrentUsers.get();
-        FieldErrors errors = new FieldErrors();
+        FieldErrors errors = new FieldErrors().maxLength("actor", actor, "de gebruikersnaam", 60);
         var fromDate = errors.date("from", from, "de begindatum", false);
         var toDate = errors.date("to", to, "de einddatum", false);
         AuditAction a = action == null || action.isBlank() ? null : errors.oneOf("action", action, AuditAction.class, "een handeling");

@@ -55,7 +55,7 @@ class PrivacyController {
                  @RequestParam(defaultValue = "") String household, @RequestParam(defaultValue = "") String from,
                  @RequestParam(defaultValue = "") String to, Model model) {
         CurrentUser me = CurrentUsers.get();
-        FieldErrors errors = new FieldErrors();
+        FieldErrors errors = new FieldErrors().maxLength("actor", actor, "de gebruikersnaam", 60);
         LocalDate fromDate = errors.date("from", from, "de begindatum", false);
         LocalDate toDate = errors.date("to", to, "de einddatum", false);
         AuditAction a = action.isBlank() ? null : errors.oneOf("action", action, AuditAction.class, "een handeling");

@@ -1,0 +1,1108 @@
+package nl.leefwereld.badinput;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.beans.PropertyDescriptor;
+import java.lang.reflect.RecordComponent;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nl.leefwereld.identity.Administration;
+import nl.leefwereld.identity.CurrentUser;
+import nl.leefwereld.identity.Role;
+import nl.leefwereld.shared.Bsn;
+import nl.leefwereld.shared.TimeConfiguration;
+import nl.leefwereld.support.DemoUsers;
+import nl.leefwereld.support.IntegrationTest;
+import nl.leefwereld.support.Mvc;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Bad input on every POST route of the application: a clear 4xx (never a 5xx), nothing typed is lost on an error and
+ * nothing already saved is lost or half-saved.
+ *
+ * <p>The routes come from the running application (the request mapping), so a new POST route is covered the day it
+ * appears. API routes get bad JSON bodies (their fields are read from the request record); screens get bad form posts
+ * (their fields are read from the form object and the {@code @RequestParam}s). Each route × input is its own dynamic test,
+ * so every failure shows which route and which input broke it.
+ *
+ * <p>Besides the inputs the issue names (empty, {@code {}}, {@code null}, arrays, bad JSON, 5,000 characters, wrong JSON
+ * types, bad dates, a BSN that fails the 11-proof, not-a-uuid, text/plain, {@code <script>}), every text field is also
+ * tried alone, in an otherwise valid body or form: 5,000 characters, a NUL character (which PostgreSQL refuses in text)
+ * and dates outside what PostgreSQL can store. Last comes a seeded random fuzz of the API.
+ *
+ * <p>The test works on records it makes itself (a household with a case, a notification and a consent, a throw-away team
+ * and account), so the demo data that other tests rely on is never touched.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BadInputTest {
+
+    // ---------------------------------------------------------------------------------------------------- bad values
+
+    static final String LONG = "x".repeat(5000);
+    static final String SCRIPT = "<script>alert(1)</script>";
+    /** A NUL character: valid in Java and JSON, refused by PostgreSQL in any text. */
+    static final String NUL = "Tekst met een NUL\u0000-teken erin";
+    static final String BAD_BSN = "123456789";
+    static final String NOT_A_UUID = "not-a-uuid";
+    /** An id no record has. */
+    static final String UNKNOWN_ID = "5e1f0000-0000-4000-8000-000000000bad";
+    /** Not a date, a Dutch-order date, nonsense, a day that does not exist, and years beyond what the database can store. */
+    static final List<String> BAD_DATES = List.of("2026-13-45", "31-12-2026", "9999-99-99", "2026-02-30", "+10000000-01-01", "-10000000-01-01");
+    /** The examples of the issue, sent to every API route. */
+    static final List<String> WRONG_TYPE_EXAMPLES = List.of("{\"notification\": 5}", "{\"head\": \"x\"}", "{\"householdId\": \"not-a-uuid\"}",
+            "{\"personId\": 123}");
+    /** Bodies that are not a usable JSON object at all. */
+    static final Map<String, String> RAW_BODIES = rawBodies();
+
+    static final String ERROR_SUMMARY = "Controleer wat u heeft ingevuld";
+    static final String FIELD_ERROR = "utrecht-form-field-error-message";
+    static final Set<Integer> FORM_STATUSES = Set.of(200, 302, 400, 404);
+    /** Tables that bad input must never add a row to. */
+    static final List<String> COUNTED_TABLES = List.of("household", "person", "household_member", "notification", "care_case",
+            "network_member", "consent", "app_user", "team");
+    static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
+    static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
+    static final long FUZZ_SEED = 20261123L;
+    static final int FUZZ_REQUESTS = 200;
+
+    private static Map<String, String> rawBodies() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("lege body", "");
+        m.put("{}", "{}");
+        m.put("null", "null");
+        m.put("[]", "[]");
+        m.put("\"text\"", "\"text\"");
+        m.put("{bad json", "{bad json");
+        return m;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- fixture
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    DemoUsers users;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Administration admin;
+
+    final JsonMapper json = JsonMapper.builder().build();
+    final AtomicInteger requests = new AtomicInteger();
+    final Map<String, AtomicInteger> requestsPerPart = new TreeMap<>();
+    final Map<String, AtomicInteger> fuzzAnswers = new TreeMap<>();
+    final AtomicInteger typedValuesChecked = new AtomicInteger();
+    MockMvc mvc;
+    long startedAt;
+
+    String tag;
+    String today;
+    String headBsn;
+    String unknownBsn;
+    UUID household;
+    UUID headPerson;
+    UUID caseId;
+    UUID notification;
+    UUID consent;
+    UUID team;
+    UUID account;
+    Map<String, String> pathValues;
+
+    /** Records of this test's own: bad requests go to these, so no demo record is ever at risk. */
+    @BeforeAll
+    void createOwnRecords() throws Exception {
+        startedAt = System.nanoTime();
+        mvc = Mvc.of(context);
+        CurrentUser director = users.current("regisseur");
+        String m = director.municipalityCode();
+        tag = letters(8);
+        today = LocalDate.now(TimeConfiguration.ZONE).toString();
+        headBsn = freshBsn();
+        do {
+            unknownBsn = freshBsn();
+        } while (unknownBsn.equals(headBsn));
+
+        ObjectNode registration = (ObjectNode) json.readTree("""
+                {"head": %s, "address": %s, "confirmNew": true, "notification": %s}
+                """.formatted(headJson("Bram", "Badinput" + tag, "1975-05-06", headBsn),
+                addressJson("Teststraat", "1", "8302 CD"), notificationJson("Hulp bij de administratie")));
+        MvcResult created = perform("opzet", jsonPost("/api/v1/notifications", "regisseur", MediaType.APPLICATION_JSON, registration.toString()));
+        assertThat(created.getResponse().getStatus()).as("own household registered: " + content(created)).isEqualTo(201);
+        JsonNode r = json.readTree(content(created));
+        household = UUID.fromString(r.get("householdId").asString());
+        caseId = UUID.fromString(r.get("caseId").asString());
+        notification = UUID.fromString(r.get("notificationId").asString());
+        headPerson = jdbc.sql("SELECT person_id FROM household_member WHERE municipality_code = :m AND household_id = :h")
+                .param("m", m).param("h", household).query(UUID.class).single();
+
+        MvcResult consentCreated = perform("opzet", jsonPost("/api/v1/households/" + household + "/consents", "regisseur",
+                MediaType.APPLICATION_JSON, consentJson()));
+        assertThat(consentCreated.getResponse().getStatus()).as("own consent: " + content(consentCreated)).isEqualTo(201);
+        consent = UUID.fromString(json.readTree(content(consentCreated)).get("id").asString());
+
+        team = admin.createTeam(m, "Badinputteam " + tag, Set.of());
+        account = admin.createUser(m, new Administration.NewUser("badinput." + tag, "Badinput Account", null, null,
+                EnumSet.of(Role.POLICY_OFFICER), "Een-lang-wachtwoord-2026", null), null, "badinput-test");
+
+        pathValues = new LinkedHashMap<>();
+        pathValues.put("/huishoudens/{id}", household.toString());
+        pathValues.put("/api/v1/households/{id}", household.toString());
+        pathValues.put("/zaken/{id}", caseId.toString());
+        pathValues.put("/meldingen/{id}", notification.toString());
+        pathValues.put("/beheer/gebruikers/{id}", account.toString());
+        pathValues.put("/beheer/teams/{id}", team.toString());
+        pathValues.put("{consentId}", consent.toString());
+    }
+
+    @AfterAll
+    void reportRequests() {
+        System.out.printf("BadInputTest: %d requests (%s) in %.1f s; typed value checked on %d re-shown forms; fuzz answers %s%n",
+                requests.get(), requestsPerPart, (System.nanoTime() - startedAt) / 1e9, typedValuesChecked.get(), fuzzAnswers);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- the tests
+
+    /** Steps 1–4: bad API bodies, bad form posts, typed input kept, nothing added or changed by any of it. */
+    @TestFactory
+    @Order(1)
+    Stream<DynamicNode> everyPostRouteRefusesBadInputClearly() {
+        Map<String, Long> countsBefore = counts();
+        String savedBefore = savedRecords();
+        List<DynamicNode> nodes = new ArrayList<>();
+        nodes.add(dynamicContainer("1. API: slechte JSON-bodies", postRoutes().stream().filter(Route::api).map(this::apiTests)));
+        nodes.add(dynamicContainer("2. Schermen: slechte formulieren", postRoutes().stream().filter(r -> !r.api()).map(this::formTests)));
+        nodes.add(dynamicContainer("3. Niets wat getypt is gaat verloren", Stream.of(
+                dynamicTest("POST /meldingen zonder vraag toont de fout bij het veld en houdt alles wat getypt is", this::typedNotificationIsKept),
+                dynamicTest("POST /privacy/inzage met een geldig maar onbekend BSN toont een fout op de pagina", this::unknownBsnIsShownOnThePage))));
+        nodes.add(dynamicContainer("4. Niets half opgeslagen, niets van wat al opgeslagen was kwijt", Stream.of(
+                dynamicTest("POST /api/v1/notifications: geldig nieuw huishouden + ongeldige melding laat geen huishouden achter",
+                        this::failedApiNotificationLeavesNoHousehold),
+                dynamicTest("geen enkele slechte invoer heeft een rij toegevoegd aan " + COUNTED_TABLES,
+                        () -> assertThat(counts()).as("rows per table before vs after all bad input").isEqualTo(countsBefore)),
+                dynamicTest("wat al was opgeslagen is ongewijzigd",
+                        () -> assertThat(savedRecords()).as("this test's own household, case, consent, team and account").isEqualTo(savedBefore)))));
+        return nodes.stream();
+    }
+
+    /** Step 5: a seeded random fuzz of the API. Never a 5xx; every refusal a problem+json. */
+    @TestFactory
+    @Order(2)
+    Stream<DynamicNode> seededFuzzOfTheApiNeverGivesA5xx() {
+        Random random = new Random(FUZZ_SEED);
+        List<Route> api = postRoutes().stream().filter(Route::api).toList();
+        List<DynamicNode> tests = new ArrayList<>();
+        for (int i = 1; i <= FUZZ_REQUESTS; i++) {
+            Route route = api.get(random.nextInt(api.size()));
+            String body = new Fuzzer(random, fieldNames(route)).body();
+            String name = "fuzz #" + i + " " + route.key() + " " + printable(abbreviate(body, 120));
+            tests.add(dynamicTest(name, () -> {
+                String path = path(route, Map.of());
+                MvcResult r = perform("5. fuzz", jsonPost(path, userFor(route.pattern()), MediaType.APPLICATION_JSON, body));
+                int status = r.getResponse().getStatus();
+                String answer = status < 300 ? status + " " + route.pattern() : status + (content(r).contains("\"errors\"") ? " met veldfouten" : "");
+                fuzzAnswers.computeIfAbsent(answer, a -> new AtomicInteger()).incrementAndGet();
+                String what = route.key() + " fuzz body " + printable(abbreviate(body, 2000));
+                assertThat(r.getResponse().getStatus()).as(what + " → " + describe(r)).isLessThan(500);
+                if (r.getResponse().getStatus() >= 400) {
+                    assertProblem(r, what, null, false);
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- 1. API
+
+    /**
+     * One bad request for an API route. {@code errorOn}: when the answer carries field errors, they must name this field;
+     * {@code onlyThatField}: and no other (the rest of the body is valid).
+     */
+    record ApiCase(String name, MediaType contentType, String body, Map<String, String> pathOverrides, String errorOn, boolean onlyThatField) {
+        static ApiCase json(String name, String body) {
+            return new ApiCase(name, MediaType.APPLICATION_JSON, body, Map.of(), null, false);
+        }
+
+        /** One field bad in a valid body: the error names exactly that field. */
+        static ApiCase field(String name, String body, String field) {
+            return new ApiCase(name, MediaType.APPLICATION_JSON, body, Map.of(), field, true);
+        }
+
+        /** A bad date may also make a related date wrong (valid until before given on), so: at least that field. */
+        static ApiCase date(String name, String body, String field) {
+            return new ApiCase(name, MediaType.APPLICATION_JSON, body, Map.of(), field, false);
+        }
+    }
+
+    private DynamicNode apiTests(Route route) {
+        List<ApiCase> cases = apiCases(route);
+        List<DynamicNode> tests = new ArrayList<>();
+        tests.add(dynamicTest("heeft een geldige basis-body in deze test (voor de tests per veld)",
+                () -> assertThat(apiBase(route.pattern())).as("add a valid base body for " + route.key() + " to BadInputTest.apiBase").isNotNull()));
+        for (ApiCase c : cases) {
+            tests.add(dynamicTest(printable(c.name()), () -> {
+                String path = path(route, c.pathOverrides());
+                MvcResult r = perform("1. API", jsonPost(path, userFor(route.pattern()), c.contentType(), c.body()));
+                assertProblem(r, "POST " + path + " [" + printable(c.name()) + "] as " + userFor(route.pattern()), c.errorOn(), c.onlyThatField());
+            }));
+        }
+        return dynamicContainer(route.key() + " (" + cases.size() + " bodies)", tests.stream());
+    }
+
+    private List<ApiCase> apiCases(Route route) {
+        List<ApiCase> cases = new ArrayList<>();
+        List<Field> fields = fields(route.bodyType(), "");
+        ObjectNode base = apiBase(route.pattern());
+
+        RAW_BODIES.forEach((name, body) -> cases.add(ApiCase.json(name, body)));
+        cases.add(ApiCase.json("elk tekstveld 5000 tekens", allText(route.bodyType(), LONG).toString()));
+        WRONG_TYPE_EXAMPLES.forEach(body -> cases.add(ApiCase.json(body, body)));
+
+        // Wrong JSON types, each field on its own in an otherwise empty body.
+        for (Field f : fields) {
+            for (String wrong : f.wrongTypes()) {
+                cases.add(ApiCase.json(f.path() + " = " + wrong, set(json.createObjectNode(), f.path(), json.readTree(wrong)).toString()));
+            }
+        }
+
+        // One bad field in an otherwise valid body: the refusal must name exactly that field.
+        if (base != null) {
+            for (Field f : fields) {
+                if (f.isText()) {
+                    cases.add(ApiCase.field(f.path() + " 5000 tekens", set(base, f.path(), textValue(f, LONG)).toString(), f.name()));
+                    if (!f.name().equals("password")) {   // any character may be in a password: it is only hashed
+                        cases.add(ApiCase.field("NUL-teken in " + f.path(), set(base, f.path(), textValue(f, NUL)).toString(), f.name()));
+                    }
+                }
+                if (f.isDate()) {
+                    BAD_DATES.forEach(d -> cases.add(ApiCase.date(f.path() + " = " + d, set(base, f.path(), textValue(f, d)).toString(), f.name())));
+                }
+                if (f.isBsn()) {
+                    cases.add(ApiCase.field(f.path() + " = " + BAD_BSN, set(base, f.path(), textValue(f, BAD_BSN)).toString(), f.name()));
+                }
+                if (f.isId()) {
+                    cases.add(ApiCase.field(f.path() + " = " + NOT_A_UUID, set(base, f.path(), textValue(f, NOT_A_UUID)).toString(), f.name()));
+                    cases.add(ApiCase.field(f.path() + " = onbekende uuid", set(base, f.path(), textValue(f, UNKNOWN_ID)).toString(), f.name()));
+                }
+            }
+        }
+        String body = base == null ? "{}" : base.toString();
+        cases.add(new ApiCase("Content-Type text/plain", MediaType.TEXT_PLAIN, body, Map.of(), null, false));
+        for (String variable : route.pathVariables()) {
+            cases.add(new ApiCase("{" + variable + "} = " + NOT_A_UUID, MediaType.APPLICATION_JSON, body, Map.of(variable, NOT_A_UUID), null, false));
+            cases.add(new ApiCase("{" + variable + "} = onbekende uuid", MediaType.APPLICATION_JSON, body, Map.of(variable, UNKNOWN_ID), null, false));
+        }
+        return cases;
+    }
+
+    /** A body for each API route that would be accepted as it is; the tests change one field at a time. */
+    private ObjectNode apiBase(String pattern) {
+        String body = switch (pattern) {
+            case "/api/v1/notifications" -> """
+                    {"head": %s, "address": %s, "confirmNew": true, "notification": %s}
+                    """.formatted(headJson("Tessa", "Badinput" + tag + "api", "1990-02-03", ""), addressJson("Dorpsstraat", "5", "8301 AB"),
+                    notificationJson("Hulp bij de administratie"));
+            case "/api/v1/households" -> """
+                    {"head": %s, "address": %s, "confirmNew": true}
+                    """.formatted(headJson("Tessa", "Badinput" + tag + "api", "1990-02-03", ""), addressJson("Dorpsstraat", "5", "8301 AB"));
+            case "/api/v1/households/{id}/network-members" -> """
+                    {"kind": "INFORMAL", "name": "Buurvrouw Els", "relation": "buurvrouw", "organisation": "Buurtnetwerk", "function": "vrijwilliger",
+                     "role": "Doet de boodschappen", "phone": "06-12345678", "email": "els@voorbeeld.nl", "informalCarer": true,
+                     "carerLoadNote": "Lukt goed"}
+                    """;
+            case "/api/v1/households/{id}/consents" -> consentJson();
+            case "/api/v1/households/{id}/break-glass" -> """
+                    {"reason": "Acute zorgen gemeld door de huisarts vandaag"}
+                    """;
+            case "/api/v1/inzage" -> """
+                    {"bsn": "%s", "request": "INZ-2026-001"}
+                    """.formatted(headBsn);
+            case "/api/v1/admin/users" -> """
+                    {"username": "badinput.%s.api", "displayName": "Badinput Api", "email": "api@voorbeeld.nl", "teamId": "%s",
+                     "roles": ["POLICY_OFFICER"], "password": "Een-lang-wachtwoord-2026", "oidcSubject": "badinput-%s"}
+                    """.formatted(tag, team, tag);
+            default -> null;
+        };
+        return body == null ? null : (ObjectNode) json.readTree(body);
+    }
+
+    /** 4xx, application/problem+json with a title and the same status, field errors (if any) as Dutch messages. */
+    private void assertProblem(MvcResult r, String what, String errorOn, boolean onlyThatField) {
+        int status = r.getResponse().getStatus();
+        String body = content(r);
+        assertThat(status).as(what + " → " + describe(r) + " (body: " + printable(abbreviate(body, 500)) + ")").isBetween(400, 499);
+        assertThat(status).as(what + " → the user may use this route, so only the input decides: " + printable(abbreviate(body, 300)))
+                .isNotIn(401, 403);
+        String contentType = r.getResponse().getContentType();
+        assertThat(contentType).as(what + " → Content-Type").isNotNull();
+        assertThat(MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .as(what + " → Content-Type " + contentType + " is application/problem+json").isTrue();
+        JsonNode problem;
+        try {
+            problem = json.readTree(body);
+        } catch (RuntimeException e) {
+            throw new AssertionError(what + " → body is not JSON: " + printable(abbreviate(body, 500)), e);
+        }
+        assertThat(problem.path("title").isString() && !problem.path("title").asString().isBlank()).as(what + " → has a title: " + body).isTrue();
+        assertThat(problem.path("status").asInt()).as(what + " → status in the body equals the HTTP status").isEqualTo(status);
+        assertThat(body).as(what + " → no stack trace or class names").doesNotContain("Exception").doesNotContain("at nl.leefwereld");
+        JsonNode errors = problem.get("errors");
+        if (errors != null && !errors.isNull()) {
+            assertThat(errors.isObject()).as(what + " → errors is an object: " + body).isTrue();
+            for (Map.Entry<String, JsonNode> e : errors.properties()) {
+                String message = e.getValue().asString();
+                assertThat(message).as(what + " → message for " + e.getKey()).isNotBlank().endsWith(".");
+                assertThat(ENGLISH.matcher(message).find()).as(what + " → message for " + e.getKey() + " is Dutch: " + message).isFalse();
+            }
+            if (errorOn != null && onlyThatField) {
+                assertThat(errors.propertyNames()).as(what + " → the error names exactly the bad field (else the base body is not valid)")
+                        .containsExactly(errorOn);
+            } else if (errorOn != null) {
+                assertThat(errors.propertyNames()).as(what + " → the error names the bad field").contains(errorOn);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- 2. screens
+
+    enum Expect {
+        /** Never a 5xx: 200 (form again, with errors), 302, 400 or 404. */
+        NO_SERVER_ERROR,
+        /** The form again (200), the error shown, and what was typed in the field still there. */
+        FORM_WITH_ERROR,
+        /** The record in the path does not exist: 404 (or 400). */
+        NOT_FOUND
+    }
+
+    record FormCase(String name, Map<String, List<String>> params, Map<String, String> pathOverrides, Expect expect, String field, String typed) {
+        static FormCase any(String name, Map<String, List<String>> params) {
+            return new FormCase(name, params, Map.of(), Expect.NO_SERVER_ERROR, null, null);
+        }
+    }
+
+    private DynamicNode formTests(Route route) {
+        List<FormCase> cases = formCases(route);
+        Stream<DynamicNode> tests = cases.stream().map(c -> dynamicTest(printable(c.name()), () -> {
+            String path = path(route, c.pathOverrides());
+            MockHttpServletRequestBuilder request = post(path).with(users.as(userFor(route.pattern()))).with(csrf())
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED);
+            c.params().forEach((k, v) -> request.param(k, v.toArray(String[]::new)));
+            String what = "POST " + path + " [" + printable(c.name()) + "] as " + userFor(route.pattern());
+            MvcResult r;
+            try {
+                r = perform("2. schermen", request);
+            } catch (jakarta.servlet.ServletException e) {
+                // No handler took the exception: a real server answers 500 (the error page) here.
+                throw new AssertionError(what + " → 500: unhandled " + rootCause(e));
+            }
+            assertFormAnswer(r, route, path, c);
+        }));
+        return dynamicContainer(route.key() + " (" + cases.size() + " formulieren, velden " + route.formParams().keySet() + ")", tests);
+    }
+
+    private List<FormCase> formCases(Route route) {
+        Map<String, Class<?>> params = route.formParams();
+        List<FormCase> cases = new ArrayList<>();
+        cases.add(FormCase.any("geen velden", Map.of()));
+        if (!params.isEmpty()) {
+            cases.add(FormCase.any("elk veld 5000 tekens", everyField(params, LONG)));
+            cases.add(FormCase.any("elk veld " + SCRIPT, everyField(params, SCRIPT)));
+        }
+        addIfAny(cases, "datumvelden 2026-13-45", params, name -> isDate(name), "2026-13-45");
+        addIfAny(cases, "id-velden " + NOT_A_UUID, params, name -> isId(name, String.class), NOT_A_UUID);
+        addIfAny(cases, "bsn " + BAD_BSN, params, name -> name.equals("bsn"), BAD_BSN);
+        List<String> checkboxes = params.entrySet().stream().filter(e -> e.getValue() == boolean.class).map(Map.Entry::getKey).toList();
+        if (!checkboxes.isEmpty()) {
+            Map<String, List<String>> p = new LinkedHashMap<>();
+            checkboxes.forEach(cb -> p.put(cb, List.of("misschien")));
+            cases.add(FormCase.any("vinkje met onzin", p));
+        }
+
+        // One bad field in an otherwise valid form: the form comes back with the error, and with what was typed.
+        Map<String, String> base = formBase(route.pattern());
+        if (base != null) {
+            for (Map.Entry<String, Class<?>> p : params.entrySet()) {
+                String name = p.getKey();
+                if (p.getValue() == boolean.class || name.equals("householdId")) {
+                    continue;   // a checkbox; the hidden householdId: empty or unreadable means "new household", by design
+                }
+                cases.add(perField(base, name, LONG, Expect.FORM_WITH_ERROR, name + " 5000 tekens"));
+                if (!name.equals("password")) {   // any character may be in a password: it is only hashed
+                    cases.add(perField(base, name, NUL, Expect.NO_SERVER_ERROR, "NUL-teken in " + name));
+                }
+                if (isDate(name)) {
+                    BAD_DATES.forEach(d -> cases.add(perField(base, name, d, Expect.FORM_WITH_ERROR, name + " = " + d)));
+                }
+                if (name.equals("bsn")) {
+                    cases.add(perField(base, name, BAD_BSN, Expect.FORM_WITH_ERROR, name + " = " + BAD_BSN));
+                }
+                if (isId(name, p.getValue())) {
+                    cases.add(perField(base, name, NOT_A_UUID, Expect.FORM_WITH_ERROR, name + " = " + NOT_A_UUID));
+                }
+            }
+        }
+        // An unknown or unreadable record in the path, with an otherwise valid form (when there is one).
+        Map<String, List<String>> valid = new LinkedHashMap<>();
+        if (base != null) {
+            base.forEach((k, v) -> valid.put(k, List.of(v)));
+        }
+        for (String variable : route.pathVariables()) {
+            cases.add(new FormCase("{" + variable + "} = " + NOT_A_UUID, valid, Map.of(variable, NOT_A_UUID), Expect.NOT_FOUND, null, null));
+            cases.add(new FormCase("{" + variable + "} = onbekende uuid", valid, Map.of(variable, UNKNOWN_ID), Expect.NOT_FOUND, null, null));
+        }
+        return cases;
+    }
+
+    /** A valid form per screen route, for the one-field-at-a-time tests; null where the route has no such form. */
+    private Map<String, String> formBase(String pattern) {
+        Map<String, String> f = new LinkedHashMap<>();
+        switch (pattern) {
+            case "/meldingen" -> {
+                f.putAll(Map.of("firstName", "Tessa", "lastName", "Badinput" + tag + "form", "birthDate", "1990-02-03", "bsn", "",
+                        "phone", "06-12345678", "email", "tessa@voorbeeld.nl", "street", "Dorpsstraat", "houseNumber", "5",
+                        "postalCode", "8301 AB", "city", "Leefstad"));
+                f.putAll(Map.of("districtCode", "centrum", "channel", "KCC_PHONE", "receivedOn", today, "reporter", "Huisarts",
+                        "questionAsAsked", "Hulp bij de administratie", "questionBehind", "Overzicht houden", "ownStrength", "Kan koken",
+                        "networkSummary", "Een zus in de buurt", "supportOtherLaws", "Geen", "carerLoad", "Licht"));
+                f.putAll(Map.of("childrensNeeds", "Rust", "confirmNew", "true"));
+            }
+            case "/huishoudens/{id}/netwerk" -> f.putAll(Map.of("kind", "INFORMAL", "name", "Buurvrouw Els", "relation", "buurvrouw",
+                    "organisation", "", "function", "", "role", "Doet de boodschappen", "phone", "06-12345678", "email", "els@voorbeeld.nl",
+                    "carerLoadNote", "Lukt goed", "informalCarer", "true"));
+            case "/huishoudens/{id}/leden" -> f.putAll(Map.of("firstName", "Lotte", "lastName", "Badinput" + tag + "lid",
+                    "birthDate", "2015-04-05", "bsn", "", "memberRelation", "CHILD", "confirmNew", "true"));
+            case "/huishoudens/{id}/toestemmingen" -> f.putAll(Map.of("personId", headPerson.toString(), "purpose", "REFERRAL",
+                    "recipient", "Zorgaanbieder Zuid", "scope", "Verwijzing naar de schuldhulp", "givenOn", today,
+                    "validUntil", LocalDate.parse(today).plusYears(1).toString()));
+            case "/huishoudens/{id}/toestemmingen/{consentId}/intrekken" -> f.put("withdrawnOn", today);
+            case "/huishoudens/{id}/noodtoegang" -> f.put("reason", "Acute zorgen gemeld door de huisarts vandaag");
+            case "/privacy/inzage" -> f.putAll(Map.of("bsn", headBsn, "request", "INZ-2026-001"));
+            case "/beheer/gebruikers" -> f.putAll(Map.of("username", "badinput." + tag + ".form", "displayName", "Badinput Form",
+                    "email", "form@voorbeeld.nl", "teamId", team.toString(), "roles", "POLICY_OFFICER",
+                    "password", "Een-lang-wachtwoord-2026", "oidcSubject", "badinput-form-" + tag));
+            case "/beheer/gebruikers/{id}/wachtwoord" -> f.put("password", "Een-lang-wachtwoord-2027");
+            case "/beheer/teams" -> f.put("name", "Badinputteam nieuw " + tag);
+            default -> {
+                return null;
+            }
+        }
+        return f;
+    }
+
+    private void assertFormAnswer(MvcResult r, Route route, String path, FormCase c) {
+        int status = r.getResponse().getStatus();
+        String html = content(r);
+        String what = "POST " + path + " [" + printable(c.name()) + "] as " + userFor(route.pattern()) + " → " + describe(r);
+        assertThat(status).as(what + ": never a server error").isLessThan(500);
+        assertThat(FORM_STATUSES).as(what + ": 200, 302, 400 or 404").contains(status);
+        if (status == 302) {
+            assertThat(r.getResponse().getRedirectedUrl()).as(what + ": not sent to the login").doesNotEndWith("/login");
+        }
+        assertThat(html).as(what + ": the script is never in the page unescaped").doesNotContain(SCRIPT);
+        switch (c.expect()) {
+            case NOT_FOUND -> assertThat(status).as(what + ": unknown or unreadable id in the path").isIn(400, 404);
+            case FORM_WITH_ERROR -> {
+                assertThat(status).as(what + ": the form is shown again").isEqualTo(200);
+                assertThat(html).as(what + ": error summary").contains(ERROR_SUMMARY);
+                String form = formSection(html, path);
+                if (form != null && hasField(form, c.field())) {
+                    assertThat(form).as(what + ": the error is shown in the form, at the fields").contains(FIELD_ERROR);
+                }
+                if (form != null && isTextInput(form, c.field())) {
+                    assertThat(form).as(what + ": what was typed in " + c.field() + " is still in the form").contains(escape(c.typed()));
+                    typedValuesChecked.incrementAndGet();
+                }
+            }
+            case NO_SERVER_ERROR -> {
+                if (status == 200) {
+                    assertThat(html.contains(ERROR_SUMMARY) || html.contains(FIELD_ERROR))
+                            .as(what + ": a 200 answer shows the form again with the error (summary or field error)").isTrue();
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- 3. and 4.
+
+    private void typedNotificationIsKept() throws Exception {
+        String lastName = "Badinput" + tag + "tessa";
+        MockHttpServletRequestBuilder form = post("/meldingen").with(users.as("regisseur")).with(csrf())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .param("firstName", "Tessa").param("lastName", lastName).param("birthDate", "1990-02-03")
+                .param("street", "Dorpsstraat").param("houseNumber", "5").param("postalCode", "8301 AB").param("city", "Leefstad")
+                .param("districtCode", "centrum").param("channel", "KCC_PHONE").param("receivedOn", today).param("questionAsAsked", "");
+        long householdsBefore = count("household");
+        MvcResult r = perform("3. getypt blijft", form);
+        String html = content(r);
+        String what = "POST /meldingen without questionAsAsked → " + describe(r);
+        assertThat(r.getResponse().getStatus()).as(what).isEqualTo(200);
+        assertThat(html).as(what + ": error summary").contains(ERROR_SUMMARY);
+        assertThat(html).as(what + ": the error next to the field").containsPattern("class=\"" + FIELD_ERROR + "\"[^>]*id=\"questionAsAsked-error\"");
+        assertThat(html).as(what + ": typed values kept")
+                .contains("value=\"Tessa\"", "value=\"" + lastName + "\"", "value=\"1990-02-03\"", "value=\"Dorpsstraat\"",
+                        "value=\"5\"", "value=\"8301 AB\"", "value=\"Leefstad\"", "value=\"" + today + "\"");
+        assertThat(html).as(what + ": chosen district still selected").containsPattern("<option value=\"centrum\" selected");
+        assertThat(html).as(what + ": chosen channel still selected").containsPattern("<option value=\"KCC_PHONE\" selected");
+        assertThat(personsNamed(lastName)).as(what + ": the household made before the notification failed is rolled back").isZero();
+        assertThat(count("household")).as(what + ": no household left behind").isEqualTo(householdsBefore);
+    }
+
+    private void unknownBsnIsShownOnThePage() throws Exception {
+        MvcResult r = perform("3. getypt blijft", post("/privacy/inzage").with(users.as("privacy")).with(csrf())
+                .param("bsn", unknownBsn).param("request", "INZ-2026-999"));
+        String html = content(r);
+        String what = "POST /privacy/inzage with unknown BSN → " + describe(r);
+        assertThat(r.getResponse().getStatus()).as(what).isEqualTo(200);
+        assertThat(html).as(what).contains(ERROR_SUMMARY).contains("id=\"bsn-error\"").contains("Er is geen inwoner met dit BSN bekend");
+        assertThat(html).as(what + ": typed values kept").contains("value=\"" + unknownBsn + "\"", "value=\"INZ-2026-999\"");
+    }
+
+    private void failedApiNotificationLeavesNoHousehold() throws Exception {
+        String lastName = "Badinput" + tag + "rollback";
+        String body = """
+                {"head": %s, "address": %s, "confirmNew": true, "notification": %s}
+                """.formatted(headJson("Tessa", lastName, "1990-02-03", ""), addressJson("Dorpsstraat", "5", "8301 AB"), notificationJson(""));
+        long householdsBefore = count("household");
+        MvcResult r = perform("4. niets half", jsonPost("/api/v1/notifications", "regisseur", MediaType.APPLICATION_JSON, body));
+        assertProblem(r, "POST /api/v1/notifications valid household, empty question", "questionAsAsked", true);
+        assertThat(personsNamed(lastName)).as("the person created before the notification failed is rolled back").isZero();
+        assertThat(count("household")).as("no household left behind").isEqualTo(householdsBefore);
+    }
+
+    private Map<String, Long> counts() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        COUNTED_TABLES.forEach(t -> out.put(t, count(t)));
+        return out;
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    private long personsNamed(String lastName) {
+        return jdbc.sql("SELECT count(*) FROM person WHERE last_name = :n").param("n", lastName).query(Long.class).single();
+    }
+
+    /** This test's own records as text: bad requests must not change them. */
+    private String savedRecords() {
+        Map<String, Object> ids = Map.of("h", household, "c", caseId, "p", headPerson, "a", account, "t", team);
+        List<String> queries = List.of(
+                "SELECT street, house_number, postal_code, city, district_code FROM household WHERE id = :h",
+                "SELECT p.first_name, p.last_name, p.birth_date, p.bsn, p.phone, p.email, m.relation FROM person p "
+                        + "JOIN household_member m ON m.municipality_code = p.municipality_code AND m.person_id = p.id WHERE m.household_id = :h ORDER BY p.id",
+                "SELECT id, channel, received_on, reporter, question_as_asked FROM notification WHERE case_id = :c ORDER BY id",
+                "SELECT team_id, case_director_id FROM care_case WHERE id = :c",
+                "SELECT id, purpose, recipient, scope, given_on, valid_until FROM consent WHERE person_id = :p ORDER BY id",
+                "SELECT id, kind, name FROM network_member WHERE household_id = :h ORDER BY id",
+                "SELECT username, display_name, email, team_id, active, oidc_subject FROM app_user WHERE id = :a",
+                "SELECT role FROM user_role WHERE user_id = :a ORDER BY role",
+                "SELECT name FROM team WHERE id = :t",
+                "SELECT district_code FROM team_district WHERE team_id = :t ORDER BY district_code");
+        StringBuilder out = new StringBuilder();
+        for (String q : queries) {
+            out.append(q, 0, Math.min(60, q.length())).append(" → ").append(jdbc.sql(q).params(ids).query().listOfRows()).append('\n');
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- routes
+
+    record Route(String pattern, HandlerMethod handler) {
+        boolean api() {
+            return pattern.startsWith("/api/");
+        }
+
+        String key() {
+            return "POST " + pattern;
+        }
+
+        List<String> pathVariables() {
+            List<String> out = new ArrayList<>();
+            Matcher m = PATH_VARIABLE.matcher(pattern);
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+            return out;
+        }
+
+        /** The type of the JSON body (a record), or null. */
+        Class<?> bodyType() {
+            for (MethodParameter p : handler.getMethodParameters()) {
+                if (p.hasParameterAnnotation(RequestBody.class)) {
+                    return p.getParameterType();
+                }
+            }
+            return null;
+        }
+
+        /** The form fields a screen route reads: its {@code @RequestParam}s and the properties of its form object. */
+        Map<String, Class<?>> formParams() {
+            Map<String, Class<?>> out = new LinkedHashMap<>();
+            for (MethodParameter p : handler.getMethodParameters()) {
+                p.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+                if (p.hasParameterAnnotation(PathVariable.class)) {
+                    continue;
+                }
+                RequestParam rp = p.getParameterAnnotation(RequestParam.class);
+                if (rp != null) {
+                    String name = !rp.name().isEmpty() ? rp.name() : !rp.value().isEmpty() ? rp.value() : p.getParameterName();
+                    out.put(name, p.getParameterType());
+                } else if (p.getParameterType().getName().startsWith("nl.leefwereld")) {
+                    for (PropertyDescriptor d : BeanUtils.getPropertyDescriptors(p.getParameterType())) {
+                        if (d.getWriteMethod() != null) {
+                            out.put(d.getName(), d.getPropertyType());
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Every POST route of the running application. */
+    List<Route> postRoutes() {
+        List<Route> routes = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            if (e.getKey().getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
+                e.getKey().getPatternValues().forEach(p -> routes.add(new Route(p, e.getValue())));
+            }
+        }
+        routes.sort(Comparator.comparing(Route::pattern));
+        assertThat(routes).as("POST routes found").isNotEmpty();
+        return routes;
+    }
+
+    /** A user whose role may use the route, so only the input decides the answer. */
+    static String userFor(String pattern) {
+        if (pattern.startsWith("/beheer") || pattern.startsWith("/api/v1/admin")) {
+            return "beheer";
+        }
+        if (pattern.startsWith("/privacy") || pattern.equals("/api/v1/inzage") || pattern.startsWith("/api/v1/audit")) {
+            return "privacy";
+        }
+        if (pattern.equals("/zaken/{id}/regisseur")) {
+            return "teamleider";
+        }
+        return "regisseur";
+    }
+
+    /** Fills the path variables with this test's own records (as AccessMatrixTest does with demo records). */
+    private String path(Route route, Map<String, String> overrides) {
+        String path = route.pattern();
+        for (Map.Entry<String, String> o : overrides.entrySet()) {
+            path = path.replace("{" + o.getKey() + "}", o.getValue());
+        }
+        for (Map.Entry<String, String> v : pathValues.entrySet()) {
+            if (v.getKey().startsWith("{")) {
+                path = path.replace(v.getKey(), v.getValue());
+            } else if (path.startsWith(v.getKey())) {
+                path = path.replace(v.getKey(), v.getKey().replace("{id}", v.getValue()));
+            }
+        }
+        assertThat(path).as("no unresolved path variable for " + route.key()).doesNotContain("{");
+        return path;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- JSON fields
+
+    /** A field of a request record, by its dotted path ("head.firstName"). */
+    record Field(String path, Class<?> type) {
+        String name() {
+            return path.substring(path.lastIndexOf('.') + 1);
+        }
+
+        boolean isText() {
+            return type == String.class || type == List.class;
+        }
+
+        boolean isDate() {
+            return type == String.class && BadInputTest.isDate(name());
+        }
+
+        boolean isBsn() {
+            return type == String.class && name().equals("bsn");
+        }
+
+        boolean isId() {
+            return BadInputTest.isId(name(), type);
+        }
+
+        /** JSON values of the wrong type for this field. */
+        List<String> wrongTypes() {
+            if (type == String.class) {
+                return List.of("5", "true", "[]", "{}");
+            }
+            if (type == UUID.class) {
+                return List.of("\"" + NOT_A_UUID + "\"", "123", "{}");
+            }
+            if (type == boolean.class || type == Boolean.class) {
+                return List.of("\"ja\"", "{}", "[]");
+            }
+            if (type == List.class) {
+                return List.of("\"x\"", "{}", "[null]", "[{}]");
+            }
+            return List.of("\"x\"", "5", "[]", "true");   // a nested object
+        }
+    }
+
+    static List<Field> fields(Class<?> type, String prefix) {
+        List<Field> out = new ArrayList<>();
+        if (type == null || !type.isRecord()) {
+            return out;
+        }
+        for (RecordComponent c : type.getRecordComponents()) {
+            out.add(new Field(prefix + c.getName(), c.getType()));
+            if (c.getType().isRecord()) {
+                out.addAll(fields(c.getType(), prefix + c.getName() + "."));
+            }
+        }
+        return out;
+    }
+
+    static Set<String> fieldNames(Route route) {
+        Set<String> names = new LinkedHashSet<>();
+        fields(route.bodyType(), "").forEach(f -> names.add(f.name()));
+        return names;
+    }
+
+    static boolean isDate(String name) {
+        return name.endsWith("Date") || name.endsWith("On") || name.endsWith("Until");
+    }
+
+    static boolean isId(String name, Class<?> type) {
+        return type == UUID.class || name.endsWith("Id");
+    }
+
+    /** Every text field of the record (nested too) set to the value; lists get it as their one element. */
+    private ObjectNode allText(Class<?> type, String value) {
+        ObjectNode node = json.createObjectNode();
+        for (Field f : fields(type, "")) {
+            if (f.isText()) {
+                node = set(node, f.path(), textValue(f, value));
+            }
+        }
+        return node;
+    }
+
+    private JsonNode textValue(Field f, String value) {
+        ObjectNode holder = json.createObjectNode();
+        if (f.type() == List.class) {
+            holder.putArray("v").add(value);
+        } else {
+            holder.put("v", value);
+        }
+        return holder.get("v");
+    }
+
+    /** A copy of the object with the (dotted) path set to the value. */
+    private static ObjectNode set(ObjectNode base, String path, JsonNode value) {
+        ObjectNode copy = base.deepCopy();
+        String[] parts = path.split("\\.");
+        ObjectNode current = copy;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode next = current.get(parts[i]);
+            current = next instanceof ObjectNode o ? o : current.putObject(parts[i]);
+        }
+        current.set(parts[parts.length - 1], value);
+        return copy;
+    }
+
+    private String headJson(String first, String last, String birthDate, String bsn) {
+        return """
+                {"firstName": "%s", "lastName": "%s", "birthDate": "%s", "bsn": "%s", "phone": "06-12345678", "email": "tessa@voorbeeld.nl"}
+                """.formatted(first, last, birthDate, bsn);
+    }
+
+    private static String addressJson(String street, String number, String postalCode) {
+        return """
+                {"street": "%s", "houseNumber": "%s", "postalCode": "%s", "city": "Leefstad", "districtCode": "centrum"}
+                """.formatted(street, number, postalCode);
+    }
+
+    private String notificationJson(String question) {
+        return """
+                {"channel": "KCC_PHONE", "receivedOn": "%s", "reporter": "Huisarts", "questionAsAsked": "%s", "questionBehind": "Overzicht houden",
+                 "ownStrength": "Kan koken", "networkSummary": "Een zus in de buurt", "supportOtherLaws": "Geen", "carerLoad": "Licht",
+                 "childrensNeeds": "Rust"}
+                """.formatted(today, question);
+    }
+
+    private String consentJson() {
+        return """
+                {"personId": "%s", "purpose": "REFERRAL", "recipient": "Zorgaanbieder Zuid", "scope": "Verwijzing naar de schuldhulp",
+                 "givenOn": "%s", "validUntil": "%s"}
+                """.formatted(headPerson, today, LocalDate.parse(today).plusYears(1));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- fuzz
+
+    /** Random JSON over the route's field names: nested objects, arrays, strings, numbers, booleans and nulls. */
+    final class Fuzzer {
+        private final Random random;
+        private final List<String> names;
+        private final List<String> strings;
+
+        Fuzzer(Random random, Set<String> names) {
+            this.random = random;
+            this.names = new ArrayList<>(names.isEmpty() ? Set.of("x") : names);
+            this.strings = List.of("", " ", "x", "ja", LONG, SCRIPT, "2026-13-45", "31-12-2026", today, NOT_A_UUID,
+                    household.toString(), headPerson.toString(), UNKNOWN_ID, "KCC_PHONE", "INFORMAL", "PROFESSIONAL",
+                    "REFERRAL", "ADMINISTRATOR", "POLICY_OFFICER", "centrum", BAD_BSN, unknownBsn, "8301 AB", "06-12345678",
+                    "a@b.nl", "ë€𝄞 ünïcode", "\"quoted\"", "back\\slash");
+        }
+
+        String body() {
+            Object value = random.nextInt(10) == 0 ? value(2) : object(0);
+            return json.writeValueAsString(value);
+        }
+
+        private Map<String, Object> object(int depth) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            int n = random.nextInt(names.size() + 1);
+            for (int i = 0; i < n; i++) {
+                o.put(names.get(random.nextInt(names.size())), value(depth + 1));
+            }
+            return o;
+        }
+
+        private Object value(int depth) {
+            switch (random.nextInt(depth >= 3 ? 4 : 6)) {
+                case 0:
+                    return null;
+                case 1:
+                    return string();
+                case 2:
+                    return List.<Object>of(0, -1, 5, 2147483648L, 1e308, 0.5, new BigInteger("123456789012345678901234567890"))
+                            .get(random.nextInt(7));
+                case 3:
+                    return random.nextBoolean();
+                case 4:
+                    return object(depth);
+                default:
+                    List<Object> list = new ArrayList<>();
+                    int n = random.nextInt(4);
+                    for (int i = 0; i < n; i++) {
+                        list.add(value(depth + 1));
+                    }
+                    return list;
+            }
+        }
+
+        private String string() {
+            if (random.nextInt(10) < 6) {
+                return strings.get(random.nextInt(strings.size()));
+            }
+            StringBuilder s = new StringBuilder();
+            int n = random.nextInt(40);
+            for (int i = 0; i < n; i++) {
+                s.append((char) (' ' + random.nextInt(95)));
+            }
+            return s.toString();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- helpers
+
+    private MockHttpServletRequestBuilder jsonPost(String path, String user, MediaType contentType, String body) {
+        return post(path).with(users.as(user)).with(csrf()).contentType(contentType).content(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private MvcResult perform(String part, MockHttpServletRequestBuilder request) throws Exception {
+        requests.incrementAndGet();
+        requestsPerPart.computeIfAbsent(part, p -> new AtomicInteger()).incrementAndGet();
+        return mvc.perform(request).andReturn();
+    }
+
+    private static String content(MvcResult r) {
+        try {
+            return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String describe(MvcResult r) {
+        String location = r.getResponse().getHeader("Location");
+        String cause = r.getResponse().getStatus() >= 500 && r.getResolvedException() != null ? " (" + rootCause(r.getResolvedException()) + ")" : "";
+        return r.getResponse().getStatus() + (location != null ? " → " + location : "") + cause;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+        return (root == e ? "" : e.getClass().getSimpleName() + " caused by ") + root.getClass().getName() + ": " + printable(message)
+                + appFrame(e);
+    }
+
+    /** Where in the application it went wrong: the deepest stack frame of ours in the cause chain. */
+    private static String appFrame(Throwable e) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(0, t);
+        }
+        for (Throwable t : chain) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().startsWith("nl.leefwereld.") && !frame.getClassName().startsWith("nl.leefwereld.badinput")) {
+                    return " at " + frame;
+                }
+            }
+        }
+        return "";
+    }
+
+    private static void addIfAny(List<FormCase> cases, String name, Map<String, Class<?>> params,
+                                 java.util.function.Predicate<String> which, String value) {
+        Map<String, List<String>> p = new LinkedHashMap<>();
+        params.keySet().stream().filter(which).forEach(k -> p.put(k, List.of(value)));
+        if (!p.isEmpty()) {
+            cases.add(FormCase.any(name + " " + p.keySet(), p));
+        }
+    }
+
+    /** Every form field set to the value; checkboxes as a browser sends them ("true"). */
+    private static Map<String, List<String>> everyField(Map<String, Class<?>> params, String value) {
+        Map<String, List<String>> p = new LinkedHashMap<>();
+        params.forEach((name, type) -> p.put(name, List.of(type == boolean.class ? "true" : value)));
+        return p;
+    }
+
+    private static FormCase perField(Map<String, String> base, String field, String value, Expect expect, String name) {
+        Map<String, List<String>> p = new LinkedHashMap<>();
+        base.forEach((k, v) -> p.put(k, List.of(v)));
+        p.put(field, List.of(value));
+        return new FormCase(name, p, Map.of(), expect, field, value);
+    }
+
+    /** The part of the page with the form that posts to the path, or null. */
+    private static String formSection(String html, String path) {
+        int start = html.indexOf("action=\"" + path + "\"");
+        if (start < 0) {
+            return null;
+        }
+        int end = html.indexOf("</form>", start);
+        return end < 0 ? html.substring(start) : html.substring(start, end);
+    }
+
+    /** Whether the form has any input, select or text area with this name. */
+    private static boolean hasField(String form, String name) {
+        return Pattern.compile("<(input|select|textarea)[^>]*\\sname=\"" + Pattern.quote(name) + "\"").matcher(form).find();
+    }
+
+    /** Whether the form has a text box or text area (not a select, checkbox, hidden or password field) with this name. */
+    private static boolean isTextInput(String form, String name) {
+        Pattern input = Pattern.compile("<(input|textarea)(?=[^>]*\\sname=\"" + Pattern.quote(name) + "\")(?![^>]*type=\"(password|hidden|checkbox)\")[^>]*>");
+        return input.matcher(form).find();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max) + "…(" + s.length() + " chars)";
+    }
+
+    /** Without control characters, so names and messages survive the test reports. */
+    private static String printable(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : c);
+        }
+        return abbreviate(out.toString().replace(LONG, "x×5000"), 400);
+    }
+
+    /** Letters only, so a name survives the normalisation of names for duplicate checks. */
+    private static String letters(int n) {
+        String hex = UUID.randomUUID().toString().replace("-", "");
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append((char) ('a' + Character.digit(hex.charAt(i), 16)));
+        }
+        return s.toString();
+    }
+
+    /** A valid BSN (11-proof) that nobody in the database has. */
+    private String freshBsn() {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int[] d = new int[9];
+            int sum = 0;
+            for (int i = 0; i < 8; i++) {
+                d[i] = i == 0 ? 1 + ThreadLocalRandom.current().nextInt(9) : ThreadLocalRandom.current().nextInt(10);
+                sum += (9 - i) * d[i];
+            }
+            d[8] = sum % 11;
+            if (d[8] == 10) {
+                continue;
+            }
+            StringBuilder s = new StringBuilder();
+            for (int x : d) {
+                s.append(x);
+            }
+            String bsn = s.toString();
+            if (Bsn.isValid(bsn) && jdbc.sql("SELECT count(*) FROM person WHERE bsn = :b").param("b", bsn).query(Long.class).single() == 0) {
+                return bsn;
+            }
+        }
+        return fail("no fresh BSN found");
+    }
+}
