@@ -18,6 +18,8 @@ import nl.leefwereld.identity.Role;
 import nl.leefwereld.support.DemoUsers;
 import nl.leefwereld.support.IntegrationTest;
 import nl.leefwereld.support.Mvc;
+import nl.leefwereld.support.RouteCatalog;
+import nl.leefwereld.support.RouteCatalog.Route;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +31,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.context.WebApplicationContext;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -140,25 +140,8 @@ class AccessMatrixTest {
                 "{consentId}", UUID.randomUUID().toString());
     }
 
-    record Route(HttpMethod method, String pattern) {
-        String key() {
-            return method.name() + " " + pattern;
-        }
-    }
-
     List<Route> routes() {
-        List<Route> routes = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
-            Set<String> patterns = e.getKey().getPatternValues();
-            var methods = e.getKey().getMethodsCondition().getMethods();
-            for (String pattern : patterns) {
-                if (methods.isEmpty()) {
-                    routes.add(new Route(HttpMethod.GET, pattern));   // e.g. /error: answers any method
-                }
-                methods.forEach(m -> routes.add(new Route(HttpMethod.valueOf(m.name()), pattern)));
-            }
-        }
-        return routes;
+        return RouteCatalog.all(mappings);
     }
 
     @Test
@@ -208,15 +191,7 @@ class AccessMatrixTest {
     }
 
     private MockHttpServletRequestBuilder build(Route route) {
-        String path = route.pattern();
-        for (Map.Entry<String, String> v : pathValues.entrySet()) {
-            if (v.getKey().startsWith("{")) {
-                path = path.replace(v.getKey(), v.getValue());
-            } else if (path.startsWith(v.getKey())) {
-                path = v.getValue().isEmpty() ? path : path.replace(v.getKey(), v.getKey().replace("{id}", v.getValue()));
-            }
-        }
-        assertThat(path).as("no unresolved path variable for " + route.key()).doesNotContain("{");
+        String path = RouteCatalog.fill(route.pattern(), pathValues);
         MockHttpServletRequestBuilder b = request(route.method(), path);
         if (route.method() != HttpMethod.GET) {
             b = b.with(csrf());

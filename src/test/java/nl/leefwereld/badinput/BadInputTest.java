@@ -36,6 +36,7 @@ import nl.leefwereld.shared.TimeConfiguration;
 import nl.leefwereld.support.DemoUsers;
 import nl.leefwereld.support.IntegrationTest;
 import nl.leefwereld.support.Mvc;
+import nl.leefwereld.support.RouteCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
@@ -716,12 +717,11 @@ class BadInputTest {
     /** Every POST route of the running application. */
     List<Route> postRoutes() {
         List<Route> routes = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
-            if (e.getKey().getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
-                e.getKey().getPatternValues().forEach(p -> routes.add(new Route(p, e.getValue())));
+        for (RouteCatalog.Route r : RouteCatalog.all(mappings)) {
+            if (r.method() == org.springframework.http.HttpMethod.POST) {
+                routes.add(new Route(r.pattern(), r.handler()));
             }
         }
-        routes.sort(Comparator.comparing(Route::pattern));
         assertThat(routes).as("POST routes found").isNotEmpty();
         return routes;
     }
@@ -746,15 +746,7 @@ class BadInputTest {
         for (Map.Entry<String, String> o : overrides.entrySet()) {
             path = path.replace("{" + o.getKey() + "}", o.getValue());
         }
-        for (Map.Entry<String, String> v : pathValues.entrySet()) {
-            if (v.getKey().startsWith("{")) {
-                path = path.replace(v.getKey(), v.getValue());
-            } else if (path.startsWith(v.getKey())) {
-                path = path.replace(v.getKey(), v.getKey().replace("{id}", v.getValue()));
-            }
-        }
-        assertThat(path).as("no unresolved path variable for " + route.key()).doesNotContain("{");
-        return path;
+        return RouteCatalog.fill(path, pathValues);
     }
 
     // ---------------------------------------------------------------------------------------------------- JSON fields

@@ -23,8 +23,7 @@ import nl.leefwereld.intake.NotificationDraft;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -40,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @ConditionalOnProperty(name = "leefwereld.demo.enabled", havingValue = "true")
-class DemoMunicipality implements ApplicationRunner {
+class DemoMunicipality implements SmartInitializingSingleton {
 
     static final String MUNICIPALITY = "9999";
     /** The demo stories are dated around this day; dates shift with the real calendar so they stay recent. */
@@ -98,8 +97,17 @@ class DemoMunicipality implements ApplicationRunner {
         TEAMS.put("Wijkteam Zuid", Set.of("zuid"));
     }
 
+    /** Runs before the web server opens, so the first page anyone sees already has the demo (and health is UP). */
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void afterSingletonsInstantiated() {
+        try {
+            load();
+        } catch (IOException e) {
+            throw new IllegalStateException("demo households could not be read", e);
+        }
+    }
+
+    void load() throws IOException {
         if (environment.acceptsProfiles(Profiles.of("prod"))) {
             log.warn("Demo data is never loaded in the prod profile");
             return;

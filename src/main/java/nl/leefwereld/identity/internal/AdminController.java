@@ -61,6 +61,18 @@ class AdminController {
         public List<String> getRoles() { return roles; }
         public String getOidcSubject() { return oidcSubject; }
         public boolean isActive() { return active; }
+
+        /** The form as the stored account fills it (never with a password). */
+        static UserForm of(UserAccount u) {
+            UserForm form = new UserForm();
+            form.username = u.username();
+            form.displayName = u.displayName();
+            form.email = u.email() == null ? "" : u.email();
+            form.teamId = u.teamId() == null ? "" : u.teamId().toString();
+            form.roles = u.roles().stream().map(Role::name).toList();
+            form.active = u.active();
+            return form;
+        }
     }
 
     @GetMapping("/beheer/gebruikers")
@@ -82,7 +94,11 @@ class AdminController {
         Map<String, String> teams = new LinkedHashMap<>();
         admin.teams(me.municipalityCode()).forEach(t -> teams.put(t.id().toString(), t.name()));
         model.addAttribute("teamOptions", teams);
-        model.addAttribute("allRoles", Role.values());
+        Map<String, String> roles = new LinkedHashMap<>();
+        for (Role r : Role.values()) {
+            roles.put(r.name(), r.label());
+        }
+        model.addAttribute("roleOptions", roles);
     }
 
     @PostMapping("/beheer/gebruikers")
@@ -109,14 +125,7 @@ class AdminController {
     String editUser(@PathVariable UUID id, Model model) {
         CurrentUser me = CurrentUsers.get();
         UserAccount u = admin.user(me.municipalityCode(), id);
-        UserForm form = new UserForm();
-        form.username = u.username();
-        form.displayName = u.displayName();
-        form.email = u.email() == null ? "" : u.email();
-        form.teamId = u.teamId() == null ? "" : u.teamId().toString();
-        form.roles = u.roles().stream().map(Role::name).toList();
-        form.active = u.active();
-        return editPage(model, u, form, null);
+        return editPage(model, u, UserForm.of(u), null);
     }
 
     private String editPage(Model model, UserAccount u, UserForm form, Map<String, String> errors) {
@@ -157,14 +166,7 @@ class AdminController {
             redirect.addFlashAttribute("message", "Het nieuwe wachtwoord is ingesteld.");
             return "redirect:/beheer/gebruikers/" + id;
         } catch (InvalidInputException e) {
-            UserForm form = new UserForm();
-            form.username = u.username();
-            form.displayName = u.displayName();
-            form.email = u.email() == null ? "" : u.email();
-            form.teamId = u.teamId() == null ? "" : u.teamId().toString();
-            form.roles = u.roles().stream().map(Role::name).toList();
-            form.active = u.active();
-            return editPage(model, u, form, e.fieldErrors());
+            return editPage(model, u, UserForm.of(u), e.fieldErrors());
         }
     }
 
@@ -178,6 +180,9 @@ class AdminController {
         model.addAttribute("nav", "teams");
         model.addAttribute("teams", admin.teams(me.municipalityCode()));
         model.addAttribute("districts", directory.districts(me.municipalityCode()));
+        Map<String, String> districtOptions = new LinkedHashMap<>();
+        directory.districts(me.municipalityCode()).forEach(d -> districtOptions.put(d.code(), d.name()));
+        model.addAttribute("districtOptions", districtOptions);
         model.addAttribute("name", name);
         model.addAttribute("selectedDistricts", districts);
         model.addAttribute("errors", errors);

@@ -5,12 +5,10 @@ import nl.leefwereld.identity.Administration;
 import nl.leefwereld.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +17,9 @@ import org.springframework.stereotype.Component;
  * does nothing afterwards, so the variables can be removed after the first start.
  */
 @Component
-@Order(0)
 @ConditionalOnProperty(name = "leefwereld.bootstrap.admin-username")
 @EnableConfigurationProperties(BootstrapAdministrator.Settings.class)
-class BootstrapAdministrator implements ApplicationRunner {
+class BootstrapAdministrator implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdministrator.class);
 
@@ -38,8 +35,9 @@ class BootstrapAdministrator implements ApplicationRunner {
         this.settings = settings;
     }
 
+    /** Before the web server opens, so the account exists when the login page first answers. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (admin.userExists(settings.adminUsername())) {
             return;
         }
