@@ -31,15 +31,16 @@ class IntakeIntegrationTest {
     @Autowired
     Administration admin;
 
+    /** "Test" and ten random letters: 26^10 names, so tests never meet each other's people. */
     static String uniqueName() {
         StringBuilder s = new StringBuilder("Test");
-        UUID.randomUUID().toString().chars().filter(Character::isLetter).limit(8).forEach(c -> s.append((char) c));
+        java.util.concurrent.ThreadLocalRandom.current().ints(10, 'a', 'z' + 1).forEach(c -> s.append((char) c));
         return s.toString();
     }
 
+    /** A head with a first name of its own too: same first name and birth date alone already counts as a likely duplicate. */
     static PersonDraft head(String lastName) {
-        // A first name of its own too: same first name and birth date alone already counts as a likely duplicate.
-        return new PersonDraft("Lotte" + lastName.substring(4, 7).toLowerCase(), lastName, "1984-07-21", null, "06-11112222", null);
+        return new PersonDraft("Lotte" + lastName.substring(4, 10), lastName, "1984-07-21", null, "06-11112222", null);
     }
 
     static AddressDraft address(String district) {

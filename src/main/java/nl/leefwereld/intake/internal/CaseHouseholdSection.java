@@ -62,7 +62,7 @@ class CaseHouseholdSection implements HouseholdPageSection, HouseholdInvolvement
             model.put("canPickUp", c.get().teamId().equals(user.teamId()));
             if (lead) {
                 Map<String, String> options = new LinkedHashMap<>();
-                directory.members(m, c.get().teamId(), Role.CASE_DIRECTOR).forEach(u -> options.put(u.id().toString(), u.displayName()));
+                directory.caseDirectors(m).forEach(u -> options.put(u.id().toString(), u.displayName()));
                 model.put("directorOptions", options);
             }
             audit.read(user, "CASE", c.get().id(), household.id(), null, "huishoudpagina");
