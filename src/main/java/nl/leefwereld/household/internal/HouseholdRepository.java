@@ -107,8 +107,9 @@ class HouseholdRepository {
     }
 
     List<Hit> searchByText(String m, String text) {
-        return hits(m, "(lower(p.last_name) LIKE :v OR lower(p.first_name || ' ' || p.last_name) LIKE :v OR lower(p.street) LIKE :v)",
-                "%" + text.toLowerCase().replace("%", "").replace("_", "") + "%");
+        String literal = text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return hits(m, "(lower(p.last_name) LIKE :v ESCAPE '\\' OR lower(p.first_name || ' ' || p.last_name) LIKE :v ESCAPE '\\' "
+                + "OR lower(p.street) LIKE :v ESCAPE '\\')", "%" + literal + "%");
     }
 
     private List<Hit> hits(String m, String where, Object value) {

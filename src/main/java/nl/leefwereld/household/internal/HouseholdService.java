@@ -116,7 +116,8 @@ class HouseholdService implements Households {
                 audit.record(user, AuditAction.SEARCH, "PERSON", hit.person().id().toString(), hit.householdId(), hit.person().id(),
                         "zoeken op " + kind);
                 out.add(new PersonMatch(hit.householdId(), true, hit.person(), hit.relation(), hit.districtName()));
-            } else {
+            } else if (out.stream().noneMatch(x -> !x.accessible() && x.householdId().equals(hit.householdId()))) {
+                // Once per household: that someone is known there, not who or how many.
                 out.add(new PersonMatch(hit.householdId(), false, null, null, hit.districtName()));
             }
         }
