@@ -8,7 +8,7 @@ public interface AccessPolicy {
 
     /**
      * Returns the basis on which the user may see the household (for the audit trail), or throws
-     * {@link NoAccessException}. Only casework roles can be involved; break-the-glass grants count while valid.
+     * {@link NoAccessException}; an unknown household is a NotFoundException. Only casework roles can be involved; break-the-glass grants count while valid.
      */
     String requireHouseholdAccess(CurrentUser user, UUID householdId);
 

@@ -28,7 +28,10 @@ class HouseholdApi {
     private final Households households;
     private final Consents consents;
 
-    HouseholdApi(Households households, Consents consents) {
+    private final nl.leefwereld.privacy.AccessPolicy access;
+
+    HouseholdApi(Households households, Consents consents, nl.leefwereld.privacy.AccessPolicy access) {
+        this.access = access;
         this.households = households;
         this.consents = consents;
     }
@@ -94,7 +97,7 @@ class HouseholdApi {
     @PostMapping("/api/v1/households/{id}/consents")
     ResponseEntity<Map<String, UUID>> giveConsent(@PathVariable UUID id, @RequestBody ConsentRequest body) {
         CurrentUser me = CurrentUsers.get();
-        households.view(me, id);
+        access.requireHouseholdAccess(me, id);
         UUID created = consents.give(me, id, body.personId(), body.purpose(), body.recipient(), body.scope(), body.givenOn(), body.validUntil());
         return ResponseEntity.status(201).body(Map.of("id", created));
     }

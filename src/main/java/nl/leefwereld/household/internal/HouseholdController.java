@@ -16,6 +16,7 @@ import nl.leefwereld.household.PersonDraft;
 import nl.leefwereld.household.Relation;
 import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.identity.CurrentUsers;
+import nl.leefwereld.privacy.AccessPolicy;
 import nl.leefwereld.privacy.ConsentPurpose;
 import nl.leefwereld.privacy.Consents;
 import nl.leefwereld.shared.InvalidInputException;
@@ -35,8 +36,10 @@ class HouseholdController {
     private final Consents consents;
     private final List<HouseholdPageSection> sections;
     private final Clock clock;
+    private final AccessPolicy access;
 
-    HouseholdController(Households households, Consents consents, List<HouseholdPageSection> sections, Clock clock) {
+    HouseholdController(Households households, Consents consents, List<HouseholdPageSection> sections, Clock clock, AccessPolicy access) {
+        this.access = access;
         this.households = households;
         this.consents = consents;
         this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(HouseholdPageSection::order)).toList();
@@ -169,7 +172,7 @@ class HouseholdController {
     @PostMapping("/huishoudens/{id}/toestemmingen")
     String giveConsent(@PathVariable UUID id, @ModelAttribute ConsentForm form, Model model, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.get();
-        households.view(me, id);   // access check before anything is written
+        access.requireHouseholdAccess(me, id);   // before anything is written; no data is read here
         try {
             UUID personId = parseUuid(form.personId);
             consents.give(me, id, personId, form.purpose, form.recipient, form.scope, form.givenOn, form.validUntil);
@@ -184,7 +187,7 @@ class HouseholdController {
     String withdrawConsent(@PathVariable UUID id, @PathVariable UUID consentId, @RequestParam(defaultValue = "") String withdrawnOn,
                            Model model, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.get();
-        households.view(me, id);
+        access.requireHouseholdAccess(me, id);
         try {
             consents.withdraw(me, id, consentId, withdrawnOn);
             redirect.addFlashAttribute("message", "De toestemming is ingetrokken.");

@@ -9,6 +9,8 @@ import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.privacy.AccessPolicy;
 import nl.leefwereld.privacy.HouseholdInvolvement;
 import nl.leefwereld.privacy.NoAccessException;
+import nl.leefwereld.privacy.ResidentRegister;
+import nl.leefwereld.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -19,7 +21,10 @@ class DefaultAccessPolicy implements AccessPolicy {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DefaultAccessPolicy(List<HouseholdInvolvement> involvements, JdbcClient jdbc, Clock clock) {
+    private final ResidentRegister residents;
+
+    DefaultAccessPolicy(List<HouseholdInvolvement> involvements, ResidentRegister residents, JdbcClient jdbc, Clock clock) {
+        this.residents = residents;
         this.involvements = involvements;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -27,6 +32,9 @@ class DefaultAccessPolicy implements AccessPolicy {
 
     @Override
     public String requireHouseholdAccess(CurrentUser user, UUID householdId) {
+        if (!residents.householdExists(user.municipalityCode(), householdId)) {
+            throw new NotFoundException("household");
+        }
         return basis(user, householdId).orElseThrow(() -> new NoAccessException(householdId));
     }
 
