@@ -1,7 +1,6 @@
 package nl.leefwereld.household;
 
 import java.util.Map;
-import java.util.UUID;
 import nl.leefwereld.identity.CurrentUser;
 
 /**
@@ -16,8 +15,4 @@ public interface HouseholdPageSection {
     String fragment();
 
     Map<String, Object> model(CurrentUser user, Household household);
-
-    default boolean visible(CurrentUser user, UUID householdId) {
-        return true;
-    }
 }

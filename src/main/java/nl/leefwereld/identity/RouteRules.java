@@ -11,12 +11,6 @@ public interface RouteRules {
 
     void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes);
 
-    /** Helper: authorities for a set of roles. */
-    static String[] authorities(Role... roles) {
-        String[] out = new String[roles.length];
-        for (int i = 0; i < roles.length; i++) {
-            out[i] = roles[i].name();
-        }
-        return out;
-    }
+    /** The casework roles as names for {@code hasAnyRole}: the roles that work with households. */
+    String[] CASEWORK = Role.CASEWORK.stream().map(Role::name).sorted().toArray(String[]::new);
 }

@@ -1,6 +1,5 @@
 package nl.leefwereld.privacy;
 
-import java.util.Map;
 import java.util.UUID;
 
 /** A module's contribution to a resident's inzage export (right of access, AVG art. 15). */
@@ -11,8 +10,4 @@ public interface PersonalDataSource {
 
     /** The data this module holds about the person, as plain maps and lists (serialised to JSON). */
     Object export(String municipalityCode, UUID personId);
-
-    default Map<String, Object> none() {
-        return Map.of();
-    }
 }

@@ -129,11 +129,9 @@ class HouseholdController {
         model.addAttribute("relationOptions", relations);
         List<Map<String, Object>> panels = new ArrayList<>();
         for (HouseholdPageSection s : sections) {
-            if (s.visible(me, id)) {
-                Map<String, Object> panel = new LinkedHashMap<>(s.model(me, h));
-                panel.put("fragment", s.fragment());
-                panels.add(panel);
-            }
+            Map<String, Object> panel = new LinkedHashMap<>(s.model(me, h));
+            panel.put("fragment", s.fragment());
+            panels.add(panel);
         }
         model.addAttribute("panels", panels);
         return "household/household";

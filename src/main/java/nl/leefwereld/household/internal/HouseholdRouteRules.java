@@ -1,8 +1,5 @@
 package nl.leefwereld.household.internal;
 
-import static nl.leefwereld.identity.RouteRules.authorities;
-
-import nl.leefwereld.identity.Role;
 import nl.leefwereld.identity.RouteRules;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -14,8 +11,7 @@ class HouseholdRouteRules implements RouteRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
-        String[] casework = authorities(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR);
         routes.requestMatchers("/huishoudens/**", "/personen/**", "/api/v1/households/**", "/api/v1/persons/**", "/api/v1/persons")
-                .hasAnyRole(casework);
+                .hasAnyRole(CASEWORK);
     }
 }

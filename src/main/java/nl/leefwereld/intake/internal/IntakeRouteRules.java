@@ -1,7 +1,5 @@
 package nl.leefwereld.intake.internal;
 
-import static nl.leefwereld.identity.RouteRules.authorities;
-
 import nl.leefwereld.identity.Role;
 import nl.leefwereld.identity.RouteRules;
 import org.springframework.http.HttpMethod;
@@ -14,8 +12,7 @@ class IntakeRouteRules implements RouteRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
-        String[] casework = authorities(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR);
         routes.requestMatchers(HttpMethod.POST, "/zaken/*/regisseur").hasRole(Role.TEAM_LEAD.name())
-                .requestMatchers("/mijn-werk", "/meldingen/**", "/api/v1/notifications", "/api/v1/my-work").hasAnyRole(casework);
+                .requestMatchers("/mijn-werk", "/meldingen/**", "/api/v1/notifications", "/api/v1/my-work").hasAnyRole(CASEWORK);
     }
 }

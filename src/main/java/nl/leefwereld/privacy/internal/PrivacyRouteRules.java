@@ -1,7 +1,5 @@
 package nl.leefwereld.privacy.internal;
 
-import static nl.leefwereld.identity.RouteRules.authorities;
-
 import nl.leefwereld.identity.Role;
 import nl.leefwereld.identity.RouteRules;
 import org.springframework.http.HttpMethod;
@@ -16,6 +14,6 @@ class PrivacyRouteRules implements RouteRules {
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
         routes.requestMatchers("/privacy/**", "/api/v1/audit-events", "/api/v1/inzage").hasRole(Role.PRIVACY_OFFICER.name())
                 .requestMatchers(HttpMethod.POST, "/huishoudens/*/noodtoegang", "/api/v1/households/*/break-glass")
-                .hasAnyRole(authorities(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR));
+                .hasAnyRole(CASEWORK);
     }
 }
