@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -128,6 +129,27 @@ public final class FieldErrors {
             add(field, "Kies " + label + " uit de lijst.");
             return null;
         }
+    }
+
+    /** An id as text (a hidden field, a select); null when empty or not an id. */
+    public static UUID idOrNull(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** An optional id: null when empty; the message when something else than an id was sent. */
+    public UUID optionalId(String field, String value, String message) {
+        UUID id = idOrNull(value);
+        if (id == null && value != null && !value.isBlank()) {
+            add(field, message);
+        }
+        return id;
     }
 
     public FieldErrors check(boolean ok, String field, String message) {

@@ -156,11 +156,13 @@ class AccessMatrixTest {
     void everyRoleGetsExactlyTheAccessTheTableGives() throws Exception {
         List<String> failures = new ArrayList<>();
         int checked = 0;
+        Set<String> exercised = new TreeSet<>();
         for (Route route : routes()) {
             Set<Role> allowed = RULES.get(route.key());
             if (!RULES.containsKey(route.key())) {
                 continue;   // reported by the other test
             }
+            exercised.add(route.key());
             // Anonymous
             MvcResult anon = mvc.perform(build(route)).andReturn();
             checked++;
@@ -187,7 +189,8 @@ class AccessMatrixTest {
             }
         }
         assertThat(failures).as("access matrix violations").isEmpty();
-        assertThat(checked).as("requests made: every rule's route × (roles + anonymous)").isEqualTo(RULES.size() * (Role.values().length + 1));
+        assertThat(exercised).as("every rule was exercised against the running application").isEqualTo(RULES.keySet());
+        assertThat(checked).as("requests made").isGreaterThanOrEqualTo(RULES.size() * (Role.values().length + 1));
     }
 
     private MockHttpServletRequestBuilder build(Route route) {

@@ -62,7 +62,13 @@ class IdentityIntegrationTest {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("\"TEAM_LEAD\"")));
         mvc.perform(get("/api/v1/me").with(httpBasic("teamleider", "fout")))
                 .andExpect(status().isUnauthorized())
-                .andExpect(header().string("Content-Type", containsString("application/problem+json")));
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")))
+                .andExpect(content().string(containsString("\"title\":\"Niet ingelogd\"")))
+                .andExpect(content().string(containsString("\"status\":401")))
+                .andExpect(content().string(containsString("\"instance\":\"/api/v1/me\"")));
+        mvc.perform(get("/api/v1/admin/users").with(httpBasic("teamleider", DemoUsers.PASSWORD)))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("\"title\":\"Geen toegang\"")));
     }
 
     @Test

@@ -19,6 +19,7 @@ import nl.leefwereld.identity.CurrentUsers;
 import nl.leefwereld.privacy.AccessPolicy;
 import nl.leefwereld.privacy.ConsentPurpose;
 import nl.leefwereld.privacy.Consents;
+import nl.leefwereld.shared.FieldErrors;
 import nl.leefwereld.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -172,7 +173,7 @@ class HouseholdController {
         CurrentUser me = CurrentUsers.get();
         access.requireHouseholdAccess(me, id);   // before anything is written; no data is read here
         try {
-            UUID personId = parseUuid(form.personId);
+            UUID personId = FieldErrors.idOrNull(form.personId);
             consents.give(me, id, personId, form.purpose, form.recipient, form.scope, form.givenOn, form.validUntil);
             redirect.addFlashAttribute("message", "De toestemming is vastgelegd.");
             return "redirect:/huishoudens/" + id + "#toestemming";
@@ -208,13 +209,4 @@ class HouseholdController {
         }
         return "household/search";
     }
-
-    static UUID parseUuid(String s) {
-        try {
-            return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
 }

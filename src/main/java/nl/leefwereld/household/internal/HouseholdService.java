@@ -247,8 +247,7 @@ class HouseholdService implements Households {
     @Override
     public UUID addNetworkMember(CurrentUser user, UUID householdId, NetworkDraft d) {
         String m = user.municipalityCode();
-        repo.household(m, householdId).orElseThrow(() -> new NotFoundException("household"));
-        String basis = access.requireHouseholdAccess(user, householdId);
+        String basis = access.requireHouseholdAccess(user, householdId);   // 404 for an unknown household
         FieldErrors errors = new FieldErrors();
         String kind = d.kind() == null ? "" : d.kind().strip();
         errors.check(kind.equals("INFORMAL") || kind.equals("PROFESSIONAL"), "kind", "Kies of het iemand uit het eigen netwerk of een professional is.");

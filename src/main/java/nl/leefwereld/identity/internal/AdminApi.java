@@ -1,9 +1,7 @@
 package nl.leefwereld.identity.internal;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.leefwereld.identity.Administration;
@@ -12,7 +10,7 @@ import nl.leefwereld.identity.CurrentUsers;
 import nl.leefwereld.identity.Role;
 import nl.leefwereld.identity.TeamSummary;
 import nl.leefwereld.identity.UserAccount;
-import nl.leefwereld.shared.InvalidInputException;
+import nl.leefwereld.shared.FieldErrors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,12 +52,10 @@ class AdminApi {
     @PostMapping("/api/v1/admin/users")
     ResponseEntity<UserAccount> createUser(@RequestBody NewUserRequest request) {
         CurrentUser me = CurrentUsers.get();
-        Map<String, String> errors = new LinkedHashMap<>();
+        FieldErrors errors = new FieldErrors();
         Set<Role> roles = AdminController.parseRoles(request.roles() == null ? List.of() : request.roles(), errors);
         UUID teamId = AdminController.parseTeam(request.teamId(), errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         String username = request.username() == null ? null : request.username().strip().toLowerCase();
         UUID id = admin.createUser(me.municipalityCode(), new Administration.NewUser(username, request.displayName(),
                 request.email(), teamId, roles, request.password(), request.oidcSubject()), me.id(), me.username());

@@ -13,6 +13,7 @@ import nl.leefwereld.identity.CurrentUsers;
 import nl.leefwereld.identity.Directory;
 import nl.leefwereld.identity.Role;
 import nl.leefwereld.identity.UserAccount;
+import nl.leefwereld.shared.FieldErrors;
 import nl.leefwereld.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -105,12 +106,10 @@ class AdminController {
     String createUser(@ModelAttribute("form") UserForm form, Model model, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.get();
         try {
-            Map<String, String> parseErrors = new LinkedHashMap<>();
+            FieldErrors parseErrors = new FieldErrors();
             Set<Role> roles = parseRoles(form.roles, parseErrors);
             UUID teamId = parseTeam(form.teamId, parseErrors);
-            if (!parseErrors.isEmpty()) {
-                throw new InvalidInputException(parseErrors);
-            }
+            parseErrors.throwIfAny();
             admin.createUser(me.municipalityCode(), new Administration.NewUser(form.username.strip().toLowerCase(), form.displayName,
                     form.email, teamId, roles, form.password, form.oidcSubject), me.id(), me.username());
             redirect.addFlashAttribute("message", "Het account is aangemaakt.");
@@ -142,12 +141,10 @@ class AdminController {
         CurrentUser me = CurrentUsers.get();
         UserAccount u = admin.user(me.municipalityCode(), id);
         try {
-            Map<String, String> parseErrors = new LinkedHashMap<>();
+            FieldErrors parseErrors = new FieldErrors();
             Set<Role> roles = parseRoles(form.roles, parseErrors);
             UUID teamId = parseTeam(form.teamId, parseErrors);
-            if (!parseErrors.isEmpty()) {
-                throw new InvalidInputException(parseErrors);
-            }
+            parseErrors.throwIfAny();
             admin.updateUser(me.municipalityCode(), id, form.displayName, form.email, teamId, form.active, roles, me.id(), me.username());
             redirect.addFlashAttribute("message", "De wijzigingen zijn opgeslagen.");
             return "redirect:/beheer/gebruikers/" + id;
@@ -231,27 +228,19 @@ class AdminController {
         }
     }
 
-    static Set<Role> parseRoles(List<String> values, Map<String, String> errors) {
+    static Set<Role> parseRoles(List<String> values, FieldErrors errors) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String v : values) {
             try {
                 roles.add(Role.valueOf(v == null ? "" : v.strip()));
             } catch (IllegalArgumentException e) {
-                errors.put("roles", "Kies alleen rollen uit de lijst.");
+                errors.add("roles", "Kies alleen rollen uit de lijst.");
             }
         }
         return roles;
     }
 
-    static UUID parseTeam(String value, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            errors.put("teamId", "Kies een team uit de lijst.");
-            return null;
-        }
+    static UUID parseTeam(String value, FieldErrors errors) {
+        return errors.optionalId("teamId", value, "Kies een team uit de lijst.");
     }
 }

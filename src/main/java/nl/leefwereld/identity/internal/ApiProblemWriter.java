@@ -3,33 +3,46 @@ package nl.leefwereld.identity.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 from the security filters, as RFC 9457 problem+json like every other API error. */
 @Component
 class ApiProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+    private final JsonMapper json;
+
+    ApiProblemWriter(JsonMapper json) {
+        this.json = json;
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"Leefwereld\"");
-        write(response, 401, "Niet ingelogd", "Log in met een Leefwereld-account (HTTP Basic).", request.getRequestURI());
+        write(request, response, HttpStatus.UNAUTHORIZED, "Niet ingelogd", "Log in met een Leefwereld-account (HTTP Basic).");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        write(response, 403, "Geen toegang", "Uw rol geeft geen toegang tot dit onderdeel.", request.getRequestURI());
+        write(request, response, HttpStatus.FORBIDDEN, "Geen toegang", "Uw rol geeft geen toegang tot dit onderdeel.");
     }
 
-    private static void write(HttpServletResponse response, int status, String title, String detail, String instance) throws IOException {
-        response.setStatus(status);
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + instance.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -83,8 +83,8 @@ class TeamRepository {
 
     /** Moves the districts to this team: a district is served by exactly one team. */
     void assignDistricts(String m, UUID teamId, Set<String> districtCodes) {
-        jdbc.sql("DELETE FROM team_district WHERE municipality_code = :m AND (team_id = :t OR district_code IN (:d))")
-                .param("m", m).param("t", teamId).param("d", districtCodes.isEmpty() ? List.of("") : districtCodes).update();
+        jdbc.sql("DELETE FROM team_district WHERE municipality_code = :m AND (team_id = :t OR district_code = ANY(:d))")
+                .param("m", m).param("t", teamId).param("d", districtCodes.toArray(new String[0])).update();
         for (String d : districtCodes) {
             jdbc.sql("INSERT INTO team_district (municipality_code, team_id, district_code) VALUES (:m, :t, :d)")
                     .param("m", m).param("t", teamId).param("d", d).update();

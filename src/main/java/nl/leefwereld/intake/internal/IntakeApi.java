@@ -9,7 +9,6 @@ import nl.leefwereld.household.HouseholdRef;
 import nl.leefwereld.household.PersonDraft;
 import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.identity.CurrentUsers;
-import nl.leefwereld.intake.Intake;
 import nl.leefwereld.intake.NotificationDraft;
 import nl.leefwereld.intake.RegisteredNotification;
 import nl.leefwereld.shared.InvalidInputException;
@@ -22,11 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class IntakeApi {
 
-    private final Intake intake;
     private final IntakeService intakeService;
 
-    IntakeApi(Intake intake, IntakeService intakeService) {
-        this.intake = intake;
+    IntakeApi(IntakeService intakeService) {
         this.intakeService = intakeService;
     }
 
@@ -42,12 +39,12 @@ class IntakeApi {
         }
         RegisteredNotification r;
         if (body.householdId() != null) {
-            r = intake.registerForHousehold(me, body.householdId(), body.notification());
+            r = intakeService.registerForHousehold(me, body.householdId(), body.notification());
         } else {
             if (body.head() == null || body.address() == null) {
                 throw InvalidInputException.of("householdId", "Geef householdId, of head en address voor een nieuw huishouden.");
             }
-            r = intake.registerForNewHousehold(me, body.head(), body.address(), body.confirmNew(), body.notification());
+            r = intakeService.registerForNewHousehold(me, body.head(), body.address(), body.confirmNew(), body.notification());
         }
         return ResponseEntity.created(URI.create("/api/v1/households/" + r.householdId())).body(r);
     }

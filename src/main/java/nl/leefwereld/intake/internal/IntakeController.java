@@ -15,11 +15,11 @@ import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.identity.CurrentUsers;
 import nl.leefwereld.identity.Directory;
 import nl.leefwereld.intake.Channel;
-import nl.leefwereld.intake.Intake;
 import nl.leefwereld.intake.NotificationDraft;
 import nl.leefwereld.intake.RegisteredNotification;
 import nl.leefwereld.privacy.AccessPolicy;
 import nl.leefwereld.privacy.AuditLog;
+import nl.leefwereld.shared.FieldErrors;
 import nl.leefwereld.shared.InvalidInputException;
 import nl.leefwereld.shared.NotFoundException;
 import nl.leefwereld.shared.TimeConfiguration;
@@ -35,7 +35,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class IntakeController {
 
-    private final Intake intake;
     private final IntakeService intakeService;
     private final CaseRepository cases;
     private final Households households;
@@ -44,9 +43,8 @@ class IntakeController {
     private final AuditLog audit;
     private final Clock clock;
 
-    IntakeController(Intake intake, IntakeService intakeService, CaseRepository cases, Households households, Directory directory,
+    IntakeController(IntakeService intakeService, CaseRepository cases, Households households, Directory directory,
                      AccessPolicy access, AuditLog audit, Clock clock) {
-        this.intake = intake;
         this.intakeService = intakeService;
         this.cases = cases;
         this.households = households;
@@ -121,7 +119,7 @@ class IntakeController {
     private String formPage(Model model, NotificationForm form, Map<String, String> errors, List<?> duplicates) {
         CurrentUser me = CurrentUsers.get();
         String m = me.municipalityCode();
-        UUID householdId = parse(form.householdId);
+        UUID householdId = existingHousehold(form);
         if (householdId != null) {
             HouseholdRef ref = households.ref(m, householdId).orElseThrow(() -> new NotFoundException("household"));
             boolean accessible = access.canAccessHousehold(me, householdId);
@@ -144,11 +142,11 @@ class IntakeController {
     @PostMapping("/meldingen")
     String register(@ModelAttribute("form") NotificationForm form, Model model, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.get();
-        UUID householdId = parse(form.householdId);
+        UUID householdId = existingHousehold(form);
         try {
             RegisteredNotification r = householdId != null
-                    ? intake.registerForHousehold(me, householdId, form.notification())
-                    : intake.registerForNewHousehold(me,
+                    ? intakeService.registerForHousehold(me, householdId, form.notification())
+                    : intakeService.registerForNewHousehold(me,
                     new PersonDraft(form.firstName, form.lastName, form.birthDate, form.bsn, form.phone, form.email),
                     new AddressDraft(form.street, form.houseNumber, form.postalCode, form.city, form.districtCode),
                     form.confirmNew, form.notification());
@@ -182,6 +180,15 @@ class IntakeController {
         return "redirect:/huishoudens/" + c.householdId() + "#zaak";
     }
 
+    /** The hidden household field: empty for a new household; anything else must be a household id. */
+    private static UUID existingHousehold(NotificationForm form) {
+        UUID id = FieldErrors.idOrNull(form.householdId);
+        if (id == null && form.householdId != null && !form.householdId.isBlank()) {
+            throw new NotFoundException("household");
+        }
+        return id;
+    }
+
     static Map<String, String> channelOptions() {
         Map<String, String> out = new LinkedHashMap<>();
         for (Channel c : Channel.values()) {
@@ -189,13 +196,4 @@ class IntakeController {
         }
         return out;
     }
-
-    private static UUID parse(String s) {
-        try {
-            return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
 }

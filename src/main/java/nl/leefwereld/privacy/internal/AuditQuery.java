@@ -54,10 +54,10 @@ class AuditQuery {
         return jdbc.sql("""
                 SELECT id, occurred_at, actor_username, action, record_type, record_id, household_id, person_id, route, reason
                   FROM audit_event
-                 WHERE municipality_code = :m AND (person_id = :p OR household_id IN (:h))
+                 WHERE municipality_code = :m AND (person_id = :p OR household_id = ANY(:h))
                  ORDER BY occurred_at DESC, id DESC
                 """).param("m", m).param("p", personId)
-                .param("h", householdIds.isEmpty() ? List.of(new UUID(0, 0)) : householdIds)
+                .param("h", householdIds.toArray(new UUID[0]))
                 .query(AuditRow.class).list();
     }
 

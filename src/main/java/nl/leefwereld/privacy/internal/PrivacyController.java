@@ -59,14 +59,7 @@ class PrivacyController {
         LocalDate fromDate = errors.date("from", from, "de begindatum", false);
         LocalDate toDate = errors.date("to", to, "de einddatum", false);
         AuditAction a = action.isBlank() ? null : errors.oneOf("action", action, AuditAction.class, "een handeling");
-        UUID householdId = null;
-        if (!household.isBlank()) {
-            try {
-                householdId = UUID.fromString(household.strip());
-            } catch (IllegalArgumentException e) {
-                errors.add("household", "Vul het kenmerk van het huishouden in zoals het in de lijst staat.");
-            }
-        }
+        UUID householdId = errors.optionalId("household", household, "Vul het kenmerk van het huishouden in zoals het in de lijst staat.");
         Map<String, String> fieldErrors = Map.of();
         try {
             errors.throwIfAny();
