@@ -85,7 +85,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected API error of type {}", e.getClass().getName(), e);
+        log.error("Unexpected API error: {}", SafeDescription.of(e));
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Er ging iets mis", "Probeer het later opnieuw.", "internal");
     }
 

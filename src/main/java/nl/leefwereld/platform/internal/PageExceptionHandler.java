@@ -17,6 +17,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PageExceptionHandler.class);
+
     private final WebModelAdvice model;
 
     PageExceptionHandler(WebModelAdvice model) {
@@ -43,6 +45,19 @@ class PageExceptionHandler {
         response.setStatus(400);
         decorate(m);
         return "platform/bad-request";
+    }
+
+    /** Anything else: the general error page, and a log line without the exception's messages. */
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, Model m, HttpServletResponse response) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse) {
+            throw e;   // framework errors with their own status (405, 415…) keep it
+        }
+        log.error("Unexpected error on a page: {}", SafeDescription.of(e));
+        response.setStatus(500);
+        decorate(m);
+        m.addAttribute("status", 500);
+        return "error";
     }
 
     private void decorate(Model m) {
