@@ -53,6 +53,8 @@ class AccessMatrixTest {
         rule("GET /error", PUBLIC);
         rule("GET /", EVERYONE);
         rule("GET /api/v1/me", EVERYONE);
+        rule("GET /v3/api-docs", PUBLIC);
+        rule("GET /v3/api-docs.yaml", PUBLIC);
         rule("GET /api/v1/reference/districts", CASEWORK);
         // intake
         rule("GET /mijn-werk", CASEWORK);
