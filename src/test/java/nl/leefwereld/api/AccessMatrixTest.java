@@ -53,6 +53,9 @@ class AccessMatrixTest {
         rule("GET /error", PUBLIC);
         rule("GET /", EVERYONE);
         rule("GET /api/v1/me", EVERYONE);
+        rule("GET /v3/api-docs", PUBLIC);
+        rule("GET /v3/api-docs.yaml", PUBLIC);
+        rule("GET /api/v1/reference/districts", CASEWORK);
         // intake
         rule("GET /mijn-werk", CASEWORK);
         rule("GET /meldingen/nieuw", CASEWORK);
@@ -61,6 +64,7 @@ class AccessMatrixTest {
         rule("POST /zaken/{id}/regisseur", EnumSet.of(Role.TEAM_LEAD));
         rule("POST /api/v1/notifications", CASEWORK);
         rule("GET /api/v1/my-work", CASEWORK);
+        rule("GET /api/v1/reference/channels", CASEWORK);
         // household
         rule("GET /huishoudens/{id}", CASEWORK);
         rule("POST /huishoudens/{id}/netwerk", CASEWORK);
@@ -74,6 +78,7 @@ class AccessMatrixTest {
         rule("GET /api/v1/households/{id}/consents", CASEWORK);
         rule("POST /api/v1/households/{id}/consents", CASEWORK);
         rule("GET /api/v1/persons", CASEWORK);
+        rule("GET /api/v1/reference/relations", CASEWORK);
         // privacy
         rule("POST /huishoudens/{id}/noodtoegang", CASEWORK);
         rule("POST /api/v1/households/{id}/break-glass", CASEWORK);
@@ -83,6 +88,7 @@ class AccessMatrixTest {
         rule("POST /privacy/inzage", EnumSet.of(Role.PRIVACY_OFFICER));
         rule("GET /api/v1/audit-events", EnumSet.of(Role.PRIVACY_OFFICER));
         rule("POST /api/v1/inzage", EnumSet.of(Role.PRIVACY_OFFICER));
+        rule("GET /api/v1/reference/consent-purposes", CASEWORK);
         // identity administration
         rule("GET /beheer/gebruikers", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/gebruikers", EnumSet.of(Role.ADMINISTRATOR));

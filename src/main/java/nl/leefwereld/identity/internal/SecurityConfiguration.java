@@ -59,7 +59,7 @@ class SecurityConfiguration {
                                  ObjectProvider<ClientRegistrationRepository> oidcClients) throws Exception {
         http.authorizeHttpRequests(routes -> {
                     routes.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/vendor/**", "/webjars/**",
-                            "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll();
+                            "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll();
                     applyRules(routes, rules);
                 })
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
