@@ -2,6 +2,7 @@ package nl.leefwereld.platform.internal;
 
 import java.net.URI;
 import nl.leefwereld.household.LikelyDuplicateException;
+import nl.leefwereld.privacy.AuditLog;
 import nl.leefwereld.privacy.ConsentMissingException;
 import nl.leefwereld.privacy.NoAccessException;
 import nl.leefwereld.shared.InvalidInputException;
@@ -28,6 +29,12 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final AuditLog audit;
+
+    ApiExceptionHandler(AuditLog audit) {
+        this.audit = audit;
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Ongeldige invoer", "Eén of meer velden kloppen niet.", "invalid-input");
@@ -42,6 +49,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(NoAccessException.class)
     ProblemDetail noAccess(NoAccessException e) {
+        RefusalAudit.record(audit, e);
         ProblemDetail p = problem(HttpStatus.FORBIDDEN, "Geen toegang",
                 "U bent niet betrokken bij dit huishouden. Vraag noodtoegang aan met een reden als het echt nodig is.", "no-access");
         p.setProperty("householdId", e.householdId());
