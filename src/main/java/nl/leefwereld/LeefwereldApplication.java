@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 import nl.leefwereld.privacy.AuditChain;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,8 +30,8 @@ public class LeefwereldApplication {
      */
     static int verifyAudit(String[] args, PrintStream out) {
         SpringApplication app = new SpringApplication(LeefwereldApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        String[] withDefaults = Stream.concat(Stream.of("--leefwereld.demo.enabled=false", "--spring.main.banner-mode=off"),
+        // The security configuration needs a web context; port -1 keeps the web server from listening at all.
+        String[] withDefaults = Stream.concat(Stream.of("--server.port=-1", "--leefwereld.demo.enabled=false", "--spring.main.banner-mode=off"),
                 Arrays.stream(args)).toArray(String[]::new);
         try (ConfigurableApplicationContext context = app.run(withDefaults)) {
             AuditChain.Verification v = context.getBean(AuditChain.class).verify(null);
