@@ -1,15 +1,49 @@
 package nl.leefwereld;
 
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import nl.leefwereld.privacy.AuditChain;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** Leefwereld: one household, one plan, one director. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class LeefwereldApplication {
 
+    static final String VERIFY_AUDIT = "verify-audit";
+
     public static void main(String[] args) {
+        if (args.length > 0 && VERIFY_AUDIT.equals(args[0])) {
+            System.exit(verifyAudit(Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         SpringApplication.run(LeefwereldApplication.class, args);
+    }
+
+    /**
+     * {@code java -jar leefwereld.jar verify-audit}: checks the audit trail's hash chain of every municipality without
+     * starting the web server (and without loading demo data). Prints the rows checked and the first broken row;
+     * exit code 0 when intact, 1 when broken.
+     */
+    static int verifyAudit(String[] args, PrintStream out) {
+        SpringApplication app = new SpringApplication(LeefwereldApplication.class);
+        // The security configuration needs a web context; port -1 keeps the web server from listening at all.
+        String[] withDefaults = Stream.concat(Stream.of("--server.port=-1", "--leefwereld.demo.enabled=false", "--spring.main.banner-mode=off"),
+                Arrays.stream(args)).toArray(String[]::new);
+        try (ConfigurableApplicationContext context = app.run(withDefaults)) {
+            AuditChain.Verification v = context.getBean(AuditChain.class).verify(null);
+            out.println("Auditlog: " + v.rowsChecked() + " regels gecontroleerd.");
+            if (v.intact()) {
+                out.println("De hashketen is intact. Laatste hash: " + v.lastHash());
+                return 0;
+            }
+            out.println("DE HASHKETEN IS GEBROKEN bij gemeente " + v.brokenMunicipality() + ", volgnummer " + v.brokenSequence()
+                    + " (id " + v.brokenRowId() + "): " + v.problem());
+            out.println("Laatste intacte hash ervoor: " + v.lastHash());
+            return 1;
+        }
     }
 }

@@ -87,6 +87,7 @@ class AccessMatrixTest {
         rule("GET /privacy/inzage", EnumSet.of(Role.PRIVACY_OFFICER));
         rule("POST /privacy/inzage", EnumSet.of(Role.PRIVACY_OFFICER));
         rule("GET /api/v1/audit-events", EnumSet.of(Role.PRIVACY_OFFICER));
+        rule("GET /api/v1/audit-chain/verification", EnumSet.of(Role.PRIVACY_OFFICER));
         rule("POST /api/v1/inzage", EnumSet.of(Role.PRIVACY_OFFICER));
         rule("GET /api/v1/reference/consent-purposes", CASEWORK);
         // identity administration

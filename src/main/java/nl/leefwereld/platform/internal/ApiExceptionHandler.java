@@ -2,6 +2,7 @@ package nl.leefwereld.platform.internal;
 
 import java.net.URI;
 import nl.leefwereld.household.LikelyDuplicateException;
+import nl.leefwereld.privacy.AuditLog;
 import nl.leefwereld.privacy.ConsentMissingException;
 import nl.leefwereld.privacy.NoAccessException;
 import nl.leefwereld.shared.InvalidInputException;
@@ -12,6 +13,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -28,6 +31,12 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final AuditLog audit;
+
+    ApiExceptionHandler(AuditLog audit) {
+        this.audit = audit;
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Ongeldige invoer", "Eén of meer velden kloppen niet.", "invalid-input");
@@ -42,6 +51,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(NoAccessException.class)
     ProblemDetail noAccess(NoAccessException e) {
+        RefusalAudit.record(audit, e);
         ProblemDetail p = problem(HttpStatus.FORBIDDEN, "Geen toegang",
                 "U bent niet betrokken bij dit huishouden. Vraag noodtoegang aan met een reden als het echt nodig is.", "no-access");
         p.setProperty("householdId", e.householdId());
@@ -79,14 +89,21 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "Methode niet toegestaan", "Deze HTTP-methode werkt hier niet.", "method-not-allowed");
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).headers(e.getHeaders())
+                .body(problem(HttpStatus.METHOD_NOT_ALLOWED, "Methode niet toegestaan", "Deze HTTP-methode werkt hier niet.", "method-not-allowed"));
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof ErrorResponse framework && !framework.getStatusCode().is5xxServerError()) {
+            // Framework errors with their own status (406, 413, a validation error…): that status, in Dutch, without the input.
+            return ResponseEntity.status(framework.getStatusCode()).headers(framework.getHeaders())
+                    .body(DutchProblems.of(framework.getStatusCode()));
+        }
         log.error("Unexpected API error: {}", SafeDescription.of(e));
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Er ging iets mis", "Probeer het later opnieuw.", "internal");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Er ging iets mis", "Probeer het later opnieuw.", "internal"));
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {

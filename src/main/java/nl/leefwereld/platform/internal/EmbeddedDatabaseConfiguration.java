@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,22 +30,60 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    static final String PG_HBA = """
+            # Written by Leefwereld on every start: every connection needs a password (SCRAM), and only from this machine.
+            local   all             all                                     scram-sha-256
+            host    all             all             127.0.0.1/32            scram-sha-256
+            host    all             all             ::1/128                 scram-sha-256
+            local   replication     all                                     scram-sha-256
+            host    replication     all             127.0.0.1/32            scram-sha-256
+            host    replication     all             ::1/128                 scram-sha-256
+            """;
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
-        Path dataDir = Path.of(properties.dataDirectory()).toAbsolutePath().normalize();
+        Path dataDir = dataDirectory(properties);
         Files.createDirectories(dataDir);
         stopOrphanedServer(dataDir);
+        Path secretsFile = dataDir.resolve(DatabaseSecrets.FILE_NAME);
+        DatabaseSecrets secrets = properties.cleanDataDirectory() ? DatabaseSecrets.fresh() : DatabaseSecrets.loadOrGenerate(secretsFile);
         long start = System.nanoTime();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(properties.cleanDataDirectory())
-                .setServerConfig("timezone", "UTC")
-                .setServerConfig("max_connections", "50")
-                .start();
+                .setConnectConfig("password", secrets.ownerPassword());
+        serverConfig(properties).forEach(builder::setServerConfig);
+        EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL started on port {} in {} ms (data directory {})",
                 postgres.getPort(), (System.nanoTime() - start) / 1_000_000, dataDir);
-        ensureAppRole(postgres, properties);
+        secure(postgres, properties, secrets, secretsFile, dataDir.resolve("pg_hba.conf"));
         return postgres;
+    }
+
+    /**
+     * The server settings. Durable by default: zonky starts PostgreSQL with synchronous_commit (and, depending on the
+     * version, fsync) off, which can lose committed data - audit rows included - when the machine stops. Tests may
+     * switch durability off ({@code leefwereld.database.durable=false}) for speed.
+     */
+    static Map<String, String> serverConfig(DatabaseProperties properties) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("timezone", "UTC");
+        config.put("max_connections", "50");
+        config.put("listen_addresses", "localhost");
+        config.put("password_encryption", "scram-sha-256");
+        config.put("fsync", properties.durable() ? "on" : "off");
+        config.put("synchronous_commit", properties.durable() ? "on" : "off");
+        return config;
+    }
+
+    static Path dataDirectory(DatabaseProperties properties) {
+        return Path.of(properties.dataDirectory()).toAbsolutePath().normalize();
+    }
+
+    /** The passwords of this data directory (stored by {@link #embeddedPostgres} by the time this is asked). */
+    @Bean
+    DatabaseSecrets embeddedDatabaseSecrets(EmbeddedPostgres postgres, DatabaseProperties properties) throws IOException {
+        return DatabaseSecrets.loadOrGenerate(dataDirectory(properties).resolve(DatabaseSecrets.FILE_NAME));
     }
 
     /**
@@ -75,25 +115,44 @@ class EmbeddedDatabaseConfiguration {
         }
     }
 
-    private static void ensureAppRole(EmbeddedPostgres postgres, DatabaseProperties properties) throws IOException {
+    /**
+     * Password authentication for every local user. A data directory made by initdb (zonky runs it with
+     * {@code -A trust}), or one from an earlier version of Leefwereld, is upgraded here: passwords are set for the owner
+     * and the application role, stored in the secrets file (mode 600), and only then pg_hba.conf is rewritten to
+     * scram-sha-256 and the configuration reloaded. A later start finds the file and the passwords already in place.
+     */
+    static void secure(EmbeddedPostgres postgres, DatabaseProperties properties, DatabaseSecrets secrets, Path secretsFile,
+                       Path hbaFile) throws IOException {
+        String role = properties.appRole().replace("\"", "");
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            String role = properties.appRole().replace("\"", "");
-            String password = properties.appPassword().replace("'", "''");
-            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN "
-                    + "CREATE ROLE \"" + role + "\" LOGIN PASSWORD '" + password + "'; END IF; END $$");
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            s.execute("ALTER ROLE postgres PASSWORD " + literal(secrets.ownerPassword()));
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = " + literal(role) + ") THEN "
+                    + "CREATE ROLE \"" + role + "\" LOGIN; END IF; END $$");
+            s.execute("ALTER ROLE \"" + role + "\" LOGIN PASSWORD " + literal(secrets.appPassword()));
+            secrets.store(secretsFile);
+            if (!Files.exists(hbaFile) || !Files.readString(hbaFile).equals(PG_HBA)) {
+                Files.writeString(hbaFile, PG_HBA);
+                s.execute("SELECT pg_reload_conf()");
+                log.info("Embedded PostgreSQL now asks every connection for a password (scram-sha-256)");
+            }
         } catch (SQLException e) {
-            throw new IOException("could not prepare the application role in the embedded database", e);
+            throw new IOException("could not secure the embedded database (is " + secretsFile + " missing or from another data directory?)", e);
         }
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     /** The application's own connections, as the restricted role. */
     @Bean
     @Primary
-    DataSource dataSource(EmbeddedPostgres postgres, DatabaseProperties properties) {
+    DataSource dataSource(EmbeddedPostgres postgres, DatabaseProperties properties, DatabaseSecrets secrets) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
         config.setUsername(properties.appRole());
-        config.setPassword(properties.appPassword());
+        config.setPassword(secrets.appPassword());
         config.setMaximumPoolSize(10);
         config.setPoolName("leefwereld");
         return new HikariDataSource(config);
@@ -103,6 +162,6 @@ class EmbeddedDatabaseConfiguration {
     @Bean
     @FlywayDataSource
     DataSource flywayDataSource(EmbeddedPostgres postgres) {
-        return postgres.getPostgresDatabase();   // unpooled: used only while migrating
+        return postgres.getPostgresDatabase();   // unpooled, used only while migrating; carries the owner's password
     }
 }

@@ -1,6 +1,7 @@
 package nl.leefwereld.platform.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import nl.leefwereld.privacy.AuditLog;
 import nl.leefwereld.privacy.NoAccessException;
 import nl.leefwereld.shared.NotFoundException;
 import org.springframework.core.Ordered;
@@ -20,13 +21,16 @@ class PageExceptionHandler {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PageExceptionHandler.class);
 
     private final WebModelAdvice model;
+    private final AuditLog audit;
 
-    PageExceptionHandler(WebModelAdvice model) {
+    PageExceptionHandler(WebModelAdvice model, AuditLog audit) {
         this.model = model;
+        this.audit = audit;
     }
 
     @ExceptionHandler(NoAccessException.class)
     String noAccess(NoAccessException e, Model m, HttpServletResponse response) {
+        RefusalAudit.record(audit, e);
         response.setStatus(403);
         decorate(m);
         m.addAttribute("householdId", e.householdId());

@@ -21,7 +21,17 @@ class AuditQuery {
     }
 
     record AuditRow(long id, OffsetDateTime occurredAt, String actorUsername, String action, String recordType, String recordId,
-                    UUID householdId, UUID personId, String route, String reason) {
+                    UUID householdId, UUID personId, String route, String reason, String sourceAddress, String beforeValue,
+                    String afterValue) {
+
+        /** The Dutch label of the action. */
+        public String actionLabel() {
+            try {
+                return nl.leefwereld.privacy.AuditAction.valueOf(action).label();
+            } catch (IllegalArgumentException e) {
+                return action;
+            }
+        }
     }
 
     record Filter(String actor, String action, UUID householdId, UUID personId, LocalDate from, LocalDate to) {
@@ -29,7 +39,8 @@ class AuditQuery {
 
     List<AuditRow> search(String m, Filter f) {
         return jdbc.sql("""
-                SELECT id, occurred_at, actor_username, action, record_type, record_id, household_id, person_id, route, reason
+                SELECT id, occurred_at, actor_username, action, record_type, record_id, household_id, person_id, route, reason,
+                       source_address, before_value, after_value
                   FROM audit_event
                  WHERE municipality_code = :m
                    AND (CAST(:actor AS text) IS NULL OR lower(actor_username) = lower(:actor))
@@ -52,7 +63,8 @@ class AuditQuery {
     /** Everything that touched the person or one of their households: who accessed their data. */
     List<AuditRow> forResident(String m, UUID personId, List<UUID> householdIds) {
         return jdbc.sql("""
-                SELECT id, occurred_at, actor_username, action, record_type, record_id, household_id, person_id, route, reason
+                SELECT id, occurred_at, actor_username, action, record_type, record_id, household_id, person_id, route, reason,
+                       source_address, before_value, after_value
                   FROM audit_event
                  WHERE municipality_code = :m AND (person_id = :p OR household_id = ANY(:h))
                  ORDER BY occurred_at DESC, id DESC

@@ -78,9 +78,10 @@ class PrivacyController {
         model.addAttribute("limit", AuditQuery.LIMIT);
         Map<String, String> actions = new LinkedHashMap<>();
         for (AuditAction x : AuditAction.values()) {
-            actions.put(x.name(), x.name());
+            actions.put(x.name(), x.label());
         }
         model.addAttribute("actions", actions);
+        model.addAttribute("accessChange", AuditAction.ACCESS_CHANGE.name());
         model.addAttribute("zone", TimeConfiguration.ZONE);
         model.addAttribute("nav", "audit");
         return "privacy/audit";
