@@ -62,7 +62,8 @@ class HouseholdApi {
     record MatchJson(boolean accessible, UUID householdId, PersonJson person, String relation, String district, String reference) {
     }
 
-    record SearchRequest(String query) {
+    /** Object, so that a number or true is refused instead of searched for as text. */
+    record SearchRequest(Object query) {
     }
 
     @GetMapping("/api/v1/households/{id}")
@@ -75,7 +76,10 @@ class HouseholdApi {
     /** The query travels in the body, never in the URL. */
     @PostMapping("/api/v1/persons/search")
     List<MatchJson> search(@RequestBody SearchRequest body) {
-        String query = body == null ? null : body.query();
+        if (body != null && body.query() != null && !(body.query() instanceof String)) {
+            throw nl.leefwereld.shared.InvalidInputException.of("query", "Vul een zoekterm in als tekst.");
+        }
+        String query = body == null ? null : (String) body.query();
         List<PersonMatch> matches;
         try {
             matches = households.search(CurrentUsers.get(), query);

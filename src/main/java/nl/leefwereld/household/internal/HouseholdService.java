@@ -52,6 +52,8 @@ import org.springframework.transaction.annotation.Transactional;
 class HouseholdService implements Households {
 
     private static final Pattern POSTAL_SEARCH = Pattern.compile("^([1-9][0-9]{3}) ?([A-Za-z]{2})(?:\\s+(\\S+))?$");
+    /** What a name, street, BSN, postcode or date can hold (and % _ + which are searched literally or rejected later). */
+    private static final Pattern SEARCH_CHARACTERS = Pattern.compile("^[\\p{L}\\p{M}0-9 \\-'.,/%_+]*$");
     private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-uuuu");
     private static final List<String> NAME_PREFIXES = List.of("van der ", "van den ", "van de ", "van ", "de ", "den ", "der ", "het ", "ter ", "ten ", "te ", "in 't ", "'t ");
 
@@ -101,6 +103,8 @@ class HouseholdService implements Households {
         FieldErrors errors = new FieldErrors().required("q", query, "een zoekterm", 100);
         if (!errors.has("q")) {
             errors.check(query.strip().length() >= 2, "q", "Vul minstens 2 tekens in.");
+            errors.check(SEARCH_CHARACTERS.matcher(query.strip()).matches(), "q",
+                    "Gebruik alleen letters, cijfers, spaties en de tekens - ' . , /.");
         }
         errors.throwIfAny();
         String q = query.strip();
@@ -306,7 +310,7 @@ class HouseholdService implements Households {
      * parallel identical submissions see each other in the duplicate and BSN checks: one creates, the others are told.
      */
     private void lockSamePeople(String m, PersonDraft draft) {
-        String birth = draft.birthDate() == null ? "" : draft.birthDate().strip();
+        String birth = draft.birthDate() == null ? "" : draft.birthDate().strip().replaceAll("[^0-9-]", "");
         repo.lock("person:" + m + ":" + birth);
     }
 

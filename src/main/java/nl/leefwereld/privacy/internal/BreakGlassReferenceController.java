@@ -59,8 +59,8 @@ class BreakGlassReferenceController {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.fieldErrors());
         } catch (NotFoundException e) {
-            response.setStatus(404);
-            model.addAttribute("expired", EXPIRED);
+            // The form again, with what was typed: the reason is not lost, and the message says what to do.
+            model.addAttribute("errors", java.util.Map.of("verwijzing", EXPIRED));
         }
         return "privacy/break-glass-reference";
     }
