@@ -142,6 +142,8 @@ class BadInputTest {
     JdbcClient jdbc;
     @Autowired
     Administration admin;
+    @Autowired
+    nl.leefwereld.privacy.SearchReferences references;
 
     final JsonMapper json = JsonMapper.builder().build();
     final AtomicInteger requests = new AtomicInteger();
@@ -162,6 +164,8 @@ class BadInputTest {
     UUID consent;
     UUID team;
     UUID account;
+    /** A break-the-glass reference from a search, issued to regisseur for this test's own household. */
+    String reference;
     Map<String, String> pathValues;
 
     /** Records of this test's own: bad requests go to these, so no demo record is ever at risk. */
@@ -199,6 +203,8 @@ class BadInputTest {
         team = admin.createTeam(m, "Badinputteam " + tag, Set.of());
         account = admin.createUser(m, new Administration.NewUser("badinput." + tag, "Badinput Account", null, null,
                 EnumSet.of(Role.POLICY_OFFICER), "Een-lang-wachtwoord-2026", null), null, "badinput-test");
+
+        reference = references.issue(director, household);
 
         pathValues = new LinkedHashMap<>();
         pathValues.put("/huishoudens/{id}", household.toString());
@@ -369,6 +375,12 @@ class BadInputTest {
             case "/api/v1/households/{id}/break-glass" -> """
                     {"reason": "Acute zorgen gemeld door de huisarts vandaag"}
                     """;
+            case "/api/v1/persons/search" -> """
+                    {"query": "Badinput%s"}
+                    """.formatted(tag);
+            case "/api/v1/break-glass" -> """
+                    {"reference": "%s", "reason": "Acute zorgen gemeld door de huisarts vandaag"}
+                    """.formatted(reference);
             case "/api/v1/inzage" -> """
                     {"bsn": "%s", "request": "INZ-2026-001"}
                     """.formatted(headBsn);
@@ -532,6 +544,9 @@ class BadInputTest {
             case "/huishoudens/{id}/toestemmingen/{consentId}/intrekken" -> f.put("withdrawnOn", today);
             case "/huishoudens/{id}/noodtoegang" -> f.put("reason", "Acute zorgen gemeld door de huisarts vandaag");
             case "/privacy/inzage" -> f.putAll(Map.of("bsn", headBsn, "request", "INZ-2026-001"));
+            case "/personen/zoeken" -> f.put("q", "Badinput" + tag);
+            case "/noodtoegang" -> f.putAll(Map.of("verwijzing", reference, "reason", "Acute zorgen gemeld door de huisarts vandaag"));
+            case "/privacy/afgeschermd/zoeken" -> f.put("bsn", headBsn);
             case "/beheer/gebruikers" -> f.putAll(Map.of("username", "badinput." + tag + ".form", "displayName", "Badinput Form",
                     "email", "form@voorbeeld.nl", "teamId", team.toString(), "roles", "POLICY_OFFICER",
                     "password", "Een-lang-wachtwoord-2026", "oidcSubject", "badinput-form-" + tag));

@@ -91,7 +91,8 @@ class PrivacyIntegrationTest {
     @Test
     void searchResultsAreAuditedPerPersonShown() throws Exception {
         long before = jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'SEARCH'").query(Long.class).single();
-        String body = mvc.perform(get("/api/v1/persons").param("q", "Bakker").with(users.as("regisseur")))
+        String body = mvc.perform(post("/api/v1/persons/search").contentType(MediaType.APPLICATION_JSON).content("{\"query\":\"Bakker\"}")
+                        .with(users.as("regisseur")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         JsonNode hits = json.readTree(body);
         long accessible = 0;
@@ -100,11 +101,13 @@ class PrivacyIntegrationTest {
                 accessible++;
                 assertThat(hit.get("person").get("bsn").asString()).startsWith("******");
             } else {
-                assertThat(hit.get("person").isNull()).isTrue();
+                assertThat(hit.path("person").isMissingNode() || hit.path("person").isNull()).isTrue();
             }
         }
         assertThat(accessible).isPositive();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'SEARCH'").query(Long.class).single() - before).isEqualTo(accessible);
+        // Every hit is audited, the ones the user may not open too (those are shown once per household).
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'SEARCH'").query(Long.class).single() - before)
+                .isGreaterThanOrEqualTo(hits.size());
     }
 
     @Test
@@ -259,7 +262,8 @@ class PrivacyIntegrationTest {
     void logsContainNoBsnNamesOrFreeText(CapturedOutput output) throws Exception {
         String bsn = jdbc.sql("SELECT bsn FROM person WHERE bsn IS NOT NULL ORDER BY bsn LIMIT 1").query(String.class).single();
         String question = "Mijn buurman Klaasjan Zwartkop heeft hulp nodig";
-        mvc.perform(get("/api/v1/persons").param("q", bsn).with(users.as("regisseur"))).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/persons/search").contentType(MediaType.APPLICATION_JSON).content("{\"query\":\"" + bsn + "\"}")
+                .with(users.as("regisseur"))).andExpect(status().isOk());
         mvc.perform(post("/api/v1/notifications").contentType(MediaType.APPLICATION_JSON).with(users.as("regisseur"))
                 .content("{\"head\":{\"firstName\":\"Klaasjan\",\"lastName\":\"Zwartkop\",\"birthDate\":\"1950-01-01\",\"bsn\":\"" + bsn + "\"},"
                         + "\"address\":{\"street\":\"Laan\",\"houseNumber\":\"1\",\"postalCode\":\"8301AA\",\"city\":\"Leefstad\",\"districtCode\":\"nergens\"},"

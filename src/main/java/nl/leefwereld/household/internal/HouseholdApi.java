@@ -14,12 +14,18 @@ import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.identity.CurrentUsers;
 import nl.leefwereld.privacy.Consent;
 import nl.leefwereld.privacy.Consents;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import nl.leefwereld.household.SearchRateLimitedException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -51,7 +57,13 @@ class HouseholdApi {
                          List<nl.leefwereld.household.NetworkMember> network) {
     }
 
-    record MatchJson(UUID householdId, boolean accessible, PersonJson person, String relation, String district) {
+    /** householdId, person and relation only when accessible; reference (for break-the-glass) only when not. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MatchJson(boolean accessible, UUID householdId, PersonJson person, String relation, String district, String reference) {
+    }
+
+    /** Object, so that a number or true is refused instead of searched for as text. */
+    record SearchRequest(Object query) {
     }
 
     @GetMapping("/api/v1/households/{id}")
@@ -61,10 +73,31 @@ class HouseholdApi {
                 h.members().stream().map(m -> new MemberJson(PersonJson.of(m.person()), m.relation().name())).toList(), h.network());
     }
 
-    @GetMapping("/api/v1/persons")
-    List<MatchJson> search(@RequestParam String q) {
-        return households.search(CurrentUsers.get(), q).stream().map((PersonMatch m) -> new MatchJson(m.householdId(), m.accessible(),
-                PersonJson.of(m.person()), m.relation() == null ? null : m.relation().name(), m.districtName())).toList();
+    /** The query travels in the body, never in the URL. */
+    @PostMapping("/api/v1/persons/search")
+    List<MatchJson> search(@RequestBody SearchRequest body) {
+        if (body != null && body.query() != null && !(body.query() instanceof String)) {
+            throw nl.leefwereld.shared.InvalidInputException.of("query", "Vul een zoekterm in als tekst.");
+        }
+        String query = body == null ? null : (String) body.query();
+        List<PersonMatch> matches;
+        try {
+            matches = households.search(CurrentUsers.get(), query);
+        } catch (nl.leefwereld.shared.InvalidInputException e) {
+            throw nl.leefwereld.shared.InvalidInputException.of("query", e.fieldErrors().get("q"));   // the body's field name
+        }
+        return matches.stream().map((PersonMatch m) -> new MatchJson(m.accessible(), m.householdId(),
+                PersonJson.of(m.person()), m.relation() == null ? null : m.relation().name(), m.districtName(), m.reference())).toList();
+    }
+
+    /** 429 with Retry-After: the user searched too often in a short time. */
+    @ExceptionHandler(SearchRateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(SearchRateLimitedException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.message());
+        p.setTitle("Te vaak gezocht");
+        p.setType(URI.create("https://leefwereld.nl/problemen/rate-limited"));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     record NewHouseholdRequest(PersonDraft head, AddressDraft address, boolean confirmNew) {

@@ -14,6 +14,8 @@ import nl.leefwereld.household.LikelyDuplicateException;
 import nl.leefwereld.household.NetworkDraft;
 import nl.leefwereld.household.PersonDraft;
 import nl.leefwereld.household.Relation;
+import nl.leefwereld.household.SearchRateLimitedException;
+import jakarta.servlet.http.HttpServletResponse;
 import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.identity.CurrentUsers;
 import nl.leefwereld.privacy.AccessPolicy;
@@ -196,16 +198,27 @@ class HouseholdController {
         }
     }
 
+    /** The empty search form. A query in the URL is ignored and never echoed: searches are posted. */
     @GetMapping("/personen/zoeken")
-    String search(@RequestParam(defaultValue = "") String q, Model model) {
+    String searchForm(Model model) {
+        model.addAttribute("nav", "zoeken");
+        model.addAttribute("q", "");
+        return "household/search";
+    }
+
+    /** POST so a BSN or name never lands in a URL, the browser history or an access log. */
+    @PostMapping("/personen/zoeken")
+    String search(@RequestParam(defaultValue = "") String q, Model model, HttpServletResponse response) {
         model.addAttribute("nav", "zoeken");
         model.addAttribute("q", q);
-        if (!q.isBlank()) {
-            try {
-                model.addAttribute("results", households.search(CurrentUsers.get(), q));
-            } catch (InvalidInputException e) {
-                model.addAttribute("errors", e.fieldErrors());
-            }
+        try {
+            model.addAttribute("results", households.search(CurrentUsers.get(), q));
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.fieldErrors());
+        } catch (SearchRateLimitedException e) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            model.addAttribute("errors", Map.of("q", e.message()));
         }
         return "household/search";
     }

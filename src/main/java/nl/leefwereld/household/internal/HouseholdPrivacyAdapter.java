@@ -11,13 +11,14 @@ import nl.leefwereld.household.Person;
 import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.identity.Directory;
 import nl.leefwereld.privacy.HouseholdInvolvement;
+import nl.leefwereld.privacy.PersonDirectory;
 import nl.leefwereld.privacy.PersonalDataSource;
 import nl.leefwereld.privacy.ResidentRegister;
 import org.springframework.stereotype.Component;
 
 /** What the privacy module asks of households: existence, involvement through team or network, and the inzage section. */
 @Component
-class HouseholdPrivacyAdapter implements ResidentRegister, PersonalDataSource {
+class HouseholdPrivacyAdapter implements ResidentRegister, PersonalDataSource, PersonDirectory {
 
     private final HouseholdRepository repo;
 
@@ -44,6 +45,23 @@ class HouseholdPrivacyAdapter implements ResidentRegister, PersonalDataSource {
     public Map<UUID, String> householdLabels(String m, Collection<UUID> ids) {
         Map<UUID, String> out = new LinkedHashMap<>();
         repo.households(m, ids).forEach(h -> out.put(h.id(), "Huishouden in wijk " + h.districtName() + " (" + h.id().toString().substring(0, 8) + ")"));
+        return out;
+    }
+
+    @Override
+    public Map<UUID, java.util.Set<UUID>> householdsOf(String m, Collection<UUID> personIds) {
+        Map<UUID, java.util.Set<UUID>> out = new LinkedHashMap<>();
+        for (Object[] row : repo.memberships(m, personIds)) {
+            out.computeIfAbsent((UUID) row[0], p -> new java.util.LinkedHashSet<>()).add((UUID) row[1]);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<UUID, String> labels(String m, Collection<UUID> personIds) {
+        Map<UUID, String> out = new LinkedHashMap<>();
+        repo.persons(m, personIds).forEach(p -> out.put(p.id(), p.fullName() + ", geboren "
+                + p.birthDate().format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-uuuu"))));
         return out;
     }
 

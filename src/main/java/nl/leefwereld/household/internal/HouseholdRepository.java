@@ -203,6 +203,29 @@ class HouseholdRepository {
         return id;
     }
 
+    /** A transaction-scoped advisory lock on this key: held until commit or rollback. */
+    void lock(String key) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:k))").param("k", key).query((rs, i) -> 1).list();
+    }
+
+    /** Per person, the households they belong to. */
+    List<Object[]> memberships(String m, Collection<UUID> personIds) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT person_id, household_id FROM household_member WHERE municipality_code = :m AND person_id = ANY(:p)")
+                .param("m", m).param("p", personIds.toArray(new UUID[0]))
+                .query((rs, i) -> new Object[] {rs.getObject("person_id", UUID.class), rs.getObject("household_id", UUID.class)}).list();
+    }
+
+    List<Person> persons(String m, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + PERSON_COLUMNS + " FROM person p WHERE p.municipality_code = :m AND p.id = ANY(:ids)")
+                .param("m", m).param("ids", ids.toArray(new UUID[0])).query((rs, i) -> person(rs)).list();
+    }
+
     boolean hasHead(String m, UUID householdId) {
         return jdbc.sql("SELECT count(*) FROM household_member WHERE municipality_code = :m AND household_id = :h AND relation = 'HEAD'")
                 .param("m", m).param("h", householdId).query(Long.class).single() > 0;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +37,12 @@ import nl.leefwereld.identity.Directory;
 import nl.leefwereld.privacy.AccessPolicy;
 import nl.leefwereld.privacy.AuditAction;
 import nl.leefwereld.privacy.AuditLog;
+import nl.leefwereld.privacy.ProtectedPersons;
+import nl.leefwereld.privacy.SearchReferences;
 import nl.leefwereld.shared.Bsn;
 import nl.leefwereld.shared.FieldErrors;
+import nl.leefwereld.shared.InvalidInputException;
+import org.springframework.dao.DuplicateKeyException;
 import nl.leefwereld.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +52,8 @@ import org.springframework.transaction.annotation.Transactional;
 class HouseholdService implements Households {
 
     private static final Pattern POSTAL_SEARCH = Pattern.compile("^([1-9][0-9]{3}) ?([A-Za-z]{2})(?:\\s+(\\S+))?$");
+    /** What a name, street, BSN, postcode or date can hold (and % _ + which are searched literally or rejected later). */
+    private static final Pattern SEARCH_CHARACTERS = Pattern.compile("^[\\p{L}\\p{M}0-9 \\-'.,/%_+]*$");
     private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-uuuu");
     private static final List<String> NAME_PREFIXES = List.of("van der ", "van den ", "van de ", "van ", "de ", "den ", "der ", "het ", "ter ", "ten ", "te ", "in 't ", "'t ");
 
@@ -54,8 +62,15 @@ class HouseholdService implements Households {
     private final AuditLog audit;
     private final Directory directory;
     private final Clock clock;
+    private final ProtectedPersons protection;
+    private final SearchReferences references;
+    private final SearchRateLimiter rateLimiter;
 
-    HouseholdService(HouseholdRepository repo, AccessPolicy access, AuditLog audit, Directory directory, Clock clock) {
+    HouseholdService(HouseholdRepository repo, AccessPolicy access, AuditLog audit, Directory directory, Clock clock,
+                     ProtectedPersons protection, SearchReferences references, SearchRateLimiter rateLimiter) {
+        this.protection = protection;
+        this.references = references;
+        this.rateLimiter = rateLimiter;
         this.repo = repo;
         this.access = access;
         this.audit = audit;
@@ -83,10 +98,13 @@ class HouseholdService implements Households {
 
     @Override
     public List<PersonMatch> search(CurrentUser user, String query) {
+        rateLimiter.acquire(user);
         String m = user.municipalityCode();
         FieldErrors errors = new FieldErrors().required("q", query, "een zoekterm", 100);
         if (!errors.has("q")) {
             errors.check(query.strip().length() >= 2, "q", "Vul minstens 2 tekens in.");
+            errors.check(SEARCH_CHARACTERS.matcher(query.strip()).matches(), "q",
+                    "Gebruik alleen letters, cijfers, spaties en de tekens - ' . , /.");
         }
         errors.throwIfAny();
         String q = query.strip();
@@ -94,6 +112,7 @@ class HouseholdService implements Households {
         List<Hit> hits;
         String kind;
         Matcher postal = POSTAL_SEARCH.matcher(q);
+        Optional<LocalDate> date = parseSearchDate(q);
         if (digits.matches("\\d{9}")) {
             new FieldErrors().bsn("q", digits).throwIfAny();
             hits = repo.searchByBsn(m, digits);
@@ -101,24 +120,42 @@ class HouseholdService implements Households {
         } else if (postal.matches()) {
             hits = repo.searchByPostalCode(m, postal.group(1) + " " + postal.group(2).toUpperCase(Locale.ROOT), postal.group(3));
             kind = "ADDRESS";
-        } else if (parseSearchDate(q).isPresent()) {
-            hits = repo.searchByBirthDate(m, parseSearchDate(q).get());
+        } else if (date.isPresent()) {
+            LocalDate day = date.get();
+            new FieldErrors().check(!day.isBefore(FieldErrors.EARLIEST) && !day.isAfter(LocalDate.now(clock)), "q",
+                    "Zoek op een geboortedatum tussen 1900 en vandaag.").throwIfAny();
+            hits = repo.searchByBirthDate(m, day);
             kind = "BIRTH_DATE";
         } else {
             hits = repo.searchByText(m, q);
             kind = "NAME_OR_STREET";
         }
+        Set<UUID> households = new LinkedHashSet<>();
+        hits.forEach(h -> households.add(h.householdId()));
+        Set<UUID> hidden = protection.hiddenFrom(user, households);
+        households.removeAll(hidden);
+        Set<UUID> accessible = access.accessibleHouseholds(user, households);
+        Set<UUID> shieldedButOpen = protection.protectedHouseholds(m, accessible);
         List<PersonMatch> out = new ArrayList<>();
-        Map<UUID, Boolean> accessible = new LinkedHashMap<>();
+        Set<UUID> shownAsDistrict = new LinkedHashSet<>();
         for (Hit hit : hits) {
-            boolean ok = accessible.computeIfAbsent(hit.householdId(), h -> access.canAccessHousehold(user, h));
-            if (ok) {
-                audit.record(user, AuditAction.SEARCH, "PERSON", hit.person().id().toString(), hit.householdId(), hit.person().id(),
-                        "zoeken op " + kind);
-                out.add(new PersonMatch(hit.householdId(), true, hit.person(), hit.relation(), hit.districtName()));
-            } else if (out.stream().noneMatch(x -> !x.accessible() && x.householdId().equals(hit.householdId()))) {
-                // Once per household: that someone is known there, not who or how many.
-                out.add(new PersonMatch(hit.householdId(), false, null, null, hit.districtName()));
+            UUID h = hit.householdId();
+            UUID personId = hit.person().id();
+            if (hidden.contains(h)) {
+                continue;   // a protected person's household: absent, not even "known in district X"
+            }
+            if (accessible.contains(h)) {
+                audit.record(user, AuditAction.SEARCH, "PERSON", personId.toString(), h, personId, "zoeken op " + kind);
+                if (shieldedButOpen.contains(h)) {
+                    protection.alert(user, h, personId, "zoekresultaat in huishouden met afgeschermde persoon");
+                }
+                out.add(new PersonMatch(h, true, hit.person(), hit.relation(), hit.districtName(), null));
+            } else {
+                audit.record(user, AuditAction.SEARCH, "PERSON", personId.toString(), h, personId, "zoeken op " + kind + ", geen toegang");
+                if (shownAsDistrict.add(h)) {
+                    // Once per household: that someone is known there, not who, how many or which household.
+                    out.add(new PersonMatch(null, false, null, null, hit.districtName(), references.issue(user, h)));
+                }
             }
         }
         return out;
@@ -149,7 +186,7 @@ class HouseholdService implements Households {
         }
         String last = normaliseName(draft.lastName());
         String first = normaliseName(draft.firstName());
-        List<DuplicateCandidate> out = new ArrayList<>();
+        List<Hit> matches = new ArrayList<>();
         for (Hit hit : repo.sameBirthDateOrAddress(user.municipalityCode(), birth, postalCode, houseNumber)) {
             Person p = hit.person();
             boolean sameBirth = p.birthDate().equals(birth);
@@ -159,14 +196,36 @@ class HouseholdService implements Households {
             boolean sameAddress = postalCode != null && postalCode.equals(p.postalCode()) && houseNumber != null
                     && houseNumber.equalsIgnoreCase(p.houseNumber());
             if ((sameBirth && (sameLast || sameFirst)) || (sameAddress && sameFirst && sameLast)) {
-                boolean ok = access.canAccessHousehold(user, hit.householdId());
-                String description = ok
-                        ? p.fullName() + ", geboren " + p.birthDate().format(DUTCH_DATE) + ", " + p.address()
-                        : "Een persoon met dezelfde gegevens in een huishouden in wijk " + hit.districtName() + " (u heeft daar geen toegang)";
-                if (ok) {
-                    audit.record(user, AuditAction.SEARCH, "PERSON", p.id().toString(), hit.householdId(), p.id(), "controle dubbele registratie");
+                matches.add(hit);
+            }
+        }
+        if (matches.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> households = new LinkedHashSet<>();
+        matches.forEach(h -> households.add(h.householdId()));
+        Set<UUID> hidden = protection.hiddenFrom(user, households);
+        households.removeAll(hidden);
+        Set<UUID> accessible = access.accessibleHouseholds(user, households);
+        Set<UUID> shieldedButOpen = protection.protectedHouseholds(user.municipalityCode(), accessible);
+        List<DuplicateCandidate> out = new ArrayList<>();
+        for (Hit hit : matches) {
+            Person p = hit.person();
+            UUID h = hit.householdId();
+            if (hidden.contains(h)) {
+                continue;   // a protected person is never revealed, not even as "known in district X"
+            }
+            if (accessible.contains(h)) {
+                audit.record(user, AuditAction.SEARCH, "PERSON", p.id().toString(), h, p.id(), "controle dubbele registratie");
+                if (shieldedButOpen.contains(h)) {
+                    protection.alert(user, h, p.id(), "mogelijke dubbele registratie in huishouden met afgeschermde persoon");
                 }
-                out.add(new DuplicateCandidate(p.id(), hit.householdId(), ok, description));
+                out.add(new DuplicateCandidate(p.id(), h, true,
+                        p.fullName() + ", geboren " + p.birthDate().format(DUTCH_DATE) + ", " + p.address()));
+            } else {
+                audit.record(user, AuditAction.SEARCH, "PERSON", p.id().toString(), h, p.id(), "controle dubbele registratie, geen toegang");
+                out.add(new DuplicateCandidate(null, null, false,
+                        "Een persoon met dezelfde gegevens in een huishouden in wijk " + hit.districtName() + " (u heeft daar geen toegang)"));
             }
         }
         return out;
@@ -190,6 +249,7 @@ class HouseholdService implements Households {
     @Override
     public UUID createHousehold(CurrentUser user, PersonDraft head, AddressDraft address, boolean confirmNew) {
         String m = user.municipalityCode();
+        lockSamePeople(m, head);
         FieldErrors errors = new FieldErrors();
         PersonFields pf = checkPerson(m, head, errors, "");
         String postalCode = normalisePostalCode(address.postalCode());
@@ -212,7 +272,7 @@ class HouseholdService implements Households {
         }
         UUID householdId = repo.insertHousehold(m, address.street().strip(), address.houseNumber().strip(), postalCode,
                 address.city().strip(), address.districtCode());
-        UUID personId = repo.insertPerson(m, pf.toPerson(address.street().strip(), address.houseNumber().strip(), postalCode,
+        UUID personId = insertPerson(m, pf.toPerson(address.street().strip(), address.houseNumber().strip(), postalCode,
                 address.city().strip(), address.districtCode()));
         repo.insertMember(m, householdId, personId, Relation.HEAD);
         audit.record(user, AuditAction.CREATE, "HOUSEHOLD", householdId.toString(), householdId, null, "nieuwe melding");
@@ -225,6 +285,7 @@ class HouseholdService implements Households {
         String m = user.municipalityCode();
         HouseholdRow h = repo.household(m, householdId).orElseThrow(() -> new NotFoundException("household"));
         String basis = access.requireHouseholdAccess(user, householdId);
+        lockSamePeople(m, draft);
         FieldErrors errors = new FieldErrors();
         PersonFields pf = checkPerson(m, draft, errors, "");
         Relation r = errors.oneOf("relation", relation, Relation.class, "de relatie tot het huishouden");
@@ -238,10 +299,28 @@ class HouseholdService implements Households {
                 throw new LikelyDuplicateException(candidates);
             }
         }
-        UUID personId = repo.insertPerson(m, pf.toPerson(h.street(), h.houseNumber(), h.postalCode(), h.city(), h.districtCode()));
+        UUID personId = insertPerson(m, pf.toPerson(h.street(), h.houseNumber(), h.postalCode(), h.city(), h.districtCode()));
         repo.insertMember(m, householdId, personId, r);
         audit.record(user, AuditAction.CREATE, "PERSON", personId.toString(), householdId, personId, basis);
         return personId;
+    }
+
+    /**
+     * Serialises registrations of people with the same birth date in this municipality until the transaction ends, so
+     * parallel identical submissions see each other in the duplicate and BSN checks: one creates, the others are told.
+     */
+    private void lockSamePeople(String m, PersonDraft draft) {
+        String birth = draft.birthDate() == null ? "" : draft.birthDate().strip().replaceAll("[^0-9-]", "");
+        repo.lock("person:" + m + ":" + birth);
+    }
+
+    /** A BSN that another transaction registered first is the same field error as a known BSN, never a 500. */
+    private UUID insertPerson(String m, Person person) {
+        try {
+            return repo.insertPerson(m, person);
+        } catch (DuplicateKeyException e) {
+            throw InvalidInputException.of("bsn", "Er is al een persoon met dit BSN. Zoek de persoon op en meld via het bestaande huishouden.");
+        }
     }
 
     @Override
@@ -287,9 +366,11 @@ class HouseholdService implements Households {
         Map<UUID, HouseholdRef> out = new LinkedHashMap<>();
         Map<UUID, Hit> heads = new LinkedHashMap<>();
         repo.heads(m, householdIds).forEach(h -> heads.put(h.householdId(), h));
+        Set<UUID> shielded = protection.protectedHouseholds(m, householdIds);
         for (HouseholdRow row : repo.households(m, householdIds)) {
             Hit head = heads.get(row.id());
-            String name = head == null ? "Huishouden (nog geen leden)" : "Huishouden " + head.person().lastName();
+            String name = shielded.contains(row.id()) ? "Afgeschermd huishouden"
+                    : head == null ? "Huishouden (nog geen leden)" : "Huishouden " + head.person().lastName();
             out.put(row.id(), new HouseholdRef(row.id(), row.districtCode(), name));
         }
         return out;

@@ -63,8 +63,9 @@ class ApiExceptionHandler {
         ProblemDetail p = problem(HttpStatus.CONFLICT, "Persoon misschien al bekend",
                 "Er is al een persoon met dezelfde gegevens. Gebruik het bestaande huishouden, of stuur confirmNew: true als het echt iemand anders is.",
                 "likely-duplicate");
-        p.setProperty("candidates", e.candidates().stream().map(c -> java.util.Map.of("householdId", c.householdId(),
-                "accessible", c.accessible(), "description", c.description())).toList());
+        p.setProperty("candidates", e.candidates().stream().map(c -> c.accessible()
+                ? java.util.Map.of("householdId", c.householdId(), "accessible", true, "description", c.description())
+                : java.util.Map.of("accessible", false, "description", c.description())).toList());
         return p;
     }
 

@@ -2,8 +2,13 @@ package nl.leefwereld.privacy.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.privacy.AccessPolicy;
@@ -20,14 +25,16 @@ class DefaultAccessPolicy implements AccessPolicy {
     private final List<HouseholdInvolvement> involvements;
     private final JdbcClient jdbc;
     private final Clock clock;
-
     private final ResidentRegister residents;
+    private final ProtectedPersonService protection;
 
-    DefaultAccessPolicy(List<HouseholdInvolvement> involvements, ResidentRegister residents, JdbcClient jdbc, Clock clock) {
+    DefaultAccessPolicy(List<HouseholdInvolvement> involvements, ResidentRegister residents, JdbcClient jdbc, Clock clock,
+                        ProtectedPersonService protection) {
         this.residents = residents;
         this.involvements = involvements;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.protection = protection;
     }
 
     @Override
@@ -35,23 +42,77 @@ class DefaultAccessPolicy implements AccessPolicy {
         if (!residents.householdExists(user.municipalityCode(), householdId)) {
             throw new NotFoundException("household");
         }
+        Map<UUID, Set<UUID>> shielded = protection.protectedByHousehold(user.municipalityCode());
+        if (shielded.containsKey(householdId)) {
+            String basis = shieldedBasis(user, householdId, shielded).orElseThrow(() -> new NoAccessException(householdId));
+            protection.alert(user, householdId, null, "huishouden met afgeschermde persoon geopend");
+            return basis;
+        }
         return basis(user, householdId).orElseThrow(() -> new NoAccessException(householdId));
     }
 
     @Override
     public boolean canAccessHousehold(CurrentUser user, UUID householdId) {
+        Map<UUID, Set<UUID>> shielded = protection.protectedByHousehold(user.municipalityCode());
+        if (shielded.containsKey(householdId)) {
+            return shieldedBasis(user, householdId, shielded).isPresent();
+        }
         return basis(user, householdId).isPresent();
+    }
+
+    @Override
+    public Set<UUID> accessibleHouseholds(CurrentUser user, Collection<UUID> householdIds) {
+        Set<UUID> out = new LinkedHashSet<>();
+        if (!user.doesCasework() || householdIds.isEmpty()) {
+            return out;
+        }
+        Map<UUID, Set<UUID>> shielded = protection.protectedByHousehold(user.municipalityCode());
+        Set<UUID> named = shielded.isEmpty() ? Set.of() : protection.namedFor(user);
+        Set<UUID> granted = new HashSet<>(jdbc.sql("""
+                SELECT DISTINCT household_id FROM break_glass_grant
+                 WHERE municipality_code = :m AND user_id = :u AND household_id = ANY(:h) AND expires_at > :now
+                """).param("m", user.municipalityCode()).param("u", user.id()).param("h", householdIds.toArray(new UUID[0]))
+                .param("now", OffsetDateTime.now(clock)).query(UUID.class).list());
+        for (UUID h : new LinkedHashSet<>(householdIds)) {
+            if (shielded.containsKey(h)) {
+                if (named.containsAll(shielded.get(h)) && involvement(user, h).isPresent()) {
+                    out.add(h);
+                }
+            } else if (granted.contains(h) || involvement(user, h).isPresent()) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A household with a protected person: only users named for every protected person in it, and then only on a real
+     * involvement; a break-the-glass grant does not open it.
+     */
+    private Optional<String> shieldedBasis(CurrentUser user, UUID householdId, Map<UUID, Set<UUID>> shielded) {
+        if (!user.doesCasework() || !protection.namedFor(user).containsAll(shielded.get(householdId))) {
+            return Optional.empty();
+        }
+        return involvement(user, householdId).map(b -> b + ", aangewezen voor afgeschermde persoon");
+    }
+
+    private Optional<String> involvement(CurrentUser user, UUID householdId) {
+        for (HouseholdInvolvement involvement : involvements) {
+            Optional<String> basis = involvement.basis(user, householdId);
+            if (basis.isPresent()) {
+                return basis;
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<String> basis(CurrentUser user, UUID householdId) {
         if (!user.doesCasework()) {
             return Optional.empty();
         }
-        for (HouseholdInvolvement involvement : involvements) {
-            Optional<String> basis = involvement.basis(user, householdId);
-            if (basis.isPresent()) {
-                return basis;
-            }
+        Optional<String> basis = involvement(user, householdId);
+        if (basis.isPresent()) {
+            return basis;
         }
         return jdbc.sql("""
                 SELECT reason FROM break_glass_grant
