@@ -656,6 +656,9 @@ class BadInputTest {
             if (status == 302) {
                 assertThat(r.getResponse().getRedirectedUrl()).as(what + ": not sent to the login").doesNotEndWith("/login");
             }
+            if (REFUSES_BY_REDIRECT.containsKey(route.pattern())) {
+                assertThat(r.getFlashMap().get("message")).as(what + ": saved (the success message)").isEqualTo(REFUSES_BY_REDIRECT.get(route.pattern()));
+            }
             validFormsRun.computeIfAbsent(route.key(), k -> new AtomicInteger()).incrementAndGet();
             return;
         }
