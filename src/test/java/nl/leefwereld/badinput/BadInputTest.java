@@ -33,6 +33,7 @@ import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.identity.Role;
 import nl.leefwereld.shared.Bsn;
 import nl.leefwereld.shared.TimeConfiguration;
+import nl.leefwereld.support.DbSnapshot;
 import nl.leefwereld.support.DemoUsers;
 import nl.leefwereld.support.IntegrationTest;
 import nl.leefwereld.support.Mvc;
@@ -109,10 +110,48 @@ class BadInputTest {
 
     static final String ERROR_SUMMARY = "Controleer wat u heeft ingevuld";
     static final String FIELD_ERROR = "utrecht-form-field-error-message";
-    static final Set<Integer> FORM_STATUSES = Set.of(200, 302, 400, 404);
-    /** Tables that bad input must never add a row to. */
-    static final List<String> COUNTED_TABLES = List.of("household", "person", "household_member", "notification", "care_case",
-            "network_member", "consent", "app_user", "team");
+    /** A refused form: shown again (200), or 400/404. A redirect means "saved", so it is never a refusal. */
+    static final Set<Integer> FORM_STATUSES = Set.of(200, 400, 404);
+    /** Case name of the valid form per route (the base form, or no fields where the route reads none). */
+    static final String VALID_BASE = "geldig formulier";
+    /**
+     * Form cases that are valid on purpose, per route: they must succeed (a redirect, not to the login) and run after the
+     * check that bad input wrote nothing. Every other form case is bad input and must be refused.
+     */
+    static final Map<String, Set<String>> DECLARED_VALID = Map.of(
+            // an empty date means "today": withdrawing without a date is a valid request
+            "/huishoudens/{id}/toestemmingen/{consentId}/intrekken", Set.of("geen velden"),
+            // picking up a notification reads no fields at all
+            "/meldingen/{id}/oppakken", Set.of("geen velden"),
+            // a team may serve no district
+            "/beheer/teams/{id}/wijken", Set.of("geen velden"),
+            // 25 characters: a valid password (anything may be in a password) and a valid break-the-glass reason
+            "/beheer/gebruikers/{id}/wachtwoord", Set.of("elk veld " + SCRIPT),
+            "/huishoudens/{id}/noodtoegang", Set.of("elk veld " + SCRIPT));
+    /** A declared-valid answer other than a redirect: the inzage export is a download. */
+    static final Map<String, Integer> VALID_STATUS = Map.of("/privacy/inzage", 200);
+    /** Form properties a route does not read (the edit form shares its object with the create form): no per-field cases. */
+    static final Map<String, Set<String>> NOT_READ = Map.of("/beheer/gebruikers/{id}", Set.of("username", "oidcSubject", "password"));
+    /**
+     * Known gaps, asserted only as far as the behaviour is right today (reported, owned by other modules): the error is in
+     * the summary but the form that posts to the route has no field (or no error) for it.
+     */
+    static final Map<String, String> ERROR_ONLY_IN_SUMMARY = Map.of(
+            "/beheer/teams/{id}/wijken", "the per-team district form shows no field error; it lands on the create-team form",
+            "/huishoudens/{id}/toestemmingen/{consentId}/intrekken", "the withdraw button has no date field; a bad withdrawnOn shows in the summary");
+    /** Known gaps in API answers: refused with a problem+json, but without an errors object naming the field. */
+    static final Map<String, String> API_NO_FIELD_ERROR = Map.of(
+            "POST /api/v1/households/{id}/consents [personId = not-a-uuid]", "a UUID-typed record field: Jackson refuses the body as a whole",
+            "POST /api/v1/notifications [householdId = not-a-uuid]", "a UUID-typed record field: Jackson refuses the body as a whole",
+            "POST /api/v1/notifications [householdId = onbekende uuid]", "an unknown household is 404 by design (not a field error)");
+    /**
+     * Routes that refuse bad input with a redirect back to the page and the error as the flash message (not the form
+     * again). Such a 302 counts as a refusal only when the flash message is not the route's success message.
+     */
+    static final Map<String, String> REFUSES_BY_REDIRECT = Map.of("/zaken/{id}/regisseur", "De regisseur is toegewezen.");
+    /** Form fields that are no text box (a select, checkbox list or password): what was typed is not shown back there. */
+    static final Set<String> NOT_TYPED_BACK = Set.of("districtCode", "channel", "memberRelation", "purpose", "kind", "personId",
+            "teamId", "roles", "password", "districts", "caseDirectorId", "active", "withdrawnOn");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -150,6 +189,9 @@ class BadInputTest {
     final Map<String, AtomicInteger> requestsPerPart = new TreeMap<>();
     final Map<String, AtomicInteger> fuzzAnswers = new TreeMap<>();
     final AtomicInteger typedValuesChecked = new AtomicInteger();
+    /** Per route: how many one-bad-field cases on a text box had their typed value checked. */
+    final Map<String, AtomicInteger> typedChecked = new TreeMap<>();
+    final Map<String, AtomicInteger> validFormsRun = new TreeMap<>();
     MockMvc mvc;
     long startedAt;
 
@@ -166,6 +208,7 @@ class BadInputTest {
     UUID account;
     /** A break-the-glass reference from a search, issued to regisseur for this test's own household. */
     String reference;
+    String district;
     Map<String, String> pathValues;
 
     /** Records of this test's own: bad requests go to these, so no demo record is ever at risk. */
@@ -200,6 +243,8 @@ class BadInputTest {
         assertThat(consentCreated.getResponse().getStatus()).as("own consent: " + content(consentCreated)).isEqualTo(201);
         consent = UUID.fromString(json.readTree(content(consentCreated)).get("id").asString());
 
+        district = "bi-" + tag;
+        admin.createDistrict(m, district, "Badinputwijk " + tag);
         team = admin.createTeam(m, "Badinputteam " + tag, Set.of());
         account = admin.createUser(m, new Administration.NewUser("badinput." + tag, "Badinput Account", null, null,
                 EnumSet.of(Role.POLICY_OFFICER), "Een-lang-wachtwoord-2026", null), null, "badinput-test");
@@ -228,21 +273,43 @@ class BadInputTest {
     @TestFactory
     @Order(1)
     Stream<DynamicNode> everyPostRouteRefusesBadInputClearly() {
-        Map<String, Long> countsBefore = counts();
-        String savedBefore = savedRecords();
+        Map<String, String> before = DbSnapshot.take(jdbc);
+        List<Route> forms = postRoutes().stream().filter(r -> !r.api()).toList();
         List<DynamicNode> nodes = new ArrayList<>();
         nodes.add(dynamicContainer("1. API: slechte JSON-bodies", postRoutes().stream().filter(Route::api).map(this::apiTests)));
-        nodes.add(dynamicContainer("2. Schermen: slechte formulieren", postRoutes().stream().filter(r -> !r.api()).map(this::formTests)));
+        nodes.add(dynamicContainer("2. Schermen: slechte formulieren", forms.stream().map(r -> formTests(r, false))));
+        nodes.add(dynamicTest("2b. op elk scherm met tekstvakken is bij elke fout per veld gecontroleerd dat het getypte terugkomt",
+                () -> {
+                    Map<String, Integer> expected = new TreeMap<>();
+                    for (Route r : forms) {
+                        long n = formCases(r).stream().filter(c -> c.expect() == Expect.FORM_WITH_ERROR && !NOT_TYPED_BACK.contains(c.field())).count();
+                        if (n > 0) {
+                            expected.put(r.key(), (int) n);
+                        }
+                    }
+                    Map<String, Integer> checked = new TreeMap<>();
+                    typedChecked.forEach((k, v) -> checked.put(k, v.get()));
+                    assertThat(expected).as("routes with text boxes").isNotEmpty();
+                    assertThat(checked).as("typed-value checks per route, against the one-bad-field cases on text boxes").isEqualTo(expected);
+                }));
         nodes.add(dynamicContainer("3. Niets wat getypt is gaat verloren", Stream.of(
                 dynamicTest("POST /meldingen zonder vraag toont de fout bij het veld en houdt alles wat getypt is", this::typedNotificationIsKept),
                 dynamicTest("POST /privacy/inzage met een geldig maar onbekend BSN toont een fout op de pagina", this::unknownBsnIsShownOnThePage))));
         nodes.add(dynamicContainer("4. Niets half opgeslagen, niets van wat al opgeslagen was kwijt", Stream.of(
                 dynamicTest("POST /api/v1/notifications: geldig nieuw huishouden + ongeldige melding laat geen huishouden achter",
                         this::failedApiNotificationLeavesNoHousehold),
-                dynamicTest("geen enkele slechte invoer heeft een rij toegevoegd aan " + COUNTED_TABLES,
-                        () -> assertThat(counts()).as("rows per table before vs after all bad input").isEqualTo(countsBefore)),
-                dynamicTest("wat al was opgeslagen is ongewijzigd",
-                        () -> assertThat(savedRecords()).as("this test's own household, case, consent, team and account").isEqualTo(savedBefore)))));
+                dynamicTest("geen enkele slechte invoer heeft iets toegevoegd, gewijzigd of verwijderd (alle gemeentelijke tabellen, elke kolom)",
+                        () -> assertThat(DbSnapshot.take(jdbc)).as("row count + md5 of every municipal table before vs after all bad input")
+                                .isEqualTo(before)))));
+        nodes.add(dynamicContainer("5. Expliciet geldige formulieren slagen (na de controle hierboven)", forms.stream().map(r -> formTests(r, true))));
+        nodes.add(dynamicTest("5b. elk schermformulier heeft een geldig formulier dat is geslaagd", () -> {
+            Map<String, Integer> expected = new TreeMap<>();
+            forms.forEach(r -> expected.put(r.key(), (formBase(r.pattern()) == null || formBase(r.pattern()).isEmpty() ? 0 : 1)
+                    + DECLARED_VALID.getOrDefault(r.pattern(), Set.of()).size()));
+            Map<String, Integer> ran = new TreeMap<>();
+            validFormsRun.forEach((k, v) -> ran.put(k, v.get()));
+            assertThat(ran).as("valid form cases that succeeded, per route").isEqualTo(expected);
+        }));
         return nodes.stream();
     }
 
@@ -304,7 +371,9 @@ class BadInputTest {
             tests.add(dynamicTest(printable(c.name()), () -> {
                 String path = path(route, c.pathOverrides());
                 MvcResult r = perform("1. API", jsonPost(path, userFor(route.pattern()), c.contentType(), c.body()));
-                assertProblem(r, "POST " + path + " [" + printable(c.name()) + "] as " + userFor(route.pattern()), c.errorOn(), c.onlyThatField());
+                String gap = API_NO_FIELD_ERROR.get(route.key() + " [" + c.name() + "]");
+                assertProblem(r, "POST " + path + " [" + printable(c.name()) + "] as " + userFor(route.pattern()), gap == null ? c.errorOn() : null,
+                        c.onlyThatField());
             }));
         }
         return dynamicContainer(route.key() + " (" + cases.size() + " bodies)", tests.stream());
@@ -427,14 +496,18 @@ class BadInputTest {
             } else if (errorOn != null) {
                 assertThat(errors.propertyNames()).as(what + " → the error names the bad field").contains(errorOn);
             }
+        } else if (errorOn != null) {
+            fail(what + " → a bad " + errorOn + " must be answered with an errors object naming it: " + printable(abbreviate(body, 300)));
         }
     }
 
     // ---------------------------------------------------------------------------------------------------- 2. screens
 
     enum Expect {
-        /** Never a 5xx: 200 (form again, with errors), 302, 400 or 404. */
+        /** Bad input, refused: 200 (form again, with errors), 400 or 404; never a redirect as if saved, never a 5xx. */
         NO_SERVER_ERROR,
+        /** Declared valid: saved, a redirect (not to the login). */
+        VALID,
         /** The form again (200), the error shown, and what was typed in the field still there. */
         FORM_WITH_ERROR,
         /** The record in the path does not exist: 404 (or 400). */
@@ -447,8 +520,8 @@ class BadInputTest {
         }
     }
 
-    private DynamicNode formTests(Route route) {
-        List<FormCase> cases = formCases(route);
+    private DynamicNode formTests(Route route, boolean valid) {
+        List<FormCase> cases = formCases(route).stream().filter(c -> (c.expect() == Expect.VALID) == valid).toList();
         Stream<DynamicNode> tests = cases.stream().map(c -> dynamicTest(printable(c.name()), () -> {
             String path = path(route, c.pathOverrides());
             MockHttpServletRequestBuilder request = post(path).with(users.as(userFor(route.pattern()))).with(csrf())
@@ -464,12 +537,18 @@ class BadInputTest {
             }
             assertFormAnswer(r, route, path, c);
         }));
+        if (!valid) {
+            tests = Stream.concat(Stream.of(dynamicTest("heeft een geldig basisformulier in deze test (voor de tests per veld)",
+                    () -> assertThat(formBase(route.pattern())).as("add a valid base form for " + route.key() + " to BadInputTest.formBase")
+                            .isNotNull())), tests);
+        }
         return dynamicContainer(route.key() + " (" + cases.size() + " formulieren, velden " + route.formParams().keySet() + ")", tests);
     }
 
     private List<FormCase> formCases(Route route) {
         Map<String, Class<?>> params = route.formParams();
         List<FormCase> cases = new ArrayList<>();
+        Set<String> declaredValid = DECLARED_VALID.getOrDefault(route.pattern(), Set.of());
         cases.add(FormCase.any("geen velden", Map.of()));
         if (!params.isEmpty()) {
             cases.add(FormCase.any("elk veld 5000 tekens", everyField(params, LONG)));
@@ -487,10 +566,15 @@ class BadInputTest {
 
         // One bad field in an otherwise valid form: the form comes back with the error, and with what was typed.
         Map<String, String> base = formBase(route.pattern());
+        if (base != null && !base.isEmpty()) {
+            Map<String, List<String>> valid = new LinkedHashMap<>();
+            base.forEach((k, v) -> valid.put(k, List.of(v)));
+            cases.add(new FormCase(VALID_BASE, valid, Map.of(), Expect.VALID, null, null));
+        }
         if (base != null) {
             for (Map.Entry<String, Class<?>> p : params.entrySet()) {
                 String name = p.getKey();
-                if (p.getValue() == boolean.class || name.equals("householdId")) {
+                if (p.getValue() == boolean.class || name.equals("householdId") || NOT_READ.getOrDefault(route.pattern(), Set.of()).contains(name)) {
                     continue;   // a checkbox; the hidden householdId: empty or unreadable means "new household", by design
                 }
                 cases.add(perField(base, name, LONG, Expect.FORM_WITH_ERROR, name + " 5000 tekens"));
@@ -517,7 +601,11 @@ class BadInputTest {
             cases.add(new FormCase("{" + variable + "} = " + NOT_A_UUID, valid, Map.of(variable, NOT_A_UUID), Expect.NOT_FOUND, null, null));
             cases.add(new FormCase("{" + variable + "} = onbekende uuid", valid, Map.of(variable, UNKNOWN_ID), Expect.NOT_FOUND, null, null));
         }
-        return cases;
+        Set<String> unknown = new java.util.TreeSet<>(declaredValid);
+        cases.forEach(c -> unknown.remove(c.name()));
+        assertThat(unknown).as("cases declared valid for " + route.key() + " that do not exist").isEmpty();
+        return cases.stream().map(c -> declaredValid.contains(c.name()) ? new FormCase(c.name(), c.params(), c.pathOverrides(), Expect.VALID, null, null) : c)
+                .toList();
     }
 
     /** A valid form per screen route, for the one-field-at-a-time tests; null where the route has no such form. */
@@ -541,7 +629,9 @@ class BadInputTest {
             case "/huishoudens/{id}/toestemmingen" -> f.putAll(Map.of("personId", headPerson.toString(), "purpose", "REFERRAL",
                     "recipient", "Zorgaanbieder Zuid", "scope", "Verwijzing naar de schuldhulp", "givenOn", today,
                     "validUntil", LocalDate.parse(today).plusYears(1).toString()));
-            case "/huishoudens/{id}/toestemmingen/{consentId}/intrekken" -> f.put("withdrawnOn", today);
+            case "/huishoudens/{id}/toestemmingen/{consentId}/intrekken" -> {
+                // valid without fields (withdrawn today); declared valid as "geen velden"
+            }
             case "/huishoudens/{id}/noodtoegang" -> f.put("reason", "Acute zorgen gemeld door de huisarts vandaag");
             case "/privacy/inzage" -> f.putAll(Map.of("bsn", headBsn, "request", "INZ-2026-001"));
             case "/personen/zoeken" -> f.put("q", "Badinput" + tag);
@@ -552,6 +642,14 @@ class BadInputTest {
                     "password", "Een-lang-wachtwoord-2026", "oidcSubject", "badinput-form-" + tag));
             case "/beheer/gebruikers/{id}/wachtwoord" -> f.put("password", "Een-lang-wachtwoord-2027");
             case "/beheer/teams" -> f.put("name", "Badinputteam nieuw " + tag);
+            case "/beheer/gebruikers/{id}" -> f.putAll(Map.of("displayName", "Badinput Gewijzigd", "email", "gewijzigd@voorbeeld.nl",
+                    "teamId", team.toString(), "roles", "POLICY_OFFICER", "active", "true"));
+            case "/beheer/teams/{id}/wijken" -> f.put("districts", district);
+            case "/beheer/wijken" -> f.putAll(Map.of("districtCode", "bj-" + tag, "districtName", "Badinputwijk nieuw " + tag));
+            case "/zaken/{id}/regisseur" -> f.put("caseDirectorId", users.current("regisseur").id().toString());
+            case "/meldingen/{id}/oppakken" -> {
+                // reads no fields: the valid request is the one without fields
+            }
             default -> {
                 return null;
             }
@@ -564,23 +662,46 @@ class BadInputTest {
         String html = content(r);
         String what = "POST " + path + " [" + printable(c.name()) + "] as " + userFor(route.pattern()) + " → " + describe(r);
         assertThat(status).as(what + ": never a server error").isLessThan(500);
-        assertThat(FORM_STATUSES).as(what + ": 200, 302, 400 or 404").contains(status);
-        if (status == 302) {
-            assertThat(r.getResponse().getRedirectedUrl()).as(what + ": not sent to the login").doesNotEndWith("/login");
+        String contentType = r.getResponse().getContentType();
+        if (contentType == null || contentType.startsWith("text/html")) {
+            assertThat(html).as(what + ": the script is never in the page unescaped").doesNotContain(SCRIPT);
         }
-        assertThat(html).as(what + ": the script is never in the page unescaped").doesNotContain(SCRIPT);
+        if (c.expect() == Expect.VALID) {
+            assertThat(status).as(what + ": a form declared valid is saved").isEqualTo(VALID_STATUS.getOrDefault(route.pattern(), 302));
+            if (status == 302) {
+                assertThat(r.getResponse().getRedirectedUrl()).as(what + ": not sent to the login").doesNotEndWith("/login");
+            }
+            if (REFUSES_BY_REDIRECT.containsKey(route.pattern())) {
+                assertThat(r.getFlashMap().get("message")).as(what + ": saved (the success message)").isEqualTo(REFUSES_BY_REDIRECT.get(route.pattern()));
+            }
+            validFormsRun.computeIfAbsent(route.key(), k -> new AtomicInteger()).incrementAndGet();
+            return;
+        }
+        if (status == 302 && REFUSES_BY_REDIRECT.containsKey(route.pattern()) && c.expect() != Expect.NOT_FOUND) {
+            Object message = r.getFlashMap().get("message");
+            assertThat(r.getResponse().getRedirectedUrl()).as(what + ": not sent to the login").doesNotEndWith("/login");
+            assertThat(message).as(what + ": refused by a redirect with the error as message").isNotNull()
+                    .isNotEqualTo(REFUSES_BY_REDIRECT.get(route.pattern()));
+            return;
+        }
+        assertThat(FORM_STATUSES).as(what + ": bad input is refused (200 with the error, 400 or 404), not redirected as if saved")
+                .contains(status);
         switch (c.expect()) {
             case NOT_FOUND -> assertThat(status).as(what + ": unknown or unreadable id in the path").isIn(400, 404);
             case FORM_WITH_ERROR -> {
                 assertThat(status).as(what + ": the form is shown again").isEqualTo(200);
                 assertThat(html).as(what + ": error summary").contains(ERROR_SUMMARY);
                 String form = formSection(html, path);
-                if (form != null && hasField(form, c.field())) {
+                assertThat(form).as(what + ": the page has the form that posts to " + path).isNotNull();
+                if (!ERROR_ONLY_IN_SUMMARY.containsKey(route.pattern())) {
+                    assertThat(hasField(form, c.field())).as(what + ": the form has the field " + c.field()).isTrue();
                     assertThat(form).as(what + ": the error is shown in the form, at the fields").contains(FIELD_ERROR);
                 }
-                if (form != null && isTextInput(form, c.field())) {
+                if (!NOT_TYPED_BACK.contains(c.field())) {
+                    assertThat(isTextInput(form, c.field())).as(what + ": " + c.field() + " is a text box (else add it to NOT_TYPED_BACK)").isTrue();
                     assertThat(form).as(what + ": what was typed in " + c.field() + " is still in the form").contains(escape(c.typed()));
                     typedValuesChecked.incrementAndGet();
+                    typedChecked.computeIfAbsent(route.key(), k -> new AtomicInteger()).incrementAndGet();
                 }
             }
             case NO_SERVER_ERROR -> {
@@ -589,6 +710,7 @@ class BadInputTest {
                             .as(what + ": a 200 answer shows the form again with the error (summary or field error)").isTrue();
                 }
             }
+            case VALID -> throw new IllegalStateException("handled above");
         }
     }
 
@@ -639,40 +761,12 @@ class BadInputTest {
         assertThat(count("household")).as("no household left behind").isEqualTo(householdsBefore);
     }
 
-    private Map<String, Long> counts() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        COUNTED_TABLES.forEach(t -> out.put(t, count(t)));
-        return out;
-    }
-
     private long count(String table) {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
     }
 
     private long personsNamed(String lastName) {
         return jdbc.sql("SELECT count(*) FROM person WHERE last_name = :n").param("n", lastName).query(Long.class).single();
-    }
-
-    /** This test's own records as text: bad requests must not change them. */
-    private String savedRecords() {
-        Map<String, Object> ids = Map.of("h", household, "c", caseId, "p", headPerson, "a", account, "t", team);
-        List<String> queries = List.of(
-                "SELECT street, house_number, postal_code, city, district_code FROM household WHERE id = :h",
-                "SELECT p.first_name, p.last_name, p.birth_date, p.bsn, p.phone, p.email, m.relation FROM person p "
-                        + "JOIN household_member m ON m.municipality_code = p.municipality_code AND m.person_id = p.id WHERE m.household_id = :h ORDER BY p.id",
-                "SELECT id, channel, received_on, reporter, question_as_asked FROM notification WHERE case_id = :c ORDER BY id",
-                "SELECT team_id, case_director_id FROM care_case WHERE id = :c",
-                "SELECT id, purpose, recipient, scope, given_on, valid_until FROM consent WHERE person_id = :p ORDER BY id",
-                "SELECT id, kind, name FROM network_member WHERE household_id = :h ORDER BY id",
-                "SELECT username, display_name, email, team_id, active, oidc_subject FROM app_user WHERE id = :a",
-                "SELECT role FROM user_role WHERE user_id = :a ORDER BY role",
-                "SELECT name FROM team WHERE id = :t",
-                "SELECT district_code FROM team_district WHERE team_id = :t ORDER BY district_code");
-        StringBuilder out = new StringBuilder();
-        for (String q : queries) {
-            out.append(q, 0, Math.min(60, q.length())).append(" → ").append(jdbc.sql(q).params(ids).query().listOfRows()).append('\n');
-        }
-        return out.toString();
     }
 
     // ---------------------------------------------------------------------------------------------------- routes

@@ -1,0 +1,213 @@
+package nl.leefwereld.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import nl.leefwereld.identity.Administration;
+import nl.leefwereld.identity.CurrentUser;
+import nl.leefwereld.identity.Role;
+import nl.leefwereld.support.DbSnapshot;
+import nl.leefwereld.support.DemoUsers;
+import nl.leefwereld.support.IntegrationTest;
+import nl.leefwereld.support.Mvc;
+import nl.leefwereld.support.RouteCatalog;
+import nl.leefwereld.support.TestHouseholds;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Household-level access on write routes (IDOR): a professional of ANOTHER team, with the right role, sends a valid
+ * write to a household, case or notification of Wijkteam Centrum-Haven. The answer is 403 (the "Geen toegang" page or
+ * problem+json) and nothing at all is written (row count + md5 of every municipal table unchanged).
+ *
+ * <p>The routes come from the application: every POST route with a household, case or notification id in its path.
+ * Break-the-glass is the one write meant for outsiders and is left out; a new such route without a request here fails.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WriteRouteHouseholdAccessTest {
+
+    /** Writes that an outsider may do by design: asking for break-the-glass access (audited, time-limited). */
+    static final Set<String> OPEN_TO_OUTSIDERS = Set.of("POST /huishoudens/{id}/noodtoegang", "POST /api/v1/households/{id}/break-glass");
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    DemoUsers users;
+    @Autowired
+    TestHouseholds households;
+    @Autowired
+    Consents consents;
+    @Autowired
+    Administration admin;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+
+    MockMvc mvc;
+    TestHouseholds.Fresh victim;
+    UUID consent;
+    /** A team lead of Wijkteam Noord (a fresh account: the demo has none). */
+    String noordLead;
+
+    @BeforeAll
+    void setUp() {
+        mvc = Mvc.of(context);
+        CurrentUser regisseur = users.current("regisseur");
+        victim = households.register(regisseur, "centrum");
+        consent = consents.give(regisseur, victim.householdId(), victim.headPersonId(), "REFERRAL", "Zorgaanbieder Idor", "Verwijzing",
+                LocalDate.now(clock).toString(), null);
+        CurrentUser noord = users.current("regisseur.noord");
+        noordLead = "idor.lead." + TestHouseholds.letters(8);
+        admin.createUser(noord.municipalityCode(), new Administration.NewUser(noordLead, "Idor Teamleider", null, noord.teamId(),
+                EnumSet.of(Role.TEAM_LEAD), "Een-lang-wachtwoord-2026", null), null, "idor-test");
+    }
+
+    /** Every POST route with a household, case or notification in its path. */
+    List<String> writeRoutes() {
+        Set<String> out = new TreeSet<>();
+        for (RouteCatalog.Route r : RouteCatalog.all(mappings)) {
+            String p = r.pattern();
+            if (r.method() == HttpMethod.POST && p.contains("{") && (p.startsWith("/huishoudens/") || p.startsWith("/api/v1/households/")
+                    || p.startsWith("/meldingen/") || p.startsWith("/zaken/") || p.startsWith("/api/v1/notifications/")
+                    || p.startsWith("/api/v1/cases/")) && !OPEN_TO_OUTSIDERS.contains(r.key())) {
+                out.add(r.key());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anotherTeamCannotWriteToAHouseholdItDoesNotServe() {
+        List<String> routes = writeRoutes();
+        assertThat(routes).as("write routes found").hasSizeGreaterThanOrEqualTo(8);
+        return routes.stream().map(key -> dynamicTest(key, () -> {
+            MockHttpServletRequestBuilder request = request(key);
+            assertThat(request).as("add a valid request for " + key + " to WriteRouteHouseholdAccessTest.request").isNotNull();
+            String user = key.equals("POST /zaken/{id}/regisseur") ? noordLead : "regisseur.noord";
+            Map<String, String> before = DbSnapshot.take(jdbc);
+            MvcResult r = mvc.perform(request.with(users.as(user))).andReturn();
+            int status = r.getResponse().getStatus();
+            assertThat(status).as(key + " as " + user + " (another team): refused, got " + status + " → "
+                    + r.getResponse().getHeader("Location")).isEqualTo(403);
+            String contentType = r.getResponse().getContentType();
+            if (key.contains("/api/")) {
+                assertThat(contentType).as(key + ": problem+json").startsWith("application/problem+json");
+            } else {
+                assertThat(r.getResponse().getContentAsString()).as(key + ": the Geen toegang page").contains("Geen toegang");
+            }
+            assertThat(r.getResponse().getContentAsString()).as(key + ": nothing of the household shown")
+                    .doesNotContain(victim.lastName()).doesNotContain(victim.bsn());
+            assertThat(DbSnapshot.take(jdbc)).as(key + ": nothing written (every municipal table unchanged)").isEqualTo(before);
+        }));
+    }
+
+    /** The same request by the household's own team succeeds: the refusal above is about the team, not the request. */
+    @TestFactory
+    Stream<DynamicTest> theOwnTeamCanSendTheSameRequests() {
+        return writeRoutes().stream().map(key -> dynamicTest(key, () -> {
+            MockHttpServletRequestBuilder request = request(key);
+            assertThat(request).isNotNull();
+            String user = key.equals("POST /zaken/{id}/regisseur") ? "teamleider" : "regisseur";
+            if (key.equals("POST /huishoudens/{id}/toestemmingen/{consentId}/intrekken")) {
+                // a consent of its own, so the one above stays for the outsider's attempt
+                UUID own = consents.give(users.current("regisseur"), victim.householdId(), victim.headPersonId(), "REFERRAL",
+                        "Zorgaanbieder Eigen " + TestHouseholds.letters(5), "Verwijzing", LocalDate.now(clock).toString(), null);
+                request = post("/huishoudens/{id}/toestemmingen/{c}/intrekken", victim.householdId(), own).with(csrf());
+            }
+            if (key.equals("POST /zaken/{id}/regisseur")) {
+                request = post("/zaken/{id}/regisseur", victim.caseId()).with(csrf()).param("caseDirectorId", users.current("regisseur").id().toString());
+            }
+            if (key.equals("POST /meldingen/{id}/oppakken")) {
+                UUID fresh = households.register(users.current("regisseur"), "centrum").notificationId();
+                request = post("/meldingen/{id}/oppakken", fresh).with(csrf());
+            }
+            MvcResult r = mvc.perform(request.with(users.as(user))).andReturn();
+            assertThat(r.getResponse().getStatus()).as(key + " as " + user + " (own team)").isBetween(200, 399);
+            if (r.getResponse().getStatus() == 302) {
+                assertThat(r.getResponse().getRedirectedUrl()).as(key + ": not to the login").doesNotEndWith("/login");
+            }
+            Object message = r.getFlashMap().get("message");
+            if (key.equals("POST /zaken/{id}/regisseur")) {
+                assertThat(message).as(key + ": saved, not refused by a redirect with an error").isEqualTo("De regisseur is toegewezen.");
+            }
+        }));
+    }
+
+    /** A valid write for the route, aimed at the victim household (or its case, notification, consent). */
+    MockHttpServletRequestBuilder request(String key) {
+        String h = victim.householdId().toString();
+        String unique = TestHouseholds.letters(6);
+        String today = LocalDate.now(clock).toString();
+        Map<String, String> form = new LinkedHashMap<>();
+        MockHttpServletRequestBuilder b;
+        switch (key) {
+            case "POST /huishoudens/{id}/netwerk" -> {
+                b = post("/huishoudens/{id}/netwerk", h);
+                form.putAll(Map.of("kind", "INFORMAL", "name", "Buurvrouw " + unique, "relation", "buurvrouw", "role", "Boodschappen"));
+            }
+            case "POST /huishoudens/{id}/leden" -> {
+                b = post("/huishoudens/{id}/leden", h);
+                form.putAll(Map.of("firstName", "Lotte", "lastName", "Idor" + unique, "birthDate", "2015-04-05", "memberRelation", "CHILD",
+                        "confirmNew", "true"));
+            }
+            case "POST /huishoudens/{id}/toestemmingen" -> {
+                b = post("/huishoudens/{id}/toestemmingen", h);
+                form.putAll(Map.of("personId", victim.headPersonId().toString(), "purpose", "REFERRAL", "recipient", "Idor " + unique,
+                        "scope", "Verwijzing", "givenOn", today));
+            }
+            case "POST /huishoudens/{id}/toestemmingen/{consentId}/intrekken" -> b = post("/huishoudens/{id}/toestemmingen/{c}/intrekken", h, consent);
+            case "POST /meldingen/{id}/oppakken" -> b = post("/meldingen/{id}/oppakken", victim.notificationId());
+            case "POST /zaken/{id}/regisseur" -> {
+                b = post("/zaken/{id}/regisseur", victim.caseId());
+                form.put("caseDirectorId", users.current("regisseur.noord").id().toString());
+            }
+            case "POST /api/v1/households/{id}/network-members" -> {
+                return post("/api/v1/households/{id}/network-members", h).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\": \"INFORMAL\", \"name\": \"Buurvrouw " + unique + "\", \"relation\": \"buurvrouw\", \"role\": \"Boodschappen\"}");
+            }
+            case "POST /api/v1/households/{id}/consents" -> {
+                return post("/api/v1/households/{id}/consents", h).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"personId": "%s", "purpose": "REFERRAL", "recipient": "Idor %s", "scope": "Verwijzing", "givenOn": "%s"}
+                        """.formatted(victim.headPersonId(), unique, today));
+            }
+            default -> {
+                return null;
+            }
+        }
+        b = b.with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED);
+        for (Map.Entry<String, String> f : form.entrySet()) {
+            b = b.param(f.getKey(), f.getValue());
+        }
+        return b;
+    }
+}
