@@ -43,17 +43,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * expected audit rows (action, record type, the household or person they are about) and nothing else for that user.
  * The households are this test's own (random names), so the expected rows are exact.
  *
- * <p>To adjust: one {@link Row} per route in {@link #table()}. Rows marked {@code PENDING_…} describe promised
- * behaviour that has not landed on this branch yet; flip the constant when it lands.
+ * <p>To adjust: one {@link Row} per route in {@link #table()}. Refused reads (ACCESS_DENIED) and reads shown in a
+ * transaction that is rolled back (the duplicate warning) are rows too: what a user saw or tried is always logged.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditCompletenessTest {
 
-    /** Issue 5 item 2: a refused read (403) writes an ACCESS_DENIED row. Turn on when the audit change lands. */
-    static final boolean PENDING_ACCESS_DENIED_IS_AUDITED = false;
-    /** Issue 5 item 2: what a user saw in a rolled-back transaction (the duplicate warning) is still audited. */
-    static final boolean PENDING_ROLLED_BACK_READS_ARE_AUDITED = false;
     static final int N = 3;
 
     @Autowired
@@ -136,17 +132,17 @@ class AuditCompletenessTest {
         rows.add(new Row("inzage (API)", "privacy", t -> post("/api/v1/inzage").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"bsn\": \"" + t.own.bsn() + "\", \"request\": \"INZ-AUDIT-2\"}"), 200,
                 t -> rowsOf("EXPORT INZAGE " + t.own.headPersonId())));
-        // Refused: another team's professional. No READ row ever; an ACCESS_DENIED row once the audit change lands.
+        // Refused: another team's professional. No READ row ever, but the refusal itself is audited.
         rows.add(new Row("geweigerd: huishoudpagina van een ander team", "regisseur.noord",
                 t -> get("/huishoudens/{id}", t.centrum.householdId()), 403,
-                t -> PENDING_ACCESS_DENIED_IS_AUDITED ? rowsOf("ACCESS_DENIED HOUSEHOLD " + t.centrum.householdId()) : rowsOf()));
+                t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.centrum.householdId())));
         rows.add(new Row("geweigerd: huishouden-API van een ander team", "regisseur.noord",
                 t -> get("/api/v1/households/{id}", t.centrum.householdId()), 403,
-                t -> PENDING_ACCESS_DENIED_IS_AUDITED ? rowsOf("ACCESS_DENIED HOUSEHOLD " + t.centrum.householdId()) : rowsOf()));
-        if (PENDING_ROLLED_BACK_READS_ARE_AUDITED) {
+                t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.centrum.householdId())));
+        {
             // Rolled back: the duplicate warning shows the existing person, then the transaction is rolled back.
             rows.add(new Row("teruggedraaid: waarschuwing dubbele registratie", "regisseur", t -> post("/meldingen").with(csrf())
-                    .param("firstName", t.centrum.firstName()).param("lastName", t.centrum.lastName()).param("birthDate", "1961-03-04")
+                    .param("firstName", t.centrum.firstName()).param("lastName", t.centrum.lastName()).param("birthDate", t.centrum.birthDate().toString())
                     .param("street", "Anderestraat").param("houseNumber", "9").param("postalCode", "8399 ZZ").param("city", "Leefstad")
                     .param("districtCode", "centrum").param("channel", "KCC_PHONE").param("receivedOn", LocalDate.now(t.clock).toString())
                     .param("questionAsAsked", "Hulp gevraagd"), 200,
@@ -170,12 +166,12 @@ class AuditCompletenessTest {
         }));
     }
 
-    /** The duplicate warning today: the person shown is not audited, because the transaction is rolled back. */
+    /** The duplicate warning names the existing person although its transaction is rolled back (audited: see the table). */
     @TestFactory
     Stream<DynamicTest> theRolledBackDuplicateWarningShowsTheExistingPerson() {
         return Stream.of(dynamicTest("POST /meldingen met een bestaande naam en geboortedatum toont de waarschuwing", () -> {
             String html = mvc.perform(post("/meldingen").with(csrf()).with(users.as("regisseur"))
-                    .param("firstName", centrum.firstName()).param("lastName", centrum.lastName()).param("birthDate", "1961-03-04")
+                    .param("firstName", centrum.firstName()).param("lastName", centrum.lastName()).param("birthDate", centrum.birthDate().toString())
                     .param("street", "Anderestraat").param("houseNumber", "9").param("postalCode", "8399 ZZ").param("city", "Leefstad")
                     .param("districtCode", "centrum").param("channel", "KCC_PHONE").param("receivedOn", LocalDate.now(clock).toString())
                     .param("questionAsAsked", "Hulp gevraagd")).andReturn().getResponse().getContentAsString();

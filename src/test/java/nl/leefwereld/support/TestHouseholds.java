@@ -23,7 +23,7 @@ public class TestHouseholds {
 
     /** A household made by {@link #register}: its ids and the head's name and BSN. */
     public record Fresh(UUID householdId, UUID caseId, UUID notificationId, UUID headPersonId, String bsn, String firstName,
-                        String lastName, String postalCode, RegisteredNotification registration) {
+                        String lastName, String postalCode, RegisteredNotification registration, LocalDate birthDate) {
     }
 
     private final Intake intake;
@@ -39,19 +39,21 @@ public class TestHouseholds {
     /** A new household in the district, registered by the user (who must be allowed to do casework there). */
     public Fresh register(CurrentUser user, String districtCode) {
         String lastName = "Test" + letters(10);
-        String firstName = "Vera";
+        // Random first name and birth date: fresh households must not be likely duplicates of each other.
+        String firstName = "Vera" + letters(6);
+        LocalDate birthDate = LocalDate.of(1940, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(365 * 60));
         String bsn = freshBsn();
         String postalCode = "83" + (10 + ThreadLocalRandom.current().nextInt(89)) + " " + (char) ('A' + ThreadLocalRandom.current().nextInt(26))
                 + (char) ('A' + ThreadLocalRandom.current().nextInt(26));
         RegisteredNotification r = intake.registerForNewHousehold(user,
-                new PersonDraft(firstName, lastName, "1961-03-04", bsn, "06-11112222", "vera@voorbeeld.nl"),
+                new PersonDraft(firstName, lastName, birthDate.toString(), bsn, "06-11112222", "vera@voorbeeld.nl"),
                 new AddressDraft("Proefstraat", String.valueOf(1 + ThreadLocalRandom.current().nextInt(900)), postalCode, "Leefstad", districtCode),
                 true,
                 new NotificationDraft("KCC_PHONE", LocalDate.now(clock).toString(), "Huisarts", "Hulp bij geldzaken", "Overzicht houden",
                         "Kan koken", "Een zus", "Geen", "Licht", "Geen"));
         UUID head = jdbc.sql("SELECT person_id FROM household_member WHERE municipality_code = :m AND household_id = :h")
                 .param("m", user.municipalityCode()).param("h", r.householdId()).query(UUID.class).single();
-        return new Fresh(r.householdId(), r.caseId(), r.notificationId(), head, bsn, firstName, lastName, postalCode, r);
+        return new Fresh(r.householdId(), r.caseId(), r.notificationId(), head, bsn, firstName, lastName, postalCode, r, birthDate);
     }
 
     /** Letters only (names are normalised for duplicate checks, digits would be dropped). */
