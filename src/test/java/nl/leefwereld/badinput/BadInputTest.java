@@ -294,7 +294,9 @@ class BadInputTest {
                 }));
         nodes.add(dynamicContainer("3. Niets wat getypt is gaat verloren", Stream.of(
                 dynamicTest("POST /meldingen zonder vraag toont de fout bij het veld en houdt alles wat getypt is", this::typedNotificationIsKept),
-                dynamicTest("POST /privacy/inzage met een geldig maar onbekend BSN toont een fout op de pagina", this::unknownBsnIsShownOnThePage))));
+                dynamicTest("POST /privacy/inzage met een geldig maar onbekend BSN toont een fout op de pagina", this::unknownBsnIsShownOnThePage),
+                dynamicTest("POST /privacy/inzage als PDF zonder kenmerk toont de fout bij het veld en houdt het BSN", this::inzagePdfWithoutReferenceIsShownOnThePage),
+                dynamicTest("POST /api/v1/inzage met Accept: application/pdf zonder kenmerk geeft problem+json", this::inzagePdfApiWithoutReferenceIsAProblem))));
         nodes.add(dynamicContainer("4. Niets half opgeslagen, niets van wat al opgeslagen was kwijt", Stream.of(
                 dynamicTest("POST /api/v1/notifications: geldig nieuw huishouden + ongeldige melding laat geen huishouden achter",
                         this::failedApiNotificationLeavesNoHousehold),
@@ -747,6 +749,22 @@ class BadInputTest {
         assertThat(r.getResponse().getStatus()).as(what).isEqualTo(200);
         assertThat(html).as(what).contains(ERROR_SUMMARY).contains("id=\"bsn-error\"").contains("Er is geen inwoner met dit BSN bekend");
         assertThat(html).as(what + ": typed values kept").contains("value=\"" + unknownBsn + "\"", "value=\"INZ-2026-999\"");
+    }
+
+    private void inzagePdfWithoutReferenceIsShownOnThePage() throws Exception {
+        MvcResult r = perform("3. getypt blijft", post("/privacy/inzage").with(users.as("privacy")).with(csrf())
+                .param("bsn", headBsn).param("request", "  ").param("format", "pdf"));
+        String html = content(r);
+        String what = "POST /privacy/inzage format=pdf without a reference → " + describe(r);
+        assertThat(r.getResponse().getStatus()).as(what).isEqualTo(200);
+        assertThat(html).as(what).contains(ERROR_SUMMARY).contains("id=\"request-error\"");
+        assertThat(html).as(what + ": typed values kept").contains("value=\"" + headBsn + "\"");
+    }
+
+    private void inzagePdfApiWithoutReferenceIsAProblem() throws Exception {
+        MvcResult r = perform("3. getypt blijft", jsonPost("/api/v1/inzage", "privacy", MediaType.APPLICATION_JSON,
+                "{\"bsn\":\"" + headBsn + "\",\"request\":\"\"}").accept(MediaType.APPLICATION_PDF));
+        assertProblem(r, "POST /api/v1/inzage Accept: application/pdf, empty reference", "request", true);
     }
 
     private void failedApiNotificationLeavesNoHousehold() throws Exception {

@@ -207,15 +207,18 @@ class PrivacyIntegrationTest {
         JsonNode export = json.readTree(response.getContentAsString());
         assertThat(export.get("persoon_en_huishoudens").get("persoon").get("bsn").asString()).isEqualTo(bsn);
         assertThat(export.get("persoon_en_huishoudens").get("persoon").get("achternaam").asString()).isEqualTo("Bakker");
-        assertThat(export.get("persoon_en_huishoudens").get("huishoudens").get(0).get("leden").size()).isEqualTo(members);
+        assertThat(export.get("persoon_en_huishoudens").get("huishoudens").get(0).get("huisgenoten").size()).isEqualTo(members - 1);
         assertThat(export.get("meldingen").size()).isPositive();
-        assertThat(export.get("wie_heeft_uw_gegevens_bekeken").toString()).contains("teamleider").contains("READ");
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'EXPORT' AND reason = 'INZ-2026-001'").query(Long.class).single())
-                .isEqualTo(1);
+        assertThat(export.get("wie_heeft_uw_gegevens_bekeken").toString()).contains("Teamleider").contains("bekeken");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'EXPORT' AND record_type = 'INZAGE' AND reason = 'INZ-2026-001'")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'EXPORT' AND record_type = 'INZAGE_CO_RESIDENT' AND reason = 'INZ-2026-001'")
+                .query(Long.class).single()).as("each co-resident named gets a row").isEqualTo(members - 1);
 
         mvc.perform(post("/privacy/inzage").param("bsn", "123456789").with(csrf()).with(users.as("privacy")))
-                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("bsn-error")));
-        mvc.perform(post("/privacy/inzage").param("bsn", "111222333").with(csrf()).with(users.as("privacy")))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("bsn-error")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("request-error")));
+        mvc.perform(post("/privacy/inzage").param("bsn", "111222333").param("request", "INZ-2026-002").with(csrf()).with(users.as("privacy")))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("geen inwoner met dit BSN")));
     }
 
@@ -269,7 +272,8 @@ class PrivacyIntegrationTest {
                         + "\"address\":{\"street\":\"Laan\",\"houseNumber\":\"1\",\"postalCode\":\"8301AA\",\"city\":\"Leefstad\",\"districtCode\":\"nergens\"},"
                         + "\"notification\":{\"channel\":\"KCC_PHONE\",\"receivedOn\":\"" + LocalDate.now() + "\",\"questionAsAsked\":\"" + question + "\"}}"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/privacy/inzage").param("bsn", bsn).with(csrf()).with(users.as("privacy"))).andExpect(status().isOk());
+        mvc.perform(post("/privacy/inzage").param("bsn", bsn).param("request", "INZ-LOG-1").with(csrf()).with(users.as("privacy")))
+                .andExpect(status().isOk());
         assertThat(output.getAll()).doesNotContain(bsn).doesNotContain("Zwartkop").doesNotContain(question);
     }
 }

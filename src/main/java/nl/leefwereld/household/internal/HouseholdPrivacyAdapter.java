@@ -70,6 +70,10 @@ class HouseholdPrivacyAdapter implements ResidentRegister, PersonalDataSource, P
         return "persoon_en_huishoudens";
     }
 
+    /**
+     * The resident's own data in full; per household the address, the district, the resident's own relation, the
+     * co-residents by name and relation only (no BSN, birth date or contact details) and the network without contact details.
+     */
     @Override
     public Object export(String m, UUID personId) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -80,7 +84,15 @@ class HouseholdPrivacyAdapter implements ResidentRegister, PersonalDataSource, P
                 hh.put("adres", row.street() + " " + row.houseNumber() + ", " + row.postalCode() + " " + row.city());
                 hh.put("wijk", row.districtName());
             });
-            hh.put("leden", repo.members(m, h).stream().map(Member::person).map(HouseholdPrivacyAdapter::personMap).toList());
+            List<Member> members = repo.members(m, h);
+            members.stream().filter(x -> x.person().id().equals(personId)).findFirst()
+                    .ifPresent(self -> hh.put("uw_rol_in_het_huishouden", self.relation().label()));
+            hh.put("huisgenoten", members.stream().filter(x -> !x.person().id().equals(personId)).map(x -> {
+                Map<String, Object> co = new LinkedHashMap<>();
+                co.put("naam", x.person().fullName());
+                co.put("relatie", x.relation().label());
+                return co;
+            }).toList());
             hh.put("netwerk", repo.network(m, h).stream().map(n -> {
                 Map<String, Object> nm = new LinkedHashMap<>();
                 nm.put("naam", n.name());
@@ -93,6 +105,15 @@ class HouseholdPrivacyAdapter implements ResidentRegister, PersonalDataSource, P
             }).toList());
             return hh;
         }).toList());
+        return out;
+    }
+
+    /** The co-residents named in {@link #export}: they get an audit row of their own. */
+    @Override
+    public java.util.Set<UUID> othersNamed(String m, UUID personId) {
+        java.util.Set<UUID> out = new java.util.LinkedHashSet<>();
+        repo.householdsOf(m, personId).forEach(h -> repo.members(m, h).stream().map(x -> x.person().id())
+                .filter(id -> !id.equals(personId)).forEach(out::add));
         return out;
     }
 

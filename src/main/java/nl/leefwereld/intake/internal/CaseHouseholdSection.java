@@ -86,6 +86,15 @@ class CaseHouseholdSection implements HouseholdPageSection, HouseholdInvolvement
         });
     }
 
+    private static String channelLabel(String channel) {
+        try {
+            return nl.leefwereld.intake.Channel.valueOf(channel).label();
+        } catch (IllegalArgumentException e) {
+            return channel;
+        }
+    }
+
+    /** The notifications of the resident's households stay in whole: they are about the resident's case, even where they mention others. */
     @Override
     public String section() {
         return "meldingen";
@@ -96,7 +105,7 @@ class CaseHouseholdSection implements HouseholdPageSection, HouseholdInvolvement
         return cases.notificationsOfHouseholds(m, residents.householdsOf(m, personId)).stream().map(n -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("ontvangen_op", n.receivedOn().toString());
-            out.put("kanaal", n.channel());
+            out.put("kanaal", channelLabel(n.channel()));
             out.put("vastgelegd_door", n.registeredByName());
             out.put("vraag", n.questionAsAsked());
             out.put("vraag_achter_de_vraag", n.questionBehind());

@@ -57,15 +57,23 @@ class CaseRepository {
                 .param("m", m).param("id", id).query(CaseRow.class).optional();
     }
 
-    /** Opens the case, or returns the one that a concurrent registration just opened (one household, one case). */
-    UUID insertCase(String m, UUID householdId, UUID teamId, UUID directorId) {
+    /**
+     * Opens the case, or returns empty when a concurrent registration opened the household's case first (UNIQUE
+     * municipality + household): the caller then joins that case instead (one household, one case).
+     */
+    Optional<UUID> insertCase(String m, UUID householdId, UUID teamId, UUID directorId) {
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                 INSERT INTO care_case (municipality_code, id, household_id, team_id, case_director_id, opened_at)
                 VALUES (:m, :id, :h, :t, :d, :now) ON CONFLICT (municipality_code, household_id) DO NOTHING
                 """).param("m", m).param("id", id).param("h", householdId).param("t", teamId).param("d", directorId)
                 .param("now", OffsetDateTime.now(clock)).update();
-        return inserted == 1 ? id : caseOfHousehold(m, householdId).orElseThrow().id();
+        return inserted == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    /** Transaction-scoped advisory lock that serialises new-household registrations within one municipality. */
+    void lockNewHouseholds(String m) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('leefwereld:new-household:' || :m))").param("m", m).query((rs, i) -> 1).list();
     }
 
     UUID insertNotification(String m, UUID caseId, UUID registeredBy, String channel, LocalDate receivedOn, NotificationDraft d) {

@@ -11,6 +11,7 @@ import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.identity.CurrentUsers;
 import nl.leefwereld.intake.NotificationDraft;
 import nl.leefwereld.intake.RegisteredNotification;
+import nl.leefwereld.privacy.AccessPolicy;
 import nl.leefwereld.shared.InvalidInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class IntakeApi {
 
     private final IntakeService intakeService;
+    private final AccessPolicy access;
 
-    IntakeApi(IntakeService intakeService) {
+    IntakeApi(IntakeService intakeService, AccessPolicy access) {
         this.intakeService = intakeService;
+        this.access = access;
     }
 
     /** Either householdId, or head + address for a new household. */
@@ -46,7 +49,9 @@ class IntakeApi {
             }
             r = intakeService.registerForNewHousehold(me, body.head(), body.address(), body.confirmNew(), body.notification());
         }
-        return ResponseEntity.created(URI.create("/api/v1/households/" + r.householdId())).body(r);
+        // Someone who cannot see the household learns only that it was registered and routed: no case, team or director.
+        return ResponseEntity.created(URI.create("/api/v1/households/" + r.householdId()))
+                .body(r.shownTo(access.canAccessHousehold(me, r.householdId())));
     }
 
     record WorkItemJson(UUID caseId, UUID householdId, String householdName, UUID notificationId, String channel, String receivedOn,

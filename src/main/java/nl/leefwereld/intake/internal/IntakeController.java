@@ -61,6 +61,8 @@ class IntakeController {
         private String channel = "", receivedOn = "", reporter = "", questionAsAsked = "", questionBehind = "", ownStrength = "";
         private String networkSummary = "", supportOtherLaws = "", carerLoad = "", childrensNeeds = "";
         private boolean confirmNew;
+        private String formToken = "";
+        public String getFormToken() { return formToken; } public void setFormToken(String v) { formToken = v; }
         public String getHouseholdId() { return householdId; } public void setHouseholdId(String v) { householdId = v; }
         public String getFirstName() { return firstName; } public void setFirstName(String v) { firstName = v; }
         public String getLastName() { return lastName; } public void setLastName(String v) { lastName = v; }
@@ -128,6 +130,9 @@ class IntakeController {
                 audit.read(me, "HOUSEHOLD_SUMMARY", householdId, householdId, null, "melding bij bestaand huishouden");
             }
         }
+        if (form.formToken == null || form.formToken.isBlank()) {
+            form.formToken = intakeService.issueFormToken(me); // an error re-render keeps the token it came with: it is still unused
+        }
         Map<String, String> districts = new LinkedHashMap<>();
         directory.districts(m).forEach(d -> districts.put(d.code(), d.name()));
         model.addAttribute("form", form);
@@ -144,16 +149,25 @@ class IntakeController {
         CurrentUser me = CurrentUsers.get();
         UUID householdId = existingHousehold(form);
         try {
-            RegisteredNotification r = householdId != null
+            IntakeService.FormResult result = intakeService.registerFromForm(me, form.formToken, () -> householdId != null
                     ? intakeService.registerForHousehold(me, householdId, form.notification())
                     : intakeService.registerForNewHousehold(me,
                     new PersonDraft(form.firstName, form.lastName, form.birthDate, form.bsn, form.phone, form.email),
                     new AddressDraft(form.street, form.houseNumber, form.postalCode, form.city, form.districtCode),
-                    form.confirmNew, form.notification());
-            redirect.addFlashAttribute("message", "De melding is vastgelegd" + (r.newCase() ? " en doorgezet naar " : " bij de zaak van ")
-                    + r.teamName() + "." + (r.caseDirectorName() == null ? " De teamleider wijst een regisseur toe." : " Regisseur: " + r.caseDirectorName() + "."));
-            return access.canAccessHousehold(me, r.householdId()) ? "redirect:/huishoudens/" + r.householdId() : "redirect:/mijn-werk";
+                    form.confirmNew, form.notification()),
+                    r -> access.canAccessHousehold(me, r.householdId()) ? "/huishoudens/" + r.householdId() : "/mijn-werk");
+            if (result.earlierResult() != null) {
+                // The same form was sent twice (double click, back button, a retry): nothing new was saved.
+                redirect.addFlashAttribute("message", "Deze melding was al opgeslagen.");
+                return "redirect:" + result.earlierResult();
+            }
+            boolean accessible = !result.resultPath().equals("/mijn-werk");
+            redirect.addFlashAttribute("message", registeredMessage(result.registered().shownTo(accessible)));
+            return "redirect:" + result.resultPath();
         } catch (InvalidInputException e) {
+            if (e.fieldErrors().containsKey("formulier")) {
+                form.formToken = ""; // expired or foreign token: the page issues a fresh one
+            }
             return formPage(model, form, e.fieldErrors(), null);
         } catch (LikelyDuplicateException e) {
             return formPage(model, form, Map.of(), e.candidates());
@@ -178,6 +192,15 @@ class IntakeController {
             redirect.addFlashAttribute("message", e.fieldErrors().values().iterator().next());
         }
         return "redirect:/huishoudens/" + c.householdId() + "#zaak";
+    }
+
+    /** What the registering user is told; without access to the household only that it was registered and routed. */
+    static String registeredMessage(RegisteredNotification shown) {
+        if (!shown.detailed()) {
+            return "De melding is geregistreerd en doorgezet naar het team van de wijk.";
+        }
+        return "De melding is vastgelegd" + (shown.newCase() ? " en doorgezet naar " : " bij de zaak van ") + shown.teamName() + "."
+                + (shown.caseDirectorName() == null ? " De teamleider wijst een regisseur toe." : " Regisseur: " + shown.caseDirectorName() + ".");
     }
 
     /** The hidden household field: empty for a new household; anything else must be a household id. */

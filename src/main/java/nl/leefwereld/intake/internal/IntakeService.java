@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import nl.leefwereld.household.AddressDraft;
 import nl.leefwereld.household.HouseholdRef;
 import nl.leefwereld.household.Households;
@@ -22,6 +24,7 @@ import nl.leefwereld.intake.internal.CaseRepository.CaseRow;
 import nl.leefwereld.privacy.AuditAction;
 import nl.leefwereld.privacy.AuditLog;
 import nl.leefwereld.shared.FieldErrors;
+import nl.leefwereld.shared.FormTokens;
 import nl.leefwereld.shared.InvalidInputException;
 import nl.leefwereld.shared.NotFoundException;
 import org.slf4j.Logger;
@@ -41,8 +44,12 @@ class IntakeService implements Intake {
     private final Directory directory;
     private final AuditLog audit;
     private final Clock clock;
+    private final FormTokens formTokens;
 
-    IntakeService(CaseRepository cases, Households households, Directory directory, AuditLog audit, Clock clock) {
+    static final String FORM = "melding";
+
+    IntakeService(CaseRepository cases, Households households, Directory directory, AuditLog audit, Clock clock, FormTokens formTokens) {
+        this.formTokens = formTokens;
         this.cases = cases;
         this.households = households;
         this.directory = directory;
@@ -62,6 +69,9 @@ class IntakeService implements Intake {
     public RegisteredNotification registerForNewHousehold(CurrentUser user, PersonDraft head, AddressDraft address, boolean confirmNew,
                                                           NotificationDraft draft) {
         Checked checked = check(draft, new FieldErrors());
+        // Parallel identical submits: one at a time per municipality, so the BSN and duplicate checks see the household
+        // the first one created (held until this transaction ends; re-entrant if the household module locks too).
+        cases.lockNewHouseholds(user.municipalityCode());
         UUID householdId;
         try {
             householdId = households.createHousehold(user, head, address, confirmNew);
@@ -79,6 +89,44 @@ class IntakeService implements Intake {
         checked.errors().throwIfAny();
         HouseholdRef household = households.ref(user.municipalityCode(), householdId).orElseThrow();
         return register(user, household, checked);
+    }
+
+    /** The outcome of a form submit: either this submit saved ({@code registered}), or an earlier one did ({@code earlierResult}). */
+    record FormResult(RegisteredNotification registered, String resultPath, String earlierResult) {
+    }
+
+    /**
+     * A notification form submit, guarded by its one-time token: the token is consumed in this transaction together with
+     * the save, so an error (rollback) keeps it valid and a second submit of the same form leads to where the first led.
+     * A submit without a token (a client that did not load the form) saves as before.
+     */
+    FormResult registerFromForm(CurrentUser me, String token, Supplier<RegisteredNotification> save,
+                                Function<RegisteredNotification, String> resultPath) {
+        String m = me.municipalityCode();
+        boolean guarded = token != null && !token.isBlank();
+        if (guarded) {
+            FormTokens.Use use = formTokens.consume(m, me.id(), FORM, token);
+            if (use.kind() == FormTokens.Use.Kind.INVALID) {
+                throw InvalidInputException.of("formulier",
+                        "Dit formulier is verlopen. Uw gegevens staan er nog; controleer ze en verstuur het formulier opnieuw.");
+            }
+            if (use.kind() == FormTokens.Use.Kind.REPEAT) {
+                String earlier = use.earlierResult();
+                boolean safe = earlier != null && earlier.startsWith("/") && !earlier.startsWith("//");
+                return new FormResult(null, null, safe ? earlier : "/mijn-werk");
+            }
+        }
+        RegisteredNotification r = save.get();
+        String path = resultPath.apply(r);
+        if (guarded) {
+            formTokens.complete(m, token, path);
+        }
+        return new FormResult(r, path, null);
+    }
+
+    /** A fresh one-time token for the notification form. */
+    String issueFormToken(CurrentUser me) {
+        return formTokens.issue(me.municipalityCode(), me.id(), FORM);
     }
 
     private record Checked(FieldErrors errors, Channel channel, LocalDate receivedOn, NotificationDraft draft) {
@@ -105,35 +153,16 @@ class IntakeService implements Intake {
     private RegisteredNotification register(CurrentUser user, HouseholdRef household, Checked c) {
         String m = user.municipalityCode();
         Optional<CaseRow> existing = cases.caseOfHousehold(m, household.id());
-        UUID caseId;
-        UUID teamId;
-        UUID directorId;
-        boolean newCase = existing.isEmpty();
-        if (existing.isPresent()) {
-            caseId = existing.get().id();
-            teamId = existing.get().teamId();
-            directorId = existing.get().caseDirectorId();
-        } else {
-            Optional<TeamRef> routed = directory.teamServing(m, household.districtCode());
-            if (routed.isEmpty()) {
-                // No team serves the district (set-up gap): keep the work with the registering team rather than lose it.
-                log.warn("No team serves district code {}; case stays with the registering team", household.districtCode());
-            }
-            teamId = routed.map(TeamRef::id).orElse(user.teamId());
-            if (teamId == null) {
-                throw InvalidInputException.of("districtCode", "Geen team bedient deze wijk. Vraag de functioneel beheerder de wijk aan een team te koppelen.");
-            }
-            List<UUID> directors = directory.members(m, teamId, Role.CASE_DIRECTOR).stream().map(UserRef::id).toList();
-            directorId = cases.leastLoaded(m, directors).orElse(null);
-            caseId = cases.insertCase(m, household.id(), teamId, directorId);
-            String teamName = directory.team(m, teamId).map(TeamRef::name).orElse("?");
-            cases.appendEvent(m, caseId, user.id(), user.displayName(), "CASE_OPENED", "Zaak geopend voor het huishouden");
-            cases.appendEvent(m, caseId, null, "Leefwereld", "ROUTED",
-                    routed.isPresent() ? "Doorgezet naar " + teamName + " (team van de wijk)" : "Geen team voor de wijk: bij " + teamName + " gebleven");
-            cases.appendEvent(m, caseId, null, "Leefwereld", "DIRECTOR_ASSIGNED", directorId == null
-                    ? "Nog geen regisseur: het team heeft geen regisseur beschikbaar; de teamleider wijst er een toe"
-                    : "Regisseur toegewezen: " + directory.user(m, directorId).map(UserRef::displayName).orElse("?"));
+        Optional<UUID> opened = existing.isPresent() ? Optional.empty() : openCase(user, household);
+        if (opened.isEmpty() && existing.isEmpty()) {
+            // A concurrent registration opened the case between our look-up and our insert (ON CONFLICT DO NOTHING): join it.
+            existing = Optional.of(cases.caseOfHousehold(m, household.id()).orElseThrow());
         }
+        boolean newCase = opened.isPresent();
+        CaseRow theCase = newCase ? cases.caseById(m, opened.get()).orElseThrow() : existing.get();
+        UUID caseId = theCase.id();
+        UUID teamId = theCase.teamId();
+        UUID directorId = theCase.caseDirectorId();
         UUID notificationId = cases.insertNotification(m, caseId, user.id(), c.channel().name(), c.receivedOn(), c.draft());
         cases.appendEvent(m, caseId, user.id(), user.displayName(), "NOTIFICATION_REGISTERED",
                 "Melding via " + c.channel().label() + " vastgelegd" + (newCase ? "" : " bij de bestaande zaak"));
@@ -141,6 +170,34 @@ class IntakeService implements Intake {
         return new RegisteredNotification(notificationId, caseId, household.id(), newCase, teamId,
                 directory.team(m, teamId).map(TeamRef::name).orElse(null), directorId,
                 directorId == null ? null : directory.user(m, directorId).map(UserRef::displayName).orElse(null));
+    }
+
+    /** Routes and opens the household's case; empty when a concurrent registration opened it first (then nothing is written). */
+    private Optional<UUID> openCase(CurrentUser user, HouseholdRef household) {
+        String m = user.municipalityCode();
+        Optional<TeamRef> routed = directory.teamServing(m, household.districtCode());
+        if (routed.isEmpty()) {
+            // No team serves the district (set-up gap): keep the work with the registering team rather than lose it.
+            log.warn("No team serves district code {}; case stays with the registering team", household.districtCode());
+        }
+        UUID teamId = routed.map(TeamRef::id).orElse(user.teamId());
+        if (teamId == null) {
+            throw InvalidInputException.of("districtCode", "Geen team bedient deze wijk. Vraag de functioneel beheerder de wijk aan een team te koppelen.");
+        }
+        List<UUID> directors = directory.members(m, teamId, Role.CASE_DIRECTOR).stream().map(UserRef::id).toList();
+        UUID directorId = cases.leastLoaded(m, directors).orElse(null);
+        Optional<UUID> caseId = cases.insertCase(m, household.id(), teamId, directorId);
+        if (caseId.isEmpty()) {
+            return caseId;
+        }
+        String teamName = directory.team(m, teamId).map(TeamRef::name).orElse("?");
+        cases.appendEvent(m, caseId.get(), user.id(), user.displayName(), "CASE_OPENED", "Zaak geopend voor het huishouden");
+        cases.appendEvent(m, caseId.get(), null, "Leefwereld", "ROUTED",
+                routed.isPresent() ? "Doorgezet naar " + teamName + " (team van de wijk)" : "Geen team voor de wijk: bij " + teamName + " gebleven");
+        cases.appendEvent(m, caseId.get(), null, "Leefwereld", "DIRECTOR_ASSIGNED", directorId == null
+                ? "Nog geen regisseur: het team heeft geen regisseur beschikbaar; de teamleider wijst er een toe"
+                : "Regisseur toegewezen: " + directory.user(m, directorId).map(UserRef::displayName).orElse("?"));
+        return caseId;
     }
 
     /** The work list: cases the user directs and the team's notifications nobody picked up yet. Audited per household shown. */

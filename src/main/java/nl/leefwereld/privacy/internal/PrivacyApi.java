@@ -12,7 +12,12 @@ import nl.leefwereld.shared.FieldErrors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,13 +51,34 @@ class PrivacyApi {
     record InzageRequest(String bsn, String request) {
     }
 
-    /** BSN in the body, never in the URL. */
+    /**
+     * BSN in the body, never in the URL; the request reference (kenmerk) is required. JSON by default; with
+     * {@code Accept: application/pdf} the readable Dutch PDF of the same export.
+     */
     @PostMapping("/api/v1/inzage")
-    Map<String, Object> inzage(@RequestBody InzageRequest body) {
+    ResponseEntity<?> inzage(@RequestBody InzageRequest body,
+                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         CurrentUser me = CurrentUsers.get();
-        new FieldErrors().maxLength("request", body.request(), "het kenmerk van het verzoek", 200).throwIfAny();
-        UUID person = inzage.personForBsn(me.municipalityCode(), body.bsn());
-        return inzage.export(me, person, FieldErrors.trimToNull(body.request()));
+        UUID person = inzage.personFor(me.municipalityCode(), body.bsn(), body.request());
+        if (wantsPdf(accept)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(inzage.filename("pdf")).build().toString())
+                    .body(inzage.exportPdf(me, person, body.request()));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(inzage.export(me, person, body.request()));
+    }
+
+    /** PDF only when asked for by name (a wildcard keeps JSON, as before). */
+    private static boolean wantsPdf(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(t -> !t.isWildcardType() && !t.isWildcardSubtype()
+                    && t.isCompatibleWith(MediaType.APPLICATION_PDF));
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     record BreakGlassRequest(String reason) {

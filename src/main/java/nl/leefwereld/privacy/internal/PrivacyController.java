@@ -122,18 +122,24 @@ class PrivacyController {
         return "privacy/inzage";
     }
 
+    /** The export as JSON (machine-readable), or with format=pdf as the readable Dutch PDF. BSN and kenmerk are both required. */
     @PostMapping("/privacy/inzage")
-    Object inzageExport(@RequestParam(defaultValue = "") String bsn, @RequestParam(defaultValue = "") String request, Model model) throws Exception {
+    Object inzageExport(@RequestParam(defaultValue = "") String bsn, @RequestParam(defaultValue = "") String request,
+                        @RequestParam(defaultValue = "json") String format, Model model) throws Exception {
         CurrentUser me = CurrentUsers.get();
         try {
-            FieldErrors errors = new FieldErrors().maxLength("request", request, "het kenmerk van het verzoek", 200);
-            errors.throwIfAny();
-            UUID person = inzage.personForBsn(me.municipalityCode(), bsn);
-            byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsString(inzage.export(me, person, FieldErrors.trimToNull(request))).getBytes(StandardCharsets.UTF_8);
+            if (!format.equals("json") && !format.equals("pdf")) {
+                throw InvalidInputException.of("format", "Kies het JSON-bestand of de PDF.");
+            }
+            UUID person = inzage.personFor(me.municipalityCode(), bsn, request);
+            boolean asPdf = format.equals("pdf");
+            byte[] body = asPdf
+                    ? inzage.exportPdf(me, person, request)
+                    : json.writerWithDefaultPrettyPrinter().writeValueAsString(inzage.export(me, person, request)).getBytes(StandardCharsets.UTF_8);
             return ResponseEntity.ok()
-                    .contentType(MediaType.APPLICATION_JSON)
+                    .contentType(asPdf ? MediaType.APPLICATION_PDF : MediaType.APPLICATION_JSON)
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("inzage-" + LocalDate.now(clock) + ".json").build().toString())
+                            .filename(inzage.filename(asPdf ? "pdf" : "json")).build().toString())
                     .body(body);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.fieldErrors());
