@@ -70,7 +70,7 @@ public class SecondMunicipality {
         } else {
             h = jdbc.sql("""
                     SELECT h.id AS household_id, c.id AS case_id, n.id AS notification_id, p.id AS person_id, p.bsn, p.first_name, p.last_name,
-                           h.postal_code
+                           h.postal_code, p.birth_date
                       FROM household h
                       JOIN care_case c ON c.municipality_code = h.municipality_code AND c.household_id = h.id
                       JOIN notification n ON n.municipality_code = c.municipality_code AND n.case_id = c.id
@@ -80,7 +80,7 @@ public class SecondMunicipality {
                     """).param("c", CODE).param("h", household.get()).query((rs, i) -> new TestHouseholds.Fresh(
                     rs.getObject("household_id", UUID.class), rs.getObject("case_id", UUID.class), rs.getObject("notification_id", UUID.class),
                     rs.getObject("person_id", UUID.class), rs.getString("bsn"), rs.getString("first_name"), rs.getString("last_name"),
-                    rs.getString("postal_code"), null)).single();
+                    rs.getString("postal_code"), null, rs.getObject("birth_date", java.time.LocalDate.class))).single();
         }
         data = new Data(team.get(), h.householdId(), h.caseId(), h.notificationId(), h.headPersonId(), h.bsn(), h.lastName(), h.postalCode(),
                 director.id());

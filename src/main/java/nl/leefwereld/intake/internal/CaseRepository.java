@@ -71,11 +71,6 @@ class CaseRepository {
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
-    /** Transaction-scoped advisory lock that serialises new-household registrations within one municipality. */
-    void lockNewHouseholds(String m) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('leefwereld:new-household:' || :m))").param("m", m).query((rs, i) -> 1).list();
-    }
-
     UUID insertNotification(String m, UUID caseId, UUID registeredBy, String channel, LocalDate receivedOn, NotificationDraft d) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""

@@ -69,9 +69,8 @@ class IntakeService implements Intake {
     public RegisteredNotification registerForNewHousehold(CurrentUser user, PersonDraft head, AddressDraft address, boolean confirmNew,
                                                           NotificationDraft draft) {
         Checked checked = check(draft, new FieldErrors());
-        // Parallel identical submits: one at a time per municipality, so the BSN and duplicate checks see the household
-        // the first one created (held until this transaction ends; re-entrant if the household module locks too).
-        cases.lockNewHouseholds(user.municipalityCode());
+        // Parallel identical submits are serialised inside createHousehold (an advisory lock per birth date, held until
+        // this transaction ends), so the BSN and duplicate checks see the household the first one created.
         UUID householdId;
         try {
             householdId = households.createHousehold(user, head, address, confirmNew);
