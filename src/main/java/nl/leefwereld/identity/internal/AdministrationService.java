@@ -26,10 +26,12 @@ class AdministrationService implements Administration {
     private final TeamRepository teams;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
+    private final AccountLookup accounts;
 
     AdministrationService(UserAccountRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
-                          ApplicationEventPublisher events) {
+                          ApplicationEventPublisher events, AccountLookup accounts) {
         this.users = users;
+        this.accounts = accounts;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
@@ -116,7 +118,7 @@ class AdministrationService implements Administration {
     @Override
     @Transactional(readOnly = true)
     public boolean userExists(String username) {
-        return users.findByUsername(username).isPresent();
+        return !users.findAllByUsername(username).isEmpty();
     }
 
     @Override
@@ -127,12 +129,14 @@ class AdministrationService implements Administration {
             errors.check(USERNAME.matcher(u.username()).matches(), "username",
                     "Gebruik 3 tot 60 kleine letters, cijfers, punt, streepje of liggend streepje.");
         }
-        if (!errors.has("username") && users.usernameTaken(u.username(), null)) {
+        if (!errors.has("username") && users.usernameTaken(m, u.username(), null)) {
             errors.add("username", "Deze gebruikersnaam bestaat al.");
         }
         checkCommon(m, u.displayName(), u.email(), u.teamId(), u.roles(), errors);
         errors.maxLength("oidcSubject", u.oidcSubject(), "de koppeling met het organisatie-account", 200);
-        if (!errors.has("oidcSubject") && u.oidcSubject() != null && !u.oidcSubject().isBlank() && users.findByOidcSubject(u.oidcSubject().strip()).isPresent()) {
+        String oidcIssuer = u.oidcSubject() == null || u.oidcSubject().isBlank() ? null : accounts.defaultOidcIssuer();
+        if (!errors.has("oidcSubject") && u.oidcSubject() != null && !u.oidcSubject().isBlank()
+                && users.oidcIdentityTaken(oidcIssuer, u.oidcSubject().strip())) {
             errors.add("oidcSubject", "Dit organisatie-account is al aan een andere gebruiker gekoppeld.");
         }
         if (u.oidcSubject() == null || u.oidcSubject().isBlank()) {
@@ -143,7 +147,7 @@ class AdministrationService implements Administration {
         errors.throwIfAny();
         String hash = u.password() == null || u.password().isEmpty() ? null : passwordEncoder.encode(u.password());
         UUID id = users.insert(m, u.username(), u.displayName().strip(), FieldErrors.trimToNull(u.email()), hash,
-                FieldErrors.trimToNull(u.oidcSubject()), u.teamId(), u.roles());
+                oidcIssuer, FieldErrors.trimToNull(u.oidcSubject()), u.teamId(), u.roles());
         events.publishEvent(new UserAccountChanged(m, id, "CREATE", changedBy, changedByUsername));
         return id;
     }
