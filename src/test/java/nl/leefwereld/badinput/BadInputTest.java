@@ -537,6 +537,7 @@ class BadInputTest {
                     "password", "Een-lang-wachtwoord-2026", "oidcSubject", "badinput-form-" + tag));
             case "/beheer/gebruikers/{id}/wachtwoord" -> f.put("password", "Een-lang-wachtwoord-2027");
             case "/beheer/teams" -> f.put("name", "Badinputteam nieuw " + tag);
+            case "/beheer/sessies/beeindigen" -> f.put("userId", account.toString());
             default -> {
                 return null;
             }
