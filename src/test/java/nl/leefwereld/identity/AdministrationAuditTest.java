@@ -46,12 +46,13 @@ class AdministrationAuditTest {
     ApplicationEvents events;
 
     MockMvc mvc;
-    UUID teamNoord;
+    UUID testTeam;
 
     @BeforeEach
     void setUp() {
         mvc = Mvc.of(context);
-        teamNoord = admin.teams("9999").stream().filter(t -> t.name().equals("Wijkteam Noord")).findFirst().orElseThrow().id();
+        // A throw-away team without districts: new case directors here never change routing or work lists of other tests.
+        testTeam = admin.createTeam("9999", "Testteam " + UUID.randomUUID().toString().substring(0, 8), Set.of());
     }
 
     /** A fresh administrator, so no demo account ever changes. */
@@ -74,7 +75,7 @@ class AdministrationAuditTest {
 
         // The attack: give yourself the case-director role and a team.
         mvc.perform(post("/beheer/gebruikers/{id}", selfId).with(csrf()).with(users.as(self))
-                        .param("displayName", "Beheerder " + self).param("teamId", teamNoord.toString())
+                        .param("displayName", "Beheerder " + self).param("teamId", testTeam.toString())
                         .param("roles", "ADMINISTRATOR", "CASE_DIRECTOR").param("active", "true").param("_active", "on"))
                 .andExpect(redirectedUrl("/beheer/gebruikers/" + selfId));
         assertThat(admin.user("9999", selfId).roles()).as("nothing applied yet").containsExactly(Role.ADMINISTRATOR);
@@ -83,7 +84,7 @@ class AdministrationAuditTest {
         UserAccountChanged requested = events.stream(UserAccountChanged.class)
                 .filter(e -> e.userId().equals(selfId) && e.action().equals("REQUEST_CHANGE")).findFirst().orElseThrow();
         assertThat(requested.before()).contains("ADMINISTRATOR").doesNotContain("CASE_DIRECTOR");
-        assertThat(requested.after()).contains("CASE_DIRECTOR").contains("Wijkteam Noord");
+        assertThat(requested.after()).contains("CASE_DIRECTOR").contains("Testteam ");
         assertThat(requested.accessChange()).isTrue();
 
         // The requester cannot confirm it.
@@ -98,7 +99,7 @@ class AdministrationAuditTest {
         mvc.perform(post("/beheer/wijzigingen/bevestigen").with(csrf()).with(users.as(other)).param("changeId", change))
                 .andExpect(redirectedUrl("/beheer/wijzigingen"));
         assertThat(admin.user("9999", selfId).roles()).containsExactlyInAnyOrder(Role.ADMINISTRATOR, Role.CASE_DIRECTOR);
-        assertThat(admin.user("9999", selfId).teamId()).isEqualTo(teamNoord);
+        assertThat(admin.user("9999", selfId).teamId()).isEqualTo(testTeam);
         UserAccountChanged confirmed = events.stream(UserAccountChanged.class)
                 .filter(e -> e.userId().equals(selfId) && e.action().equals("CONFIRM_CHANGE")).findFirst().orElseThrow();
         assertThat(confirmed.changedByUsername()).isEqualTo(other);
@@ -117,13 +118,13 @@ class AdministrationAuditTest {
         String other = "beheer.af2." + UUID.randomUUID().toString().substring(0, 6);
         UUID selfId = freshAdmin(self);
         UUID otherId = freshAdmin(other);
-        assertThat(admin.updateUser("9999", selfId, "Beheerder " + self, null, teamNoord, true,
+        assertThat(admin.updateUser("9999", selfId, "Beheerder " + self, null, testTeam, true,
                 EnumSet.of(Role.ADMINISTRATOR, Role.TEAM_LEAD), selfId, self)).isEqualTo(Administration.UpdateOutcome.PENDING);
         UUID change = UUID.fromString(pendingChangeId(selfId));
         assertThat(admin.rejectChange("9999", change, otherId, other)).isEqualTo(Administration.ChangeDecision.REJECTED);
         assertThat(admin.user("9999", selfId).roles()).containsExactly(Role.ADMINISTRATOR);
 
-        admin.updateUser("9999", selfId, "Beheerder " + self, null, teamNoord, true, EnumSet.of(Role.ADMINISTRATOR, Role.TEAM_LEAD), selfId, self);
+        admin.updateUser("9999", selfId, "Beheerder " + self, null, testTeam, true, EnumSet.of(Role.ADMINISTRATOR, Role.TEAM_LEAD), selfId, self);
         UUID second = UUID.fromString(pendingChangeId(selfId));
         admin.updateUser("9999", selfId, "Andere naam", null, null, true, EnumSet.of(Role.ADMINISTRATOR), otherId, other);
         assertThat(admin.confirmChange("9999", second, otherId, other)).isEqualTo(Administration.ChangeDecision.STALE);
@@ -136,14 +137,14 @@ class AdministrationAuditTest {
         UUID id = admin.createUser("9999", new Administration.NewUser(username, "Gewone Medewerker", null, null,
                 EnumSet.of(Role.POLICY_OFFICER), "een-lang-en-sterk-wachtwoord", null), null, "test");
         mvc.perform(post("/beheer/gebruikers/{id}", id).with(csrf()).with(users.as("beheer"))
-                        .param("displayName", "Gewone Medewerker").param("teamId", teamNoord.toString()).param("roles", "CASE_DIRECTOR")
+                        .param("displayName", "Gewone Medewerker").param("teamId", testTeam.toString()).param("roles", "CASE_DIRECTOR")
                         .param("active", "true").param("_active", "on"))
                 .andExpect(redirectedUrl("/beheer/gebruikers/" + id));
         assertThat(admin.user("9999", id).roles()).containsExactly(Role.CASE_DIRECTOR);
         UserAccountChanged e = events.stream(UserAccountChanged.class).filter(x -> x.userId().equals(id) && x.action().equals("UPDATE"))
                 .findFirst().orElseThrow();
         assertThat(e.before()).isEqualTo("rollen: POLICY_OFFICER; team: geen; actief: ja");
-        assertThat(e.after()).isEqualTo("rollen: CASE_DIRECTOR; team: Wijkteam Noord (" + teamNoord + "); actief: ja");
+        assertThat(e.after()).isEqualTo("rollen: CASE_DIRECTOR; team: " + admin.teams("9999").stream().filter(t -> t.id().equals(testTeam)).findFirst().orElseThrow().name() + " (" + testTeam + "); actief: ja");
         assertThat(e.accessChange()).isTrue();
         assertThat(e.changedByUsername()).isEqualTo("beheer");
     }
