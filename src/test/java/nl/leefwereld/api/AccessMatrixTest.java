@@ -125,6 +125,11 @@ class AccessMatrixTest {
         rule("POST /beheer/teams", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/teams/{id}/wijken", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/wijken", EnumSet.of(Role.ADMINISTRATOR));
+        rule("GET /beheer/sessies", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/sessies/beeindigen", EnumSet.of(Role.ADMINISTRATOR));
+        rule("GET /beheer/wijzigingen", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/wijzigingen/bevestigen", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/wijzigingen/afwijzen", EnumSet.of(Role.ADMINISTRATOR));
         rule("GET /api/v1/admin/users", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /api/v1/admin/users", EnumSet.of(Role.ADMINISTRATOR));
         rule("GET /api/v1/admin/teams", EnumSet.of(Role.ADMINISTRATOR));

@@ -652,6 +652,7 @@ class BadInputTest {
             case "/meldingen/{id}/oppakken" -> {
                 // reads no fields: the valid request is the one without fields
             }
+            case "/beheer/sessies/beeindigen" -> f.put("userId", account.toString());
             default -> {
                 return null;
             }

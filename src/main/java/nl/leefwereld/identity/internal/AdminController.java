@@ -11,6 +11,7 @@ import nl.leefwereld.identity.Administration;
 import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.identity.CurrentUsers;
 import nl.leefwereld.identity.Directory;
+import nl.leefwereld.identity.DistrictTeamChanged;
 import nl.leefwereld.identity.Role;
 import nl.leefwereld.identity.UserAccount;
 import nl.leefwereld.shared.FieldErrors;
@@ -30,10 +31,12 @@ class AdminController {
 
     private final Administration admin;
     private final Directory directory;
+    private final SessionDirectory sessions;
 
-    AdminController(Administration admin, Directory directory) {
+    AdminController(Administration admin, Directory directory, SessionDirectory sessions) {
         this.admin = admin;
         this.directory = directory;
+        this.sessions = sessions;
     }
 
     /** What the user form carries; strings, so nothing typed is lost when it is shown again. */
@@ -145,8 +148,12 @@ class AdminController {
             Set<Role> roles = parseRoles(form.roles, parseErrors);
             UUID teamId = parseTeam(form.teamId, parseErrors);
             parseErrors.throwIfAny();
-            admin.updateUser(me.municipalityCode(), id, form.displayName, form.email, teamId, form.active, roles, me.id(), me.username());
-            redirect.addFlashAttribute("message", "De wijzigingen zijn opgeslagen.");
+            Administration.UpdateOutcome outcome = admin.updateUser(me.municipalityCode(), id, form.displayName, form.email, teamId,
+                    form.active, roles, me.id(), me.username());
+            redirect.addFlashAttribute("message", outcome == Administration.UpdateOutcome.PENDING
+                    ? "U geeft uzelf toegang tot huishoudens (een rol of een team). Een andere beheerder moet dat eerst bevestigen; "
+                      + "uw aanvraag staat bij Wijzigingen. Tot dan blijft uw account zoals het was."
+                    : "De wijzigingen zijn opgeslagen.");
             return "redirect:/beheer/gebruikers/" + id;
         } catch (InvalidInputException e) {
             form.username = u.username();
@@ -192,7 +199,7 @@ class AdminController {
         CurrentUser me = CurrentUsers.get();
         List<String> chosen = districts == null ? List.of() : districts;
         try {
-            admin.createTeam(me.municipalityCode(), name, new TreeSet<>(chosen));
+            admin.createTeam(me.municipalityCode(), name, new TreeSet<>(chosen), me.id(), me.username());
             redirect.addFlashAttribute("message", "Het team is aangemaakt.");
             return "redirect:/beheer/teams";
         } catch (InvalidInputException e) {
@@ -220,11 +227,126 @@ class AdminController {
                            Model model, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.get();
         try {
-            admin.assignDistricts(me.municipalityCode(), id, new TreeSet<>(districts == null ? List.of() : districts));
-            redirect.addFlashAttribute("message", "De wijken van het team zijn opgeslagen.");
+            List<DistrictTeamChanged> moved = admin.assignDistricts(me.municipalityCode(), id,
+                    new TreeSet<>(districts == null ? List.of() : districts), me.id(), me.username());
+            redirect.addFlashAttribute("message", "De wijken van het team zijn opgeslagen." + accessConsequences(moved));
             return "redirect:/beheer/teams";
         } catch (InvalidInputException e) {
             return teamsPage(model, "", List.of(), e.fieldErrors());
+        }
+    }
+
+    /** Who gains and who loses access to the households of each moved district, in one sentence per district. */
+    private static String accessConsequences(List<DistrictTeamChanged> moved) {
+        StringBuilder text = new StringBuilder();
+        for (DistrictTeamChanged c : moved) {
+            text.append(" Wijk ").append(c.districtCode()).append(": ");
+            if (c.teamAfterName() != null) {
+                text.append("de medewerkers van ").append(c.teamAfterName()).append(" krijgen toegang tot de huishoudens");
+            } else {
+                text.append("geen team bedient de wijk nu; nieuwe meldingen worden niet doorgezet");
+            }
+            if (c.teamBeforeName() != null) {
+                text.append(", die van ").append(c.teamBeforeName()).append(" verliezen die toegang");
+            }
+            text.append('.');
+        }
+        return text.toString();
+    }
+
+    // ------------------------------------------------------------------------------------------ sessions (item 4)
+
+    @GetMapping("/beheer/sessies")
+    String sessions(Model model) {
+        return sessionsPage(model, null);
+    }
+
+    private String sessionsPage(Model model, Map<String, String> errors) {
+        CurrentUser me = CurrentUsers.get();
+        model.addAttribute("nav", "gebruikers");
+        model.addAttribute("sessions", sessions.active(me.municipalityCode()));
+        model.addAttribute("errors", errors);
+        return "identity/sessions";
+    }
+
+    /** Ends one session (sessionId: the opaque handle) or all sessions of one account (userId), at their next request. */
+    @PostMapping("/beheer/sessies/beeindigen")
+    String revokeSessions(@RequestParam(defaultValue = "") String sessionId, @RequestParam(defaultValue = "") String userId,
+                          Model model, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.get();
+        FieldErrors errors = new FieldErrors();
+        String message = null;
+        if (!sessionId.isBlank()) {
+            UUID handle = errors.optionalId("sessionId", sessionId, "Deze sessie bestaat niet (meer).");
+            if (handle != null && sessions.revoke(me.municipalityCode(), handle, me)) {
+                message = "De sessie is beëindigd. Bij de volgende klik moet de gebruiker opnieuw inloggen.";
+            } else {
+                errors.add("sessionId", "Deze sessie bestaat niet (meer).");
+            }
+        } else if (!userId.isBlank()) {
+            UUID user = errors.optionalId("userId", userId, "Kies een gebruiker uit de lijst.");
+            if (user != null && directory.user(me.municipalityCode(), user).isPresent()) {
+                int n = sessions.revokeAll(me.municipalityCode(), user, me);
+                message = n == 1 ? "1 sessie is beëindigd." : n + " sessies zijn beëindigd.";
+            } else {
+                errors.add("userId", "Kies een gebruiker uit de lijst.");
+            }
+        } else {
+            errors.add("sessionId", "Kies een sessie om te beëindigen.");
+        }
+        try {
+            errors.throwIfAny();
+        } catch (InvalidInputException e) {
+            return sessionsPage(model, e.fieldErrors());
+        }
+        redirect.addFlashAttribute("message", message);
+        return "redirect:/beheer/sessies";
+    }
+
+    // ------------------------------------------------------------------------------------------ four eyes (item 6)
+
+    @GetMapping("/beheer/wijzigingen")
+    String changes(Model model) {
+        return changesPage(model, null);
+    }
+
+    private String changesPage(Model model, Map<String, String> errors) {
+        CurrentUser me = CurrentUsers.get();
+        model.addAttribute("nav", "gebruikers");
+        model.addAttribute("changes", admin.pendingChanges(me.municipalityCode()));
+        model.addAttribute("myId", me.id());
+        model.addAttribute("errors", errors);
+        return "identity/changes";
+    }
+
+    @PostMapping("/beheer/wijzigingen/bevestigen")
+    String confirmChange(@RequestParam(defaultValue = "") String changeId, Model model, RedirectAttributes redirect) {
+        return decide(changeId, true, model, redirect);
+    }
+
+    @PostMapping("/beheer/wijzigingen/afwijzen")
+    String rejectChange(@RequestParam(defaultValue = "") String changeId, Model model, RedirectAttributes redirect) {
+        return decide(changeId, false, model, redirect);
+    }
+
+    private String decide(String changeId, boolean confirm, Model model, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.get();
+        try {
+            FieldErrors errors = new FieldErrors();
+            UUID id = errors.optionalId("changeId", changeId, "Deze aanvraag bestaat niet.");
+            errors.check(id != null || errors.has("changeId"), "changeId", "Kies een aanvraag.");
+            errors.throwIfAny();
+            Administration.ChangeDecision decision = confirm
+                    ? admin.confirmChange(me.municipalityCode(), id, me.id(), me.username())
+                    : admin.rejectChange(me.municipalityCode(), id, me.id(), me.username());
+            redirect.addFlashAttribute("message", switch (decision) {
+                case CONFIRMED -> "De wijziging is bevestigd en doorgevoerd.";
+                case REJECTED -> "De aanvraag is afgewezen. Er is niets gewijzigd.";
+                case STALE -> "Het account is na de aanvraag gewijzigd. De aanvraag is vervallen; er is niets gewijzigd.";
+            });
+            return "redirect:/beheer/wijzigingen";
+        } catch (InvalidInputException e) {
+            return changesPage(model, e.fieldErrors());
         }
     }
 

@@ -1,6 +1,16 @@
 package nl.leefwereld.identity.internal;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import nl.leefwereld.identity.DistrictTeamChanged;
+import nl.leefwereld.identity.PendingChange;
+import nl.leefwereld.identity.TeamRef;
+import nl.leefwereld.identity.internal.UserAccountRepository.StoredUser;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -10,6 +20,7 @@ import nl.leefwereld.identity.TeamSummary;
 import nl.leefwereld.identity.UserAccount;
 import nl.leefwereld.identity.UserAccountChanged;
 import nl.leefwereld.shared.FieldErrors;
+import nl.leefwereld.shared.InvalidInputException;
 import nl.leefwereld.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,10 +37,14 @@ class AdministrationService implements Administration {
     private final TeamRepository teams;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
+    private final AccountLookup accounts;
+    private final PendingChangeRepository pending;
 
     AdministrationService(UserAccountRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
-                          ApplicationEventPublisher events) {
+                          ApplicationEventPublisher events, AccountLookup accounts, PendingChangeRepository pending) {
         this.users = users;
+        this.pending = pending;
+        this.accounts = accounts;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
@@ -72,7 +87,7 @@ class AdministrationService implements Administration {
     }
 
     @Override
-    public UUID createTeam(String m, String name, Set<String> districtCodes) {
+    public UUID createTeam(String m, String name, Set<String> districtCodes, UUID changedBy, String changedByUsername) {
         FieldErrors errors = new FieldErrors().required("name", name, "een teamnaam", 100);
         if (!errors.has("name") && teams.teamByName(m, name.strip()).isPresent()) {
             errors.add("name", "Er is al een team met deze naam.");
@@ -80,17 +95,39 @@ class AdministrationService implements Administration {
         checkDistricts(m, districtCodes, errors);
         errors.throwIfAny();
         UUID id = teams.insertTeam(m, name.strip());
-        teams.assignDistricts(m, id, districtCodes);
+        moveDistricts(m, new TeamRef(id, name.strip()), districtCodes, changedBy, changedByUsername);
         return id;
     }
 
     @Override
-    public void assignDistricts(String m, UUID teamId, Set<String> districtCodes) {
-        teams.team(m, teamId).orElseThrow(() -> new NotFoundException("team"));
+    public List<DistrictTeamChanged> assignDistricts(String m, UUID teamId, Set<String> districtCodes, UUID changedBy,
+                                                     String changedByUsername) {
+        TeamRef team = teams.team(m, teamId).orElseThrow(() -> new NotFoundException("team"));
         FieldErrors errors = new FieldErrors();
         checkDistricts(m, districtCodes, errors);
         errors.throwIfAny();
-        teams.assignDistricts(m, teamId, districtCodes);
+        return moveDistricts(m, team, districtCodes, changedBy, changedByUsername);
+    }
+
+    /** Districts that come to this team from another (or from none), and districts it gives up (left without a team). */
+    private List<DistrictTeamChanged> moveDistricts(String m, TeamRef team, Set<String> districtCodes, UUID changedBy,
+                                                    String changedByUsername) {
+        List<DistrictTeamChanged> changes = new ArrayList<>();
+        for (String d : new TreeSet<>(districtCodes)) {
+            Optional<TeamRef> before = teams.teamServing(m, d);
+            if (before.isEmpty() || !before.get().id().equals(team.id())) {
+                changes.add(new DistrictTeamChanged(m, d, before.map(TeamRef::id).orElse(null), before.map(TeamRef::name).orElse(null),
+                        team.id(), team.name(), changedBy, changedByUsername));
+            }
+        }
+        for (String d : teams.districtsServedBy(m, team.id())) {
+            if (!districtCodes.contains(d)) {
+                changes.add(new DistrictTeamChanged(m, d, team.id(), team.name(), null, null, changedBy, changedByUsername));
+            }
+        }
+        teams.assignDistricts(m, team.id(), districtCodes);
+        changes.forEach(events::publishEvent);
+        return changes;
     }
 
     private void checkDistricts(String m, Set<String> districtCodes, FieldErrors errors) {
@@ -116,7 +153,7 @@ class AdministrationService implements Administration {
     @Override
     @Transactional(readOnly = true)
     public boolean userExists(String username) {
-        return users.findByUsername(username).isPresent();
+        return !users.findAllByUsername(username).isEmpty();
     }
 
     @Override
@@ -127,12 +164,14 @@ class AdministrationService implements Administration {
             errors.check(USERNAME.matcher(u.username()).matches(), "username",
                     "Gebruik 3 tot 60 kleine letters, cijfers, punt, streepje of liggend streepje.");
         }
-        if (!errors.has("username") && users.usernameTaken(u.username(), null)) {
+        if (!errors.has("username") && users.usernameTaken(m, u.username(), null)) {
             errors.add("username", "Deze gebruikersnaam bestaat al.");
         }
         checkCommon(m, u.displayName(), u.email(), u.teamId(), u.roles(), errors);
         errors.maxLength("oidcSubject", u.oidcSubject(), "de koppeling met het organisatie-account", 200);
-        if (!errors.has("oidcSubject") && u.oidcSubject() != null && !u.oidcSubject().isBlank() && users.findByOidcSubject(u.oidcSubject().strip()).isPresent()) {
+        String oidcIssuer = u.oidcSubject() == null || u.oidcSubject().isBlank() ? null : accounts.defaultOidcIssuer();
+        if (!errors.has("oidcSubject") && u.oidcSubject() != null && !u.oidcSubject().isBlank()
+                && users.oidcIdentityTaken(oidcIssuer, u.oidcSubject().strip())) {
             errors.add("oidcSubject", "Dit organisatie-account is al aan een andere gebruiker gekoppeld.");
         }
         if (u.oidcSubject() == null || u.oidcSubject().isBlank()) {
@@ -143,22 +182,103 @@ class AdministrationService implements Administration {
         errors.throwIfAny();
         String hash = u.password() == null || u.password().isEmpty() ? null : passwordEncoder.encode(u.password());
         UUID id = users.insert(m, u.username(), u.displayName().strip(), FieldErrors.trimToNull(u.email()), hash,
-                FieldErrors.trimToNull(u.oidcSubject()), u.teamId(), u.roles());
-        events.publishEvent(new UserAccountChanged(m, id, "CREATE", changedBy, changedByUsername));
+                oidcIssuer, FieldErrors.trimToNull(u.oidcSubject()), u.teamId(), u.roles());
+        events.publishEvent(new UserAccountChanged(m, id, "CREATE", changedBy, changedByUsername, null,
+                describe(m, u.roles(), u.teamId(), true), u.roles().stream().anyMatch(Role.CASEWORK::contains)));
         return id;
     }
 
     @Override
-    public void updateUser(String m, UUID userId, String displayName, String email, UUID teamId, boolean active,
-                           Set<Role> roles, UUID changedBy, String changedByUsername) {
-        users.findById(m, userId).orElseThrow(() -> new NotFoundException("user"));
+    public UpdateOutcome updateUser(String m, UUID userId, String displayName, String email, UUID teamId, boolean active,
+                                    Set<Role> roles, UUID changedBy, String changedByUsername) {
+        StoredUser stored = users.findById(m, userId).orElseThrow(() -> new NotFoundException("user"));
+        UserAccount current = stored.account();
         FieldErrors errors = new FieldErrors();
         checkCommon(m, displayName, email, teamId, roles, errors);
         errors.check(!(userId.equals(changedBy) && (!active || !roles.contains(Role.ADMINISTRATOR))), "roles",
                 "U kunt uw eigen beheerrechten niet intrekken of uw eigen account niet blokkeren.");
         errors.throwIfAny();
+        String before = describe(m, current.roles(), current.teamId(), current.active());
+        String after = describe(m, roles, teamId, active);
+        if (userId.equals(changedBy) && grantsAccess(current, roles, teamId)) {
+            pending.insert(m, userId, changedBy, changedByUsername, stored.securityVersion(), displayName.strip(),
+                    FieldErrors.trimToNull(email), teamId, active, roles, before, after);
+            events.publishEvent(new UserAccountChanged(m, userId, "REQUEST_CHANGE", changedBy, changedByUsername, before, after, true));
+            return UpdateOutcome.PENDING;
+        }
         users.update(m, userId, displayName.strip(), FieldErrors.trimToNull(email), teamId, active, roles);
-        events.publishEvent(new UserAccountChanged(m, userId, "UPDATE", changedBy, changedByUsername));
+        events.publishEvent(new UserAccountChanged(m, userId, current.active() && !active ? "DEACTIVATE" : "UPDATE", changedBy,
+                changedByUsername, before, after, changesAccess(current, roles, teamId, active)));
+        return UpdateOutcome.APPLIED;
+    }
+
+    /** A casework role the account did not have, or a team it was not in: both can open households to it. */
+    private static boolean grantsAccess(UserAccount current, Set<Role> roles, UUID teamId) {
+        boolean newCasework = roles.stream().anyMatch(r -> Role.CASEWORK.contains(r) && !current.roles().contains(r));
+        boolean newTeam = teamId != null && !teamId.equals(current.teamId());
+        return newCasework || newTeam;
+    }
+
+    private static boolean changesAccess(UserAccount current, Set<Role> roles, UUID teamId, boolean active) {
+        Set<Role> was = EnumSet.noneOf(Role.class);
+        current.roles().stream().filter(Role.CASEWORK::contains).forEach(was::add);
+        Set<Role> will = EnumSet.noneOf(Role.class);
+        roles.stream().filter(Role.CASEWORK::contains).forEach(will::add);
+        return !was.equals(will) || !Objects.equals(current.teamId(), teamId) || current.active() != active;
+    }
+
+    /** Roles, team and active flag as a short text for the audit trail; no personal data. */
+    private String describe(String m, Set<Role> roles, UUID teamId, boolean active) {
+        String team = teamId == null ? "geen" : teams.team(m, teamId).map(t -> t.name() + " (" + t.id() + ")").orElse(teamId.toString());
+        String text = "rollen: " + (roles.isEmpty() ? "geen" : roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")))
+                + "; team: " + team + "; actief: " + (active ? "ja" : "nee");
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PendingChange> pendingChanges(String m) {
+        return pending.recent(m);
+    }
+
+    @Override
+    public ChangeDecision confirmChange(String m, UUID changeId, UUID decidedBy, String decidedByUsername) {
+        PendingChangeRepository.Requested r = open(m, changeId);
+        if (r.change().requestedBy().equals(decidedBy) || r.change().userId().equals(decidedBy)) {
+            throw new InvalidInputException(java.util.Map.of("changeId", "U kunt uw eigen aanvraag niet bevestigen. Vraag een andere beheerder."));
+        }
+        StoredUser stored = users.findById(m, r.change().userId()).orElseThrow(() -> new NotFoundException("user"));
+        if (stored.securityVersion() != r.baseVersion()) {
+            pending.decide(m, changeId, "STALE", decidedBy, decidedByUsername);
+            return ChangeDecision.STALE;
+        }
+        FieldErrors errors = new FieldErrors();
+        checkCommon(m, r.displayName(), r.email(), r.teamId(), r.roles(), errors);
+        if (errors.has("teamId") || errors.has("roles")) {
+            pending.decide(m, changeId, "STALE", decidedBy, decidedByUsername);
+            return ChangeDecision.STALE;
+        }
+        UserAccount current = stored.account();
+        String before = describe(m, current.roles(), current.teamId(), current.active());
+        users.update(m, r.change().userId(), r.displayName(), r.email(), r.teamId(), r.active(), r.roles());
+        pending.decide(m, changeId, "CONFIRMED", decidedBy, decidedByUsername);
+        events.publishEvent(new UserAccountChanged(m, r.change().userId(), "CONFIRM_CHANGE", decidedBy, decidedByUsername, before,
+                describe(m, r.roles(), r.teamId(), r.active()), true));
+        return ChangeDecision.CONFIRMED;
+    }
+
+    @Override
+    public ChangeDecision rejectChange(String m, UUID changeId, UUID decidedBy, String decidedByUsername) {
+        PendingChangeRepository.Requested r = open(m, changeId);
+        pending.decide(m, changeId, "REJECTED", decidedBy, decidedByUsername);
+        events.publishEvent(new UserAccountChanged(m, r.change().userId(), "REJECT_CHANGE", decidedBy, decidedByUsername,
+                r.change().before(), r.change().after(), false));
+        return ChangeDecision.REJECTED;
+    }
+
+    private PendingChangeRepository.Requested open(String m, UUID changeId) {
+        return pending.find(m, changeId).filter(r -> r.change().pending())
+                .orElseThrow(() -> new InvalidInputException(java.util.Map.of("changeId", "Deze aanvraag wacht niet (meer) op een besluit.")));
     }
 
     @Override

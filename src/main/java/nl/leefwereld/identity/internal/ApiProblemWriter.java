@@ -26,6 +26,12 @@ class ApiProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (e instanceof LockedOutException locked) {
+            response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
+            write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Te veel mislukte pogingen",
+                    "Te veel mislukte pogingen. Probeer het over " + locked.minutes() + " minuten opnieuw.");
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Leefwereld\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "Niet ingelogd", "Log in met een Leefwereld-account (HTTP Basic).");
     }
@@ -33,6 +39,17 @@ class ApiProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "Geen toegang", "Uw rol geeft geen toegang tot dit onderdeel.");
+    }
+
+    /** 401 for a request whose account was blocked or whose session ended since it was authenticated. */
+    void sessionEnded(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Leefwereld\"");
+        write(request, response, HttpStatus.UNAUTHORIZED, "Niet ingelogd", detail);
+    }
+
+    /** An /api path that does not exist. */
+    void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(request, response, HttpStatus.NOT_FOUND, "Niet gevonden", "Dit adres bestaat niet in de API van Leefwereld.");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail)

@@ -7,13 +7,25 @@ import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 
 /** An OIDC login mapped onto a Leefwereld account: roles and team come from Leefwereld, not from the identity provider. */
-final class LeefwereldOidcUser extends DefaultOidcUser implements LeefwereldPrincipal {
+final class LeefwereldOidcUser extends DefaultOidcUser implements LeefwereldPrincipal, VersionedPrincipal {
 
     private final CurrentUser user;
+    private final long securityVersion;
 
-    LeefwereldOidcUser(CurrentUser user, OidcIdToken idToken, OidcUserInfo userInfo) {
+    LeefwereldOidcUser(CurrentUser user, OidcIdToken idToken, OidcUserInfo userInfo, long securityVersion) {
         super(LeefwereldUserDetails.authoritiesOf(user), idToken, userInfo, "sub");
         this.user = user;
+        this.securityVersion = securityVersion;
+    }
+
+    /** The same login with the account as it is now (new roles or team). */
+    LeefwereldOidcUser withUser(CurrentUser current, long version) {
+        return new LeefwereldOidcUser(current, getIdToken(), getUserInfo(), version);
+    }
+
+    @Override
+    public long securityVersion() {
+        return securityVersion;
     }
 
     @Override

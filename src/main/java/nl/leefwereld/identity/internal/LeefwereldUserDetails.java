@@ -10,16 +10,27 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A local account as Spring Security sees it. */
-public final class LeefwereldUserDetails implements UserDetails, CredentialsContainer, LeefwereldPrincipal {
+public final class LeefwereldUserDetails implements UserDetails, CredentialsContainer, LeefwereldPrincipal, VersionedPrincipal {
 
     private final CurrentUser user;
     private final boolean enabled;
+    private final long securityVersion;
     private String passwordHash;
 
     public LeefwereldUserDetails(CurrentUser user, String passwordHash, boolean enabled) {
+        this(user, passwordHash, enabled, -1);
+    }
+
+    LeefwereldUserDetails(CurrentUser user, String passwordHash, boolean enabled, long securityVersion) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.securityVersion = securityVersion;
+    }
+
+    @Override
+    public long securityVersion() {
+        return securityVersion;
     }
 
     @Override

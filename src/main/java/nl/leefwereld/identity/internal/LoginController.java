@@ -25,7 +25,16 @@ class LoginController {
     }
 
     @GetMapping("/login")
-    String login(Model model) {
+    String login(Model model, @org.springframework.web.bind.annotation.RequestParam(name = "teveel", required = false) String lockedMinutes) {
+        if (lockedMinutes != null) {
+            int minutes = 15;
+            try {
+                minutes = Math.max(1, Math.min(24 * 60, Integer.parseInt(lockedMinutes.strip())));
+            } catch (NumberFormatException e) {
+                // keep the default: the number only phrases the message
+            }
+            model.addAttribute("lockedMinutes", minutes);
+        }
         List<Map<String, String>> providers = new ArrayList<>();
         if (oidcClients.getIfAvailable() instanceof InMemoryClientRegistrationRepository repo) {
             for (ClientRegistration r : repo) {

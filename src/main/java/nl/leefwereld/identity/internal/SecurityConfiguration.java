@@ -1,28 +1,56 @@
 package nl.leefwereld.identity.internal;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
+import nl.leefwereld.identity.LeefwereldPrincipal;
 import nl.leefwereld.identity.Role;
 import nl.leefwereld.identity.RouteRules;
+import nl.leefwereld.identity.SecurityEvent;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Two filter chains: the API (HTTP Basic, stateless, problem+json errors) and the screens (form login or OIDC,
- * session, CSRF). Both take their route rules from the modules' {@link RouteRules} beans and deny the rest.
+ * session, CSRF). Both take their route rules from the modules' {@link RouteRules} beans and deny the rest. Both check
+ * the account on every request ({@link SessionGuard}); password logins go through {@link PasswordLogin} (lockout).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfiguration {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -31,6 +59,21 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * The one authentication manager for passwords (form and HTTP Basic): exactly one {@link PasswordLogin}, so each
+     * attempt is counted once. (A provider on the chain as well would be asked again by this parent after a failure.)
+     */
+    @Bean
+    AuthenticationManager authenticationManager(PasswordLogin passwords) {
+        return new ProviderManager(passwords);
+    }
+
+    /** Tells the session directory when the container destroys a session (idle timeout). */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     @Bean
@@ -42,45 +85,118 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, List<RouteRules> rules, ApiProblemWriter problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, List<RouteRules> rules, ApiProblemWriter problems, PasswordLogin passwords,
+                                 UserAccountRepository users, SessionDirectory sessions, ApplicationEventPublisher events, Clock clock,
+                                 SecuritySettings settings,
+                                 @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings)
+            throws Exception {
+        UnmappedApiPath unmapped = new UnmappedApiPath(mappings);
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(routes -> applyRules(routes, rules))
+                .authorizeHttpRequests(routes -> {
+                    rules.forEach(r -> r.apply(routes));
+                    routes.requestMatchers(unmapped).authenticated();   // answered 404 below
+                    routes.anyRequest().denyAll();
+                })
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())     // stateless Basic auth: no cookie to ride on
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .addFilterBefore(new SessionGuard(users, sessions, events, clock, settings, problems, null), AuthorizationFilter.class)
+                .addFilterAfter(notFound(unmapped, problems), AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, List<RouteRules> rules, AccountLookup accounts,
-                                 ObjectProvider<ClientRegistrationRepository> oidcClients) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, List<RouteRules> rules, AccountLookup accounts, PasswordLogin passwords,
+                                 ObjectProvider<ClientRegistrationRepository> oidcClients, UserAccountRepository users,
+                                 SessionDirectory sessions, ApplicationEventPublisher events, Clock clock, SecuritySettings settings,
+                                 ApiProblemWriter problems) throws Exception {
+        SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+                new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
         http.authorizeHttpRequests(routes -> {
                     routes.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/vendor/**", "/webjars/**",
                             "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll();
-                    applyRules(routes, rules);
+                    rules.forEach(r -> r.apply(routes));
+                    routes.anyRequest().denyAll();
                 })
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?uitgelogd").permitAll())
+                .securityContext(c -> c.securityContextRepository(contexts))
+                .formLogin(form -> form.loginPage("/login").successHandler(sessionStart(sessions, events, false))
+                        .failureHandler(passwordFailure()).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?uitgelogd")
+                        .addLogoutHandler(logoutEvent(sessions, events)).permitAll())
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny()))
-                .csrf(Customizer.withDefaults());
+                .csrf(Customizer.withDefaults())
+                .addFilterBefore(new SessionGuard(users, sessions, events, clock, settings, problems, contexts), AuthorizationFilter.class);
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(o -> o.loginPage("/login")
                     .userInfoEndpoint(u -> u.oidcUserService(accounts.oidcUserService()))
-                    .defaultSuccessUrl("/", true)
-                    .failureUrl("/login?oidcfout"));
+                    .successHandler(sessionStart(sessions, events, true))
+                    .failureHandler((request, response, e) -> {
+                        events.publishEvent(new SecurityEvent(null, null, null, SecurityEvent.Type.LOGIN_FAILED, request.getRemoteAddr(), "oidc"));
+                        response.sendRedirect(request.getContextPath() + "/login?oidcfout");
+                    }));
         }
         return http.build();
     }
 
-    private static void applyRules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes,
-                                   List<RouteRules> rules) {
-        rules.forEach(r -> r.apply(routes));
-        routes.anyRequest().denyAll();
+    /** After a login: the session gets its handle and login time (for revocation and the absolute timeout). */
+    private static SimpleUrlAuthenticationSuccessHandler sessionStart(SessionDirectory sessions, ApplicationEventPublisher events, boolean oidc) {
+        SimpleUrlAuthenticationSuccessHandler handler = new SimpleUrlAuthenticationSuccessHandler("/") {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+                    throws IOException, ServletException {
+                if (authentication.getPrincipal() instanceof LeefwereldPrincipal p) {
+                    sessions.register(request, p.currentUser());
+                    if (oidc) {   // password logins publish this in PasswordLogin
+                        var u = p.currentUser();
+                        events.publishEvent(new SecurityEvent(u.municipalityCode(), u.id(), u.username(), SecurityEvent.Type.LOGIN_SUCCEEDED,
+                                request.getRemoteAddr(), "oidc"));
+                    }
+                }
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        handler.setAlwaysUseDefaultTargetUrl(true);
+        return handler;
+    }
+
+    /** A locked name or address gets its own message with the minutes to wait; everything else the one generic message. */
+    private static AuthenticationFailureHandler passwordFailure() {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> response.sendRedirect(
+                request.getContextPath() + (e instanceof LockedOutException locked ? "/login?teveel=" + locked.minutes() : "/login?error"));
+    }
+
+    private static LogoutHandler logoutEvent(SessionDirectory sessions, ApplicationEventPublisher events) {
+        return (request, response, authentication) -> {
+            var session = request.getSession(false);
+            if (session != null && session.getAttribute(SessionDirectory.HANDLE) instanceof UUID handle) {
+                sessions.ended(handle);
+            }
+            if (authentication != null && authentication.getPrincipal() instanceof LeefwereldPrincipal p) {
+                var u = p.currentUser();
+                events.publishEvent(new SecurityEvent(u.municipalityCode(), u.id(), u.username(), SecurityEvent.Type.LOGOUT,
+                        request.getRemoteAddr(), null));
+            }
+        };
+    }
+
+    /** An unmapped /api path, after the user was found to be signed in: 404 problem+json. */
+    private static OncePerRequestFilter notFound(UnmappedApiPath unmapped, ApiProblemWriter problems) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (unmapped.matches(request)) {
+                    problems.notFound(request, response);
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
     }
 }
