@@ -127,9 +127,27 @@ class BadInputTest {
             "/beheer/teams/{id}/wijken", Set.of("geen velden"),
             // 25 characters: a valid password (anything may be in a password) and a valid break-the-glass reason
             "/beheer/gebruikers/{id}/wachtwoord", Set.of("elk veld " + SCRIPT),
-            "/huishoudens/{id}/noodtoegang", Set.of("elk veld " + SCRIPT));
+            "/huishoudens/{id}/noodtoegang", Set.of("elk veld " + SCRIPT),
+            // the page to return to is navigation only: an unreadable page number falls back to page 1
+            "/privacy/meldingen/gezien", Set.of("pagina 5000 tekens", "NUL-teken in pagina"));
     /** A declared-valid answer other than a redirect: the inzage export is a download. */
-    static final Map<String, Integer> VALID_STATUS = Map.of("/privacy/inzage", 200);
+    static final Map<String, Integer> VALID_STATUS = Map.of("/privacy/inzage", 200,
+            // searches and look-ups are POST so a BSN or name never enters a URL; they show results, they save nothing
+            "/personen/zoeken", 200, "/privacy/afgeschermd/zoeken", 200, "/privacy/afgeschermd/persoon", 200);
+    /**
+     * Hidden fields that name the record the form acts on (like a path variable): what was in them is not typed, so it is
+     * not shown back; a bad value must be refused (the page again with the error, 400 or 404), never saved.
+     */
+    static final Map<String, Set<String>> RECORD_FIELDS = Map.of(
+            "/privacy/afgeschermd/persoon", Set.of("personId"),
+            "/privacy/afgeschermd/afschermen", Set.of("personId"),
+            "/privacy/afgeschermd/opheffen", Set.of("personId"),
+            "/privacy/afgeschermd/medewerkers", Set.of("personId"),
+            "/privacy/afgeschermd/medewerkers/verwijderen", Set.of("personId", "userId"),
+            "/privacy/meldingen/gezien", Set.of("id"),
+            "/beheer/sessies/beeindigen", Set.of("sessionId", "userId"),
+            "/beheer/wijzigingen/bevestigen", Set.of("changeId"),
+            "/beheer/wijzigingen/afwijzen", Set.of("changeId"));
     /** Form properties a route does not read (the edit form shares its object with the create form): no per-field cases. */
     static final Map<String, Set<String>> NOT_READ = Map.of("/beheer/gebruikers/{id}", Set.of("username", "oidcSubject", "password"));
     /**
@@ -151,7 +169,9 @@ class BadInputTest {
     static final Map<String, String> REFUSES_BY_REDIRECT = Map.of("/zaken/{id}/regisseur", "De regisseur is toegewezen.");
     /** Form fields that are no text box (a select, checkbox list or password): what was typed is not shown back there. */
     static final Set<String> NOT_TYPED_BACK = Set.of("districtCode", "channel", "memberRelation", "purpose", "kind", "personId",
-            "teamId", "roles", "password", "districts", "caseDirectorId", "active", "withdrawnOn");
+            "teamId", "roles", "password", "districts", "caseDirectorId", "active", "withdrawnOn",
+            // hidden: the one-time form token (a new one comes with the form), the search reference; buttons: the export format
+            "formToken", "verwijzing", "format", "category");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -183,6 +203,8 @@ class BadInputTest {
     Administration admin;
     @Autowired
     nl.leefwereld.privacy.SearchReferences references;
+    @Autowired
+    nl.leefwereld.privacy.ProtectedPersons protectedPersons;
 
     final JsonMapper json = JsonMapper.builder().build();
     final AtomicInteger requests = new AtomicInteger();
@@ -206,6 +228,14 @@ class BadInputTest {
     UUID consent;
     UUID team;
     UUID account;
+    /** Two persons of this test's own, protected in the set-up (one for the forms, one to lift the protection of). */
+    UUID protectedPerson;
+    UUID personToUnprotect;
+    /** A privacy alert of this test's own (for "mark as seen"). */
+    long alert;
+    /** Self-grants of two throw-away administrators, waiting for a second administrator (four eyes). */
+    String changeToConfirm;
+    String changeToReject;
     /** A break-the-glass reference from a search, issued to regisseur for this test's own household. */
     String reference;
     String district;
@@ -251,6 +281,21 @@ class BadInputTest {
 
         reference = references.issue(director, household);
 
+        protectedPerson = ownPerson("afgeschermd");
+        personToUnprotect = ownPerson("opheffen");
+        for (UUID person : List.of(protectedPerson, personToUnprotect)) {
+            MvcResult protectedNow = perform("opzet", post("/privacy/afgeschermd/afschermen").with(users.as("privacy")).with(csrf())
+                    .param("personId", person.toString()).param("category", "OPVANG").param("note", ""));
+            assertThat(protectedNow.getResponse().getStatus()).as("own protected person: " + describe(protectedNow)).isEqualTo(302);
+        }
+        UUID protectedHousehold = jdbc.sql("SELECT household_id FROM household_member WHERE municipality_code = :m AND person_id = :p")
+                .param("m", m).param("p", protectedPerson).query(UUID.class).single();
+        protectedPersons.alert(director, protectedHousehold, protectedPerson, "badinput-test");
+        alert = jdbc.sql("SELECT max(id) FROM privacy_alert WHERE municipality_code = :m AND person_id = :p")
+                .param("m", m).param("p", protectedPerson).query(Long.class).single();
+        changeToConfirm = selfGrant("bevestig");
+        changeToReject = selfGrant("afwijs");
+
         pathValues = new LinkedHashMap<>();
         pathValues.put("/huishoudens/{id}", household.toString());
         pathValues.put("/api/v1/households/{id}", household.toString());
@@ -259,6 +304,32 @@ class BadInputTest {
         pathValues.put("/beheer/gebruikers/{id}", account.toString());
         pathValues.put("/beheer/teams/{id}", team.toString());
         pathValues.put("{consentId}", consent.toString());
+    }
+
+    /** The head of a new household of this test's own (random name, no BSN). */
+    private UUID ownPerson(String what) throws Exception {
+        String body = """
+                {"head": %s, "address": %s, "confirmNew": true}
+                """.formatted(headJson(letters(1).toUpperCase() + letters(6), "Badinput" + tag + what, "19" + (50 + ThreadLocalRandom.current().nextInt(40))
+                + "-0" + (1 + ThreadLocalRandom.current().nextInt(9)) + "-1" + ThreadLocalRandom.current().nextInt(10), ""),
+                addressJson("Teststraat", "2", "8302 CD"));
+        MvcResult r = perform("opzet", jsonPost("/api/v1/households", "regisseur", MediaType.APPLICATION_JSON, body));
+        assertThat(r.getResponse().getStatus()).as("own household for " + what + ": " + content(r)).isEqualTo(201);
+        UUID h = UUID.fromString(json.readTree(content(r)).get("id").asString());
+        return jdbc.sql("SELECT person_id FROM household_member WHERE household_id = :h").param("h", h).query(UUID.class).single();
+    }
+
+    /** A throw-away administrator gives themselves a casework role in this test's own team: a change waiting for four eyes. */
+    private String selfGrant(String what) {
+        String m = users.current("beheer").municipalityCode();
+        String username = "badinput." + tag + "." + what;
+        UUID self = admin.createUser(m, new Administration.NewUser(username, "Badinput Beheer", null, null, EnumSet.of(Role.ADMINISTRATOR),
+                "Een-lang-wachtwoord-2026", null), null, "badinput-test");
+        Administration.UpdateOutcome outcome = admin.updateUser(m, self, "Badinput Beheer", null, team, true,
+                EnumSet.of(Role.ADMINISTRATOR, Role.CASE_DIRECTOR), self, username);
+        assertThat(outcome).as("a self-grant waits for a second administrator").isEqualTo(Administration.UpdateOutcome.PENDING);
+        return jdbc.sql("SELECT id::text FROM pending_account_change WHERE user_id = :u AND status = 'PENDING'").param("u", self)
+                .query(String.class).single();
     }
 
     @AfterAll
@@ -579,6 +650,12 @@ class BadInputTest {
                 if (p.getValue() == boolean.class || name.equals("householdId") || NOT_READ.getOrDefault(route.pattern(), Set.of()).contains(name)) {
                     continue;   // a checkbox; the hidden householdId: empty or unreadable means "new household", by design
                 }
+                if (RECORD_FIELDS.getOrDefault(route.pattern(), Set.of()).contains(name)) {
+                    for (String bad : List.of(LONG, NUL, NOT_A_UUID)) {
+                        cases.add(perField(base, name, bad, Expect.NO_SERVER_ERROR, name + " = " + printable(abbreviate(bad, 20))));
+                    }
+                    continue;
+                }
                 cases.add(perField(base, name, LONG, Expect.FORM_WITH_ERROR, name + " 5000 tekens"));
                 if (!name.equals("password")) {   // any character may be in a password: it is only hashed
                     cases.add(perField(base, name, NUL, Expect.NO_SERVER_ERROR, "NUL-teken in " + name));
@@ -653,6 +730,17 @@ class BadInputTest {
                 // reads no fields: the valid request is the one without fields
             }
             case "/beheer/sessies/beeindigen" -> f.put("userId", account.toString());
+            case "/beheer/wijzigingen/bevestigen" -> f.put("changeId", changeToConfirm);
+            case "/beheer/wijzigingen/afwijzen" -> f.put("changeId", changeToReject);
+            case "/privacy/afgeschermd/persoon" -> f.put("personId", protectedPerson.toString());
+            case "/privacy/afgeschermd/afschermen" -> f.putAll(Map.of("personId", protectedPerson.toString(), "category", "DREIGING",
+                    "note", "Melding van de politie"));
+            case "/privacy/afgeschermd/medewerkers" -> f.putAll(Map.of("personId", protectedPerson.toString(), "username", "regisseur"));
+            case "/privacy/afgeschermd/medewerkers/verwijderen" -> f.putAll(Map.of("personId", protectedPerson.toString(),
+                    "userId", users.current("regisseur").id().toString()));
+            // its own person: lifting the protection must not stop the named-user form of the other one
+            case "/privacy/afgeschermd/opheffen" -> f.put("personId", personToUnprotect.toString());
+            case "/privacy/meldingen/gezien" -> f.putAll(Map.of("id", Long.toString(alert), "pagina", "1"));
             default -> {
                 return null;
             }
@@ -1162,7 +1250,7 @@ class BadInputTest {
 
     /** Whether the form has any input, select or text area with this name. */
     private static boolean hasField(String form, String name) {
-        return Pattern.compile("<(input|select|textarea)[^>]*\\sname=\"" + Pattern.quote(name) + "\"").matcher(form).find();
+        return Pattern.compile("<(input|select|textarea|button)[^>]*\\sname=\"" + Pattern.quote(name) + "\"").matcher(form).find();
     }
 
     /** Whether the form has a text box or text area (not a select, checkbox, hidden or password field) with this name. */

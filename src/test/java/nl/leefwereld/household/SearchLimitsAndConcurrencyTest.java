@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,7 +50,9 @@ class SearchLimitsAndConcurrencyTest {
         MockMvc mvc = Mvc.of(context);
         CurrentUser director = users.current("regisseur");
         String username = "zoeklimiet." + SearchFixtures.letters(8);
-        admin.createUser(director.municipalityCode(), new Administration.NewUser(username, "Zoek Limiet", null, director.teamId(),
+        // A throw-away team without districts: a new case director in a demo team would change who new cases are routed to.
+        UUID team = admin.createTeam(director.municipalityCode(), "Zoeklimietteam " + SearchFixtures.letters(8), Set.of());
+        admin.createUser(director.municipalityCode(), new Administration.NewUser(username, "Zoek Limiet", null, team,
                 EnumSet.of(Role.CASE_DIRECTOR), "Een-lang-wachtwoord-2026", null), null, "search-limit-test");
         CurrentUser fresh = users.current(username);
         for (int i = 0; i < perMinute; i++) {

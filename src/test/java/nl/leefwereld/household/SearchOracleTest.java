@@ -142,12 +142,17 @@ class SearchOracleTest {
     void theReferenceIsBoundToTheSearcherAndOpensTheHouseholdOnlyAfterAGrant() throws Exception {
         String reference = json.readTree(search("regisseur.noord", bsn)).get(0).get("reference").asString();
         String reason = "Acute zorgen gemeld door de politie vannacht";
-        // Another user cannot use it, and a made-up one is unknown: both 404, nothing granted.
-        for (String[] attempt : new String[][] {{"regisseur.zuid", reference}, {"regisseur.noord", "A".repeat(43)}, {"regisseur.noord", "kort"}}) {
+        // Another user cannot use it, and a made-up well-formed one is unknown: both 404, nothing granted.
+        for (String[] attempt : new String[][] {{"regisseur.zuid", reference}, {"regisseur.noord", "A".repeat(43)}}) {
             mvc.perform(post("/api/v1/break-glass").contentType(MediaType.APPLICATION_JSON).with(users.as(attempt[0]))
                             .content(json.writeValueAsString(java.util.Map.of("reference", attempt[1], "reason", reason))))
                     .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(404));
         }
+        // Something that is not a reference at all is a field error (400, errors.reference), and grants nothing either.
+        mvc.perform(post("/api/v1/break-glass").contentType(MediaType.APPLICATION_JSON).with(users.as("regisseur.noord"))
+                        .content(json.writeValueAsString(java.util.Map.of("reference", "kort", "reason", reason))))
+                .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(400))
+                .andExpect(r -> assertThat(json.readTree(r.getResponse().getContentAsString()).path("errors").has("reference")).isTrue());
         mvc.perform(get("/noodtoegang").param("verwijzing", reference).with(users.as("regisseur.zuid")))
                 .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(404))
                 .andExpect(r -> assertThat(r.getResponse().getContentAsString()).contains("verlopen of niet van u"));

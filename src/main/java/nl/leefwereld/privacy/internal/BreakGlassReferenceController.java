@@ -57,7 +57,10 @@ class BreakGlassReferenceController {
                     + " uur. De privacy officer ziet dit, met uw reden.");
             return "redirect:/huishoudens/" + grant.householdId();
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.fieldErrors());
+            // The service names the API's field "reference"; on this page it is "verwijzing".
+            java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+            e.fieldErrors().forEach((field, message) -> errors.put(field.equals("reference") ? "verwijzing" : field, message));
+            model.addAttribute("errors", errors);
         } catch (NotFoundException e) {
             // The form again, with what was typed: the reason is not lost, and the message says what to do.
             model.addAttribute("errors", java.util.Map.of("verwijzing", EXPIRED));

@@ -14,6 +14,7 @@ import nl.leefwereld.privacy.ProtectedPersons;
 import nl.leefwereld.privacy.ResidentRegister;
 import nl.leefwereld.privacy.SearchReferences;
 import nl.leefwereld.shared.FieldErrors;
+import nl.leefwereld.shared.InvalidInputException;
 import nl.leefwereld.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +26,7 @@ class BreakGlassService implements BreakGlass {
 
     static final String PROTECTED_MESSAGE = "Noodtoegang is niet mogelijk: in dit huishouden woont iemand die is afgeschermd. "
             + "Neem contact op met de privacy officer.";
+    static final String MALFORMED_REFERENCE = "Dit is geen geldige verwijzing naar een zoekresultaat. Zoek de persoon opnieuw.";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -78,6 +80,11 @@ class BreakGlassService implements BreakGlass {
     @Override
     @Transactional
     public Grant grantByReference(CurrentUser user, String reference, String reason) {
+        // Malformed (too long, control characters, not the shape of a reference): a field error. Well-formed but unknown,
+        // expired or someone else's: not found, as before — the answer tells nothing about other users' references.
+        if (!SearchReferenceService.wellFormed(reference)) {
+            throw InvalidInputException.of("reference", MALFORMED_REFERENCE);
+        }
         UUID household = references.resolve(user, reference).orElseThrow(() -> new NotFoundException("search reference"));
         return new Grant(household, grant(user, household, reason));
     }

@@ -56,7 +56,7 @@ class SearchReferenceService implements SearchReferences {
     @Override
     @Transactional(readOnly = true)
     public Optional<UUID> resolve(CurrentUser user, String reference) {
-        if (reference == null || !SHAPE.matcher(reference.strip()).matches()) {
+        if (!wellFormed(reference)) {
             return Optional.empty();
         }
         return jdbc.sql("""
@@ -64,6 +64,11 @@ class SearchReferenceService implements SearchReferences {
                  WHERE municipality_code = :m AND token_hash = :hash AND user_id = :u AND expires_at > :now
                 """).param("m", user.municipalityCode()).param("hash", hash(reference.strip())).param("u", user.id())
                 .param("now", OffsetDateTime.now(clock)).query(UUID.class).optional();
+    }
+
+    /** Whether the text has the shape of a reference (43 base64url characters, surrounding blanks allowed). */
+    static boolean wellFormed(String reference) {
+        return reference != null && reference.length() <= 200 && SHAPE.matcher(reference.strip()).matches();
     }
 
     static byte[] hash(String token) {
