@@ -145,7 +145,10 @@ class AccessMatrixTest {
             "GET /error", Set.of(500),
             // page posts whose valid answer is a page, not a redirect: the inzage download and search results
             "POST /privacy/inzage", Set.of(200),
-            "POST /personen/zoeken", Set.of(200));
+            "POST /personen/zoeken", Set.of(200),
+            // the privacy officer's look-up of a person to protect answers with the person's page
+            "POST /privacy/afgeschermd/zoeken", Set.of(200),
+            "POST /privacy/afgeschermd/persoon", Set.of(200));
     /** Unmapped paths: never 2xx, never 5xx. Logged in: 403 (closed by default) or 404 (unknown). */
     static final List<String> UNMAPPED = List.of("/api/v1/bestaat-niet", "/onbekend", "/api/v1/households/bestaat/niet/x", "/huishoudens");
     static final List<HttpMethod> METHODS = List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH);
@@ -167,6 +170,10 @@ class AccessMatrixTest {
     Consents consents;
     @Autowired
     Clock clock;
+    @Autowired
+    nl.leefwereld.privacy.SearchReferences references;
+    @Autowired
+    nl.leefwereld.privacy.ProtectedPersons protectedPersons;
 
     MockMvc mvc;
     String municipality;
@@ -324,6 +331,37 @@ class AccessMatrixTest {
         return v;
     }
 
+    /** A break-the-glass reference from a search, issued to the role's demo account (any string for roles without one). */
+    private String referenceFor(Role role) {
+        String username = role == null ? null : DemoUsers.BY_ROLE.get(role);
+        return username == null || !users.current(username).doesCasework() ? "A".repeat(43)
+                : references.issue(users.current(username), household.householdId());
+    }
+
+    /** The head of a fresh household, protected by the privacy officer when asked. */
+    private String freshPerson(boolean needed, boolean protectedAlready) {
+        if (!needed) {
+            return UUID.randomUUID().toString();
+        }
+        TestHouseholds.Fresh fresh = households.register(users.current("regisseur"), "centrum");
+        if (protectedAlready) {
+            try {
+                mvc.perform(request(HttpMethod.POST, "/privacy/afgeschermd/afschermen").with(csrf()).with(users.as("privacy"))
+                        .param("personId", fresh.headPersonId().toString()).param("category", "DREIGING").param("note", "Matrix"))
+                        .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(302));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return fresh.headPersonId().toString();
+    }
+
+    /** A privacy alert of its own, to mark as seen. */
+    private String freshAlert() {
+        protectedPersons.alert(users.current("regisseur"), household.householdId(), household.headPersonId(), "toegangsmatrix");
+        return jdbc.sql("SELECT id::text FROM privacy_alert ORDER BY id DESC LIMIT 1").query(String.class).single();
+    }
+
     /**
      * A valid request for the route as the role would send it; fresh records where the request changes one (a new
      * notification to pick up, a new consent to withdraw). Routes without an entry get an empty request and are
@@ -355,9 +393,30 @@ class AccessMatrixTest {
                  "GET /huishoudens/{id}", "GET /personen/zoeken", "GET /api/v1/households/{id}", "GET /api/v1/households/{id}/consents",
                  "GET /privacy/audit", "GET /privacy/noodtoegang", "GET /privacy/inzage", "GET /api/v1/audit-events",
                  "GET /beheer/gebruikers", "GET /beheer/gebruikers/{id}", "GET /beheer/teams", "GET /api/v1/admin/users",
-                 "GET /api/v1/admin/teams", "POST /meldingen/{id}/oppakken", "POST /huishoudens/{id}/toestemmingen/{consentId}/intrekken" -> {
+                 "GET /api/v1/admin/teams", "POST /meldingen/{id}/oppakken", "POST /huishoudens/{id}/toestemmingen/{consentId}/intrekken",
+                 "GET /api/v1/audit-chain/verification", "GET /api/v1/reference/channels", "GET /api/v1/reference/consent-purposes",
+                 "GET /api/v1/reference/districts", "GET /api/v1/reference/relations", "GET /privacy/afgeschermd", "GET /privacy/meldingen",
+                 "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /beheer/sessies", "GET /beheer/wijzigingen" -> {
                 // valid as they are
             }
+            case "GET /noodtoegang" -> b = b.param("verwijzing", referenceFor(role));
+            case "POST /noodtoegang" -> form.putAll(Map.of("verwijzing", referenceFor(role), "reason", "Acute zorgen gemeld door de huisarts vandaag"));
+            case "POST /api/v1/break-glass" -> json = "{\"reference\": \"" + referenceFor(role)
+                    + "\", \"reason\": \"Acute zorgen gemeld door de huisarts vandaag\"}";
+            case "POST /privacy/afgeschermd/zoeken" -> form.put("bsn", household.bsn());
+            case "POST /privacy/afgeschermd/persoon" -> form.put("personId", household.headPersonId().toString());
+            // Protection changes go to households of their own: a protected person closes the household for everyone else.
+            case "POST /privacy/afgeschermd/afschermen" -> form.putAll(Map.of("personId", freshPerson(allowed, false), "category", "OPVANG",
+                    "note", "Verblijft in de opvang"));
+            case "POST /privacy/afgeschermd/opheffen" -> form.put("personId", freshPerson(allowed, true));
+            case "POST /privacy/afgeschermd/medewerkers" -> form.putAll(Map.of("personId", freshPerson(allowed, true), "username", "regisseur"));
+            case "POST /privacy/afgeschermd/medewerkers/verwijderen" -> form.putAll(Map.of("personId", freshPerson(allowed, true),
+                    "userId", users.current("regisseur").id().toString()));
+            case "POST /beheer/sessies/beeindigen" -> form.put("userId", account.toString());
+            case "POST /beheer/wijzigingen/bevestigen", "POST /beheer/wijzigingen/afwijzen" -> form.put("changeId", allowed
+                    ? nl.leefwereld.support.PendingSelfGrants.create(admin, jdbc, municipality, team, "matrix." + unique + ".beheer")
+                    : UUID.randomUUID().toString());
+            case "POST /privacy/meldingen/gezien" -> form.put("id", allowed ? freshAlert() : UUID.randomUUID().toString());
             case "GET /api/v1/persons" -> b = b.param("q", household.lastName());
             case "POST /personen/zoeken" -> form.put("q", household.lastName());
             case "POST /api/v1/persons/search" -> json = "{\"query\": \"" + household.lastName() + "\"}";

@@ -321,15 +321,8 @@ class BadInputTest {
 
     /** A throw-away administrator gives themselves a casework role in this test's own team: a change waiting for four eyes. */
     private String selfGrant(String what) {
-        String m = users.current("beheer").municipalityCode();
-        String username = "badinput." + tag + "." + what;
-        UUID self = admin.createUser(m, new Administration.NewUser(username, "Badinput Beheer", null, null, EnumSet.of(Role.ADMINISTRATOR),
-                "Een-lang-wachtwoord-2026", null), null, "badinput-test");
-        Administration.UpdateOutcome outcome = admin.updateUser(m, self, "Badinput Beheer", null, team, true,
-                EnumSet.of(Role.ADMINISTRATOR, Role.CASE_DIRECTOR), self, username);
-        assertThat(outcome).as("a self-grant waits for a second administrator").isEqualTo(Administration.UpdateOutcome.PENDING);
-        return jdbc.sql("SELECT id::text FROM pending_account_change WHERE user_id = :u AND status = 'PENDING'").param("u", self)
-                .query(String.class).single();
+        return nl.leefwereld.support.PendingSelfGrants.create(admin, jdbc, users.current("beheer").municipalityCode(), team,
+                "badinput." + tag + "." + what);
     }
 
     @AfterAll
