@@ -7,7 +7,7 @@ package nl.leefwereld.privacy;
  */
 public enum AuditAction {
     READ("Bekeken", false),
-    CREATE("Toegevoegd", true),
+    CREATE("Aangemaakt", true),
     UPDATE("Gewijzigd", true),
     DELETE("Verwijderd", true),
     EXPORT("Geëxporteerd", false),
@@ -15,7 +15,7 @@ public enum AuditAction {
     BREAK_GLASS("Noodtoegang", true),
     LOGIN("Ingelogd", false),
     LOGIN_FAILED("Inloggen mislukt", false),
-    LOCKOUT("Account tijdelijk geblokkeerd", false),
+    LOCKOUT("Geblokkeerd", false),
     LOGOUT("Uitgelogd", false),
     SESSION_REVOKED("Sessie beëindigd", false),
     ACCESS_DENIED("Toegang geweigerd", false),

@@ -129,11 +129,16 @@ class BadInputTest {
             "/beheer/gebruikers/{id}/wachtwoord", Set.of("elk veld " + SCRIPT),
             "/huishoudens/{id}/noodtoegang", Set.of("elk veld " + SCRIPT),
             // the page to return to is navigation only: an unreadable page number falls back to page 1
-            "/privacy/meldingen/gezien", Set.of("pagina 5000 tekens", "NUL-teken in pagina"));
+            "/privacy/meldingen/gezien", Set.of("pagina 5000 tekens", "NUL-teken in pagina"),
+            // no filter: the whole audit log (search) or its CSV (export)
+            "/privacy/audit", Set.of("geen velden"),
+            "/privacy/audit/export", Set.of("geen velden"));
     /** A declared-valid answer other than a redirect: the inzage export is a download. */
     static final Map<String, Integer> VALID_STATUS = Map.of("/privacy/inzage", 200,
             // searches and look-ups are POST so a BSN or name never enters a URL; they show results, they save nothing
-            "/personen/zoeken", 200, "/privacy/afgeschermd/zoeken", 200, "/privacy/afgeschermd/persoon", 200);
+            "/personen/zoeken", 200, "/privacy/afgeschermd/zoeken", 200, "/privacy/afgeschermd/persoon", 200,
+            // the audit log search (a BSN is posted) and its CSV download
+            "/privacy/audit", 200, "/privacy/audit/export", 200);
     /**
      * Hidden fields that name the record the form acts on (like a path variable): what was in them is not typed, so it is
      * not shown back; a bad value must be refused (the page again with the error, 400 or 404), never saved.
@@ -171,7 +176,9 @@ class BadInputTest {
     static final Set<String> NOT_TYPED_BACK = Set.of("districtCode", "channel", "memberRelation", "purpose", "kind", "personId",
             "teamId", "roles", "password", "districts", "caseDirectorId", "active", "withdrawnOn",
             // hidden: the one-time form token (a new one comes with the form), the search reference; buttons: the export format
-            "formToken", "verwijzing", "format", "category");
+            "formToken", "verwijzing", "format", "category",
+            // the audit log: the action is a select, the person (from a link or a BSN) a hidden field
+            "action", "person");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -709,6 +716,10 @@ class BadInputTest {
             case "/personen/zoeken" -> f.put("q", "Badinput" + tag);
             case "/noodtoegang" -> f.putAll(Map.of("verwijzing", reference, "reason", "Acute zorgen gemeld door de huisarts vandaag"));
             case "/privacy/afgeschermd/zoeken" -> f.put("bsn", headBsn);
+            case "/privacy/audit" -> f.putAll(Map.of("actor", "regisseur", "action", "READ", "household", "", "person", "", "bsn", headBsn,
+                    "from", java.time.format.DateTimeFormatter.ofPattern("dd-MM-uuuu").format(LocalDate.parse(today).minusDays(30)), "to", today));
+            case "/privacy/audit/export" -> f.putAll(Map.of("actor", "privacy", "action", "EXPORT", "household", "", "person", "",
+                    "from", today, "to", today));
             case "/beheer/gebruikers" -> f.putAll(Map.of("username", "badinput." + tag + ".form", "displayName", "Badinput Form",
                     "email", "form@voorbeeld.nl", "teamId", team.toString(), "roles", "POLICY_OFFICER",
                     "password", "Een-lang-wachtwoord-2026", "oidcSubject", "badinput-form-" + tag));

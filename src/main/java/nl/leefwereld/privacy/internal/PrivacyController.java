@@ -1,10 +1,10 @@
 package nl.leefwereld.privacy.internal;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,57 +34,122 @@ import tools.jackson.databind.json.JsonMapper;
 class PrivacyController {
 
     private final AuditQuery auditQuery;
+    private final AuditSearchService auditSearch;
     private final BreakGlass breakGlass;
     private final InzageService inzage;
     private final ResidentRegister residents;
     private final Clock clock;
     private final JsonMapper json;
 
-    PrivacyController(AuditQuery auditQuery, BreakGlass breakGlass, InzageService inzage, ResidentRegister residents, Clock clock,
+    PrivacyController(AuditQuery auditQuery, AuditSearchService auditSearch, BreakGlass breakGlass, InzageService inzage, ResidentRegister residents, Clock clock,
                       JsonMapper json) {
         this.json = json;
         this.auditQuery = auditQuery;
+        this.auditSearch = auditSearch;
         this.breakGlass = breakGlass;
         this.inzage = inzage;
         this.residents = residents;
         this.clock = clock;
     }
 
+    /** The audit log: the newest page, or a later page from a "next" link (filters in the URL, never a BSN). */
     @GetMapping("/privacy/audit")
     String audit(@RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String action,
-                 @RequestParam(defaultValue = "") String household, @RequestParam(defaultValue = "") String from,
-                 @RequestParam(defaultValue = "") String to, Model model) {
+                 @RequestParam(defaultValue = "") String household, @RequestParam(defaultValue = "") String person,
+                 @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+                 @RequestParam(defaultValue = "") String after, Model model, HttpServletResponse response) {
+        return auditPage(actor, action, household, person, "", from, to, after, model, response);
+    }
+
+    /** The search form: posted, so a BSN typed to find a person's rows never appears in a URL, a log or the history. */
+    @PostMapping("/privacy/audit")
+    String auditSearch(@RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String action,
+                       @RequestParam(defaultValue = "") String household, @RequestParam(defaultValue = "") String person,
+                       @RequestParam(defaultValue = "") String bsn, @RequestParam(defaultValue = "") String from,
+                       @RequestParam(defaultValue = "") String to, Model model, HttpServletResponse response) {
+        return auditPage(actor, action, household, person, bsn, from, to, "", model, response);
+    }
+
+    private String auditPage(String actor, String action, String household, String person, String bsn, String from, String to,
+                             String after, Model model, HttpServletResponse response) {
         CurrentUser me = CurrentUsers.get();
-        FieldErrors errors = new FieldErrors().maxLength("actor", actor, "de gebruikersnaam", 60);
-        LocalDate fromDate = errors.date("from", from, "de begindatum", false);
-        LocalDate toDate = errors.date("to", to, "de einddatum", false);
-        AuditAction a = action.isBlank() ? null : errors.oneOf("action", action, AuditAction.class, "een handeling");
-        UUID householdId = errors.optionalId("household", household, "Vul het kenmerk van het huishouden in zoals het in de lijst staat.");
-        Map<String, String> fieldErrors = Map.of();
+        model.addAttribute("rows", List.of());
         try {
-            errors.throwIfAny();
-            model.addAttribute("rows", auditQuery.search(me.municipalityCode(), new AuditQuery.Filter(
-                    actor.isBlank() ? null : actor.strip(), a == null ? null : a.name(), householdId, null, fromDate, toDate)));
+            FieldErrors errors = new FieldErrors();
+            UUID byBsn = auditSearch.personByBsn(me, bsn, errors).orElse(null);
+            AuditFilterInput.Parsed p = AuditFilterInput.parse(actor, action, household, byBsn != null ? byBsn.toString() : person,
+                    from, to, after, null, errors);
+            AuditSearchService.Result result = auditSearch.search(me, p.filter(), p.after(), p.size(), true);
+            model.addAttribute("rows", result.page().rows());
+            model.addAttribute("next", result.page().next() == null ? null : result.page().next().encode());
+            model.addAttribute("count", result.count());
+            model.addAttribute("countCapped", result.countCapped());
+            model.addAttribute("deeper", p.after() != null);
+            model.addAttribute("searched", true);
+            person = p.filter().personId() == null ? "" : p.filter().personId().toString();
         } catch (InvalidInputException e) {
-            fieldErrors = e.fieldErrors();
-            model.addAttribute("rows", List.of());
+            model.addAttribute("errors", e.fieldErrors());
+        } catch (AuditBusyException e) {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(AuditSearchGuard.RETRY_AFTER_SECONDS));
+            model.addAttribute("busy", e.dutch());
         }
-        model.addAttribute("errors", fieldErrors);
+        auditForm(model, actor, action, household, person, from, to);
+        model.addAttribute("bsn", bsn);
+        return "privacy/audit";
+    }
+
+    /**
+     * The CSV of the current filter, streamed row by row from the database to the browser (constant memory), at most the
+     * configured maximum (1,000,000 rows by default). The export is itself an audit row.
+     */
+    @PostMapping("/privacy/audit/export")
+    String auditExport(@RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String action,
+                       @RequestParam(defaultValue = "") String household, @RequestParam(defaultValue = "") String person,
+                       @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+                       Model model, HttpServletResponse response) throws IOException {
+        CurrentUser me = CurrentUsers.get();
+        try {
+            AuditFilterInput.Parsed p = AuditFilterInput.parse(actor, action, household, person, from, to, "", null, new FieldErrors());
+            AuditSearchGuard.Permit permit = auditSearch.reserveExport();
+            writeCsvHeaders(response, auditSearch.exportFilename(me));
+            auditSearch.export(me, p.filter(), permit, response.getOutputStream());
+            return null;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.fieldErrors());
+        } catch (AuditBusyException e) {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(AuditSearchGuard.RETRY_AFTER_SECONDS));
+            model.addAttribute("busy", e.dutch());
+        }
+        model.addAttribute("rows", List.of());
+        model.addAttribute("exportForm", true);
+        auditForm(model, actor, action, household, person, from, to);
+        return "privacy/audit";
+    }
+
+    /** Headers of a streamed CSV download: no length (it is not known yet), never cached. */
+    static void writeCsvHeaders(HttpServletResponse response, String filename) {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    private void auditForm(Model model, String actor, String action, String household, String person, String from, String to) {
         model.addAttribute("actor", actor);
         model.addAttribute("action", action);
         model.addAttribute("household", household);
+        model.addAttribute("person", person);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("limit", AuditQuery.LIMIT);
-        Map<String, String> actions = new LinkedHashMap<>();
-        for (AuditAction x : AuditAction.values()) {
-            actions.put(x.name(), x.label());
-        }
-        model.addAttribute("actions", actions);
+        model.addAttribute("pageSize", AuditQuery.PAGE_SIZE);
+        model.addAttribute("countCap", AuditQuery.COUNT_CAP);
+        model.addAttribute("maxExportRows", auditSearch.maxExportRows());
+        model.addAttribute("actions", AuditLabels.actions());
         model.addAttribute("accessChange", AuditAction.ACCESS_CHANGE.name());
         model.addAttribute("zone", TimeConfiguration.ZONE);
         model.addAttribute("nav", "audit");
-        return "privacy/audit";
     }
 
     @GetMapping("/privacy/noodtoegang")

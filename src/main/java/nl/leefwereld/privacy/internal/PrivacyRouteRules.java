@@ -12,7 +12,7 @@ class PrivacyRouteRules implements RouteRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
-        routes.requestMatchers("/privacy/**", "/api/v1/audit-events", "/api/v1/audit-chain/verification", "/api/v1/inzage").hasRole(Role.PRIVACY_OFFICER.name())
+        routes.requestMatchers("/privacy/**", "/api/v1/audit-events", "/api/v1/audit-events/export", "/api/v1/audit-chain/verification", "/api/v1/inzage").hasRole(Role.PRIVACY_OFFICER.name())
                 .requestMatchers(HttpMethod.POST, "/huishoudens/*/noodtoegang", "/api/v1/households/*/break-glass")
                 .hasAnyRole(CASEWORK);
     }
