@@ -132,6 +132,15 @@ class AuditCompletenessTest {
         rows.add(new Row("inzage (API)", "privacy", t -> post("/api/v1/inzage").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"bsn\": \"" + t.own.bsn() + "\", \"request\": \"INZ-AUDIT-2\"}"), 200,
                 t -> rowsOf("EXPORT INZAGE " + t.own.headPersonId())));
+        rows.add(new Row("auditlog gezocht op BSN (scherm)", "privacy",
+                t -> post("/privacy/audit").with(csrf()).param("bsn", t.own.bsn()), 200,
+                t -> rowsOf("SEARCH AUDIT_LOG " + t.own.headPersonId())));
+        rows.add(new Row("auditlog als CSV (scherm)", "privacy",
+                t -> post("/privacy/audit/export").with(csrf()).param("household", t.own.householdId().toString()), 200,
+                t -> rowsOf("EXPORT AUDIT_LOG " + t.own.householdId())));
+        rows.add(new Row("auditlog als CSV (API)", "privacy",
+                t -> get("/api/v1/audit-events/export").param("personId", t.own.headPersonId().toString()), 200,
+                t -> rowsOf("EXPORT AUDIT_LOG " + t.own.headPersonId())));
         // Refused: another team's professional. No READ row ever, but the refusal itself is audited.
         rows.add(new Row("geweigerd: huishoudpagina van een ander team", "regisseur.noord",
                 t -> get("/huishoudens/{id}", t.centrum.householdId()), 403,

@@ -30,7 +30,7 @@ final class AuditCsv {
         line("Gemaakt op", AuditLabels.time(now));
         line("Gemaakt door", me.username());
         line("Filter", filter.describe());
-        line("Hoogstens", max + " regels, de nieuwste eerst. Zijn er meer, dan staat dat op de laatste regel; maak het filter dan nauwkeuriger.");
+        line("Hoogstens", max + " regels, de nieuwste eerst. Zijn er meer, dan staat dat op de laatste regel. Maak het filter dan nauwkeuriger.");
         line();
         line(COLUMNS.toArray(String[]::new));
     }
@@ -44,7 +44,7 @@ final class AuditCsv {
     void end(long written, boolean more, long max) {
         line();
         if (more) {
-            line("Afgekapt", "Dit bestand heeft de nieuwste " + max + " regels; er zijn er meer. Maak het filter nauwkeuriger voor de rest.");
+            line("Afgekapt", "Dit bestand heeft de nieuwste " + max + " regels. Er zijn er meer: maak het filter nauwkeuriger voor de rest.");
         } else {
             line("Einde", written + " regels, compleet.");
         }
@@ -75,7 +75,7 @@ final class AuditCsv {
         if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
             v = "'" + v;
         }
-        if (v.indexOf(';') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0 || v.indexOf(',') >= 0) {
+        if (v.indexOf(';') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
             v = '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;

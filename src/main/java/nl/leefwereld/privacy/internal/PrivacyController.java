@@ -77,8 +77,12 @@ class PrivacyController {
         try {
             FieldErrors errors = new FieldErrors();
             UUID byBsn = auditSearch.personByBsn(me, bsn, errors).orElse(null);
-            AuditFilterInput.Parsed p = AuditFilterInput.parse(actor, action, household, byBsn != null ? byBsn.toString() : person,
-                    from, to, after, null, errors);
+            AuditFilterInput.Parsed p = AuditFilterInput.parse(actor, action, household, person, from, to, after, null, errors);
+            if (byBsn != null) {   // a BSN typed now replaces the person of an earlier search
+                AuditQuery.Filter f = p.filter();
+                p = new AuditFilterInput.Parsed(new AuditQuery.Filter(f.actor(), f.action(), f.householdId(), byBsn, f.from(), f.to()),
+                        p.after(), p.size());
+            }
             AuditSearchService.Result result = auditSearch.search(me, p.filter(), p.after(), p.size(), true);
             model.addAttribute("rows", result.page().rows());
             model.addAttribute("next", result.page().next() == null ? null : result.page().next().encode());
