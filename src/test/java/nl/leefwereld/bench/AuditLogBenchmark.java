@@ -30,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * filter's rows) for each filter: median and p95 of 20 runs after 3 warm-ups, the screen's page + bounded count, the
  * unbounded count(*), and a full CSV stream. Prints a Markdown table.
  *
+ * With {@code -Dbench.plans=true} it also prints the top of each first page's query plan.
+ *
  * <pre>
  * ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
  * java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) nl.leefwereld.bench.AuditLogBenchmark 1000000
@@ -115,6 +117,10 @@ public final class AuditLogBenchmark {
             double deepMs = deep == null ? Double.NaN : median(() -> time(() -> { bench.page(M, c.filter(), deep, PAGE); }));
             double screen = median(() -> time(() -> { bench.pageWithCount(M, c.filter(), null, PAGE); }));
             long n = count(jdbc, c.filter());
+            if (Boolean.getBoolean("bench.plans")) {
+                sql(jdbc, "EXPLAIN (ANALYZE, COSTS OFF) SELECT id FROM audit_event", c.filter(), " ORDER BY occurred_at DESC, id DESC LIMIT 51")
+                        .query(String.class).list().stream().limit(4).forEach(l -> System.out.println("    " + l));
+            }
             table.put(c.name(), new String[] {String.format(Locale.ROOT, "%,d", n), ms(first), ms(deepMs), ms(screen)});
             System.out.printf(Locale.ROOT, "%-40s rows %,10d  first %7s  deep %7s  page+count %7s ms%n", c.name(), n, ms(first), ms(deepMs), ms(screen));
         }
