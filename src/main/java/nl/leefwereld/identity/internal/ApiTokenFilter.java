@@ -76,7 +76,6 @@ class ApiTokenFilter extends OncePerRequestFilter {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
         problem.setTitle("Niet ingelogd");
         problem.setType(URI.create("https://leefwereld.nl/problemen/unauthorized"));
-        problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader("WWW-Authenticate", error == null ? "Bearer realm=\"Leefwereld\""
                 : "Bearer realm=\"Leefwereld\", error=\"" + error + "\"");
