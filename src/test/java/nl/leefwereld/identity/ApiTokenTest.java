@@ -178,8 +178,11 @@ class ApiTokenTest {
         JsonNode a = createToken("Eigen intrekking", tomorrowPlus(10));
         JsonNode b = createToken("Beheer intrekking", tomorrowPlus(10));
         assertThat(me(a.get("token").asString()).getResponse().getStatus()).isEqualTo(200);
+        MvcResult revoked = mvc.perform(delete("/api/v1/me/tokens/" + a.get("id").asString()).with(httpBasic(username, PASSWORD))).andReturn();
+        assertThat(revoked.getResponse().getStatus()).isEqualTo(200);
+        assertThat(json.readTree(revoked.getResponse().getContentAsString()).get("revoked").asBoolean()).isTrue();
         assertThat(mvc.perform(delete("/api/v1/me/tokens/" + a.get("id").asString()).with(httpBasic(username, PASSWORD)))
-                .andReturn().getResponse().getStatus()).isEqualTo(204);
+                .andReturn().getResponse().getStatus()).as("revoked once").isEqualTo(404);
         assertRefused(a.get("token").asString());
         assertThat(me(b.get("token").asString()).getResponse().getStatus()).isEqualTo(200);
 

@@ -70,11 +70,13 @@ class ApiTokenApi {
                 .body(new NewToken(issued.id(), body.name().strip(), issued.token(), issued.expiresAt()));
     }
 
+    /** Revokes one of the user's own tokens; answers the token as it is now (revoked). Another user's token: 404. */
     @DeleteMapping("/api/v1/me/tokens/{id}")
-    ResponseEntity<Void> revoke(@PathVariable UUID id) {
+    TokenJson revoke(@PathVariable UUID id) {
         CurrentUser me = CurrentUsers.get();
         tokens.revoke(me.municipalityCode(), id, me.id(), me);
-        return ResponseEntity.noContent().build();
+        return tokens.list(me.municipalityCode(), me.id()).stream().filter(t -> t.id().equals(id)).findFirst().map(TokenJson::of)
+                .orElseThrow(() -> new nl.leefwereld.shared.NotFoundException("API_TOKEN"));
     }
 
     @Configuration(proxyBeanMethods = false)
