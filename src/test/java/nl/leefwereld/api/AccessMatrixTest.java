@@ -136,6 +136,12 @@ class AccessMatrixTest {
         rule("GET /api/v1/admin/users", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /api/v1/admin/users", EnumSet.of(Role.ADMINISTRATOR));
         rule("GET /api/v1/admin/teams", EnumSet.of(Role.ADMINISTRATOR));
+        rule("GET /beheer/api-tokens", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/api-tokens", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/api-tokens/{id}/intrekken", EnumSet.of(Role.ADMINISTRATOR));
+        rule("GET /api/v1/me/tokens", EVERYONE);
+        rule("POST /api/v1/me/tokens", EVERYONE);
+        rule("DELETE /api/v1/me/tokens/{id}", EVERYONE);
     }
 
     private static void rule(String route, Set<Role> roles) {
@@ -334,6 +340,8 @@ class AccessMatrixTest {
         v.put("/beheer/gebruikers/{id}", account.toString());
         v.put("/beheer/teams/{id}", team.toString());
         v.put("{consentId}", consent.toString());
+        v.put("/beheer/api-tokens/{id}", UUID.randomUUID().toString());
+        v.put("/api/v1/me/tokens/{id}", UUID.randomUUID().toString());
         return v;
     }
 
@@ -471,6 +479,11 @@ class AccessMatrixTest {
             case "POST /api/v1/admin/users" -> json = """
                     {"username": "matrix.%s.api", "displayName": "Matrix Api", "teamId": "%s", "roles": ["POLICY_OFFICER"],
                      "password": "Een-lang-wachtwoord-2026"}""".formatted(unique, team);
+            case "GET /beheer/api-tokens", "GET /api/v1/me/tokens" -> { }
+            case "POST /beheer/api-tokens" -> form.putAll(Map.of("userId", account.toString(), "name", "Matrix " + unique,
+                    "expiresOn", LocalDate.now(clock).plusDays(30).toString()));
+            case "POST /api/v1/me/tokens" -> json = "{\"name\": \"Matrix %s\", \"expiresOn\": \"%s\"}".formatted(unique,
+                    LocalDate.now(clock).plusDays(30));
             default -> {
                 withoutValidRequest.add(route.key());
                 if (route.method() != HttpMethod.GET && path.startsWith("/api/")) {

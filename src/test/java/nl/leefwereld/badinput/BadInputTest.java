@@ -125,6 +125,8 @@ class BadInputTest {
             "/meldingen/{id}/oppakken", Set.of("geen velden"),
             // a team may serve no district
             "/beheer/teams/{id}/wijken", Set.of("geen velden"),
+            // revoking an API token reads no fields
+            "/beheer/api-tokens/{id}/intrekken", Set.of("geen velden"),
             // 25 characters: a valid password (anything may be in a password) and a valid break-the-glass reason
             "/beheer/gebruikers/{id}/wachtwoord", Set.of("elk veld " + SCRIPT),
             "/huishoudens/{id}/noodtoegang", Set.of("elk veld " + SCRIPT),
@@ -178,7 +180,9 @@ class BadInputTest {
             // hidden: the one-time form token (a new one comes with the form), the search reference; buttons: the export format
             "formToken", "verwijzing", "format", "category",
             // the audit log: the action is a select, the person (from a link or a BSN) a hidden field
-            "action", "person");
+            "action", "person",
+            // the user select of the API-token form
+            "userId");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -311,6 +315,10 @@ class BadInputTest {
         pathValues.put("/beheer/gebruikers/{id}", account.toString());
         pathValues.put("/beheer/teams/{id}", team.toString());
         pathValues.put("{consentId}", consent.toString());
+        MvcResult token = perform("opzet", jsonPost("/api/v1/me/tokens", "beheer", MediaType.APPLICATION_JSON,
+                "{\"name\": \"Badinput " + tag + "\", \"expiresOn\": \"" + LocalDate.parse(today).plusDays(30) + "\"}"));
+        assertThat(token.getResponse().getStatus()).as("own API token: " + content(token)).isEqualTo(201);
+        pathValues.put("/beheer/api-tokens/{id}", json.readTree(content(token)).get("id").asString());
     }
 
     /** The head of a new household of this test's own (random name, no BSN). */
@@ -526,6 +534,9 @@ class BadInputTest {
             case "/api/v1/inzage" -> """
                     {"bsn": "%s", "request": "INZ-2026-001"}
                     """.formatted(headBsn);
+            case "/api/v1/me/tokens" -> """
+                    {"name": "Badinput %s", "expiresOn": "%s"}
+                    """.formatted(tag, LocalDate.parse(today).plusDays(30));
             case "/api/v1/admin/users" -> """
                     {"username": "badinput.%s.api", "displayName": "Badinput Api", "email": "api@voorbeeld.nl", "teamId": "%s",
                      "roles": ["POLICY_OFFICER"], "password": "Een-lang-wachtwoord-2026", "oidcSubject": "badinput-%s"}
@@ -745,6 +756,11 @@ class BadInputTest {
             // its own person: lifting the protection must not stop the named-user form of the other one
             case "/privacy/afgeschermd/opheffen" -> f.put("personId", personToUnprotect.toString());
             case "/privacy/meldingen/gezien" -> f.putAll(Map.of("id", Long.toString(alert), "pagina", "1"));
+            case "/beheer/api-tokens" -> f.putAll(Map.of("userId", account.toString(), "name", "Badinput koppeling",
+                    "expiresOn", LocalDate.parse(today).plusDays(30).toString()));
+            case "/beheer/api-tokens/{id}/intrekken" -> {
+                // reads no fields: the valid request is the one without fields
+            }
             default -> {
                 return null;
             }

@@ -89,34 +89,51 @@ class HouseholdRepository {
                 """).param("m", m).param("h", householdId).query(NetworkMember.class).list();
     }
 
-    /** Search on one criterion; the service decides which. Bounded, ordered, index-backed. */
+    /**
+     * Search on one criterion; the service decides which. Bounded ({@value #SEARCH_LIMIT} rows), ordered, and every
+     * criterion on an index: BSN (unique), birth date and postcode + house number (b-tree, V2), names and streets
+     * (trigram GIN on the lower-cased expressions below, V15, so {@code LIKE '%term%'} needs no scan of all persons).
+     * {@code SearchIndexPlanTest} checks the plans on 50,000 persons.
+     */
+    static final int SEARCH_LIMIT = 50;
+    static final String BY_BSN = "p.bsn = :v";
+    static final String BY_BIRTH_DATE = "p.birth_date = :v";
+    static final String BY_POSTAL_CODE = "p.postal_code = :v";
+    static final String BY_ADDRESS = "p.postal_code = :v AND lower(p.house_number) = lower(:n)";
+    /** The expressions match the trigram indexes of V15 exactly (lower(last_name), lower(first_name || ' ' || last_name), lower(street)). */
+    static final String BY_TEXT = "(lower(p.last_name) LIKE :v ESCAPE '\\' OR lower(p.first_name || ' ' || p.last_name) LIKE :v ESCAPE '\\' "
+            + "OR lower(p.street) LIKE :v ESCAPE '\\')";
+
     List<Hit> searchByBsn(String m, String bsn) {
-        return hits(m, "p.bsn = :v", bsn);
+        return hits(m, BY_BSN, bsn);
     }
 
     List<Hit> searchByBirthDate(String m, LocalDate date) {
-        return hits(m, "p.birth_date = :v", date);
+        return hits(m, BY_BIRTH_DATE, date);
     }
 
     List<Hit> searchByPostalCode(String m, String postalCode, String houseNumber) {
         if (houseNumber == null) {
-            return hits(m, "p.postal_code = :v", postalCode);
+            return hits(m, BY_POSTAL_CODE, postalCode);
         }
-        return jdbc.sql(hitSql("p.postal_code = :v AND lower(p.house_number) = lower(:n)"))
+        return jdbc.sql(hitSql(BY_ADDRESS))
                 .param("m", m).param("v", postalCode).param("n", houseNumber).query(this::hit).list();
     }
 
     List<Hit> searchByText(String m, String text) {
-        String literal = text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return hits(m, "(lower(p.last_name) LIKE :v ESCAPE '\\' OR lower(p.first_name || ' ' || p.last_name) LIKE :v ESCAPE '\\' "
-                + "OR lower(p.street) LIKE :v ESCAPE '\\')", "%" + literal + "%");
+        return hits(m, BY_TEXT, containsPattern(text));
+    }
+
+    /** {@code %text%} with the LIKE wildcards in the text taken literally. */
+    static String containsPattern(String text) {
+        return "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private List<Hit> hits(String m, String where, Object value) {
         return jdbc.sql(hitSql(where)).param("m", m).param("v", value).query(this::hit).list();
     }
 
-    private static String hitSql(String where) {
+    static String hitSql(String where) {
         return "SELECT hm.household_id, h.district_code, d.name AS district_name, hm.relation, " + PERSON_COLUMNS + """
                  FROM person p
                  JOIN household_member hm ON hm.municipality_code = p.municipality_code AND hm.person_id = p.id
@@ -124,8 +141,8 @@ class HouseholdRepository {
                  JOIN district d ON d.municipality_code = h.municipality_code AND d.code = h.district_code
                 WHERE p.municipality_code = :m AND """ + " " + where + """
                  ORDER BY p.last_name, p.first_name, p.birth_date
-                 LIMIT 50
-                """;
+                 LIMIT %d
+                """.formatted(SEARCH_LIMIT);
     }
 
     /** Candidates for the duplicate check: same birth date, or same address. Narrowed further in Java. */

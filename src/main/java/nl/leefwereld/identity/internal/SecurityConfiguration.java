@@ -14,13 +14,16 @@ import nl.leefwereld.identity.RouteRules;
 import nl.leefwereld.identity.SecurityEvent;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,10 +34,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -43,9 +48,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains: the API (HTTP Basic, stateless, problem+json errors) and the screens (form login or OIDC,
+ * Two filter chains: the API (API tokens as {@code Authorization: Bearer}, HTTP Basic unless switched off, stateless,
+ * problem+json errors) and the screens (form login or OIDC,
  * session, CSRF). Both take their route rules from the modules' {@link RouteRules} beans and deny the rest. Both check
  * the account on every request ({@link SessionGuard}); password logins go through {@link PasswordLogin} (lockout).
  */
@@ -88,22 +95,28 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, List<RouteRules> rules, ApiProblemWriter problems, PasswordLogin passwords,
                                  UserAccountRepository users, SessionDirectory sessions, ApplicationEventPublisher events, Clock clock,
                                  SecuritySettings settings,
-                                 @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings)
+                                 @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings,
+                                 ApiTokens tokens, JsonMapper json,
+                                 @Value("${leefwereld.security.api-basic-auth:true}") boolean basicAuth)
             throws Exception {
         UnmappedApiPath unmapped = new UnmappedApiPath(mappings);
+        AuthenticationEntryPoint entryPoint = basicAuth ? problems : ApiTokenFilter.bearerOnly(json, problems);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(routes -> {
                     rules.forEach(r -> r.apply(routes));
                     routes.requestMatchers(unmapped).authenticated();   // answered 404 below
                     routes.anyRequest().denyAll();
                 })
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(problems))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())     // stateless Basic auth: no cookie to ride on
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .addFilterBefore(new ApiTokenFilter(tokens, events, json), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SessionGuard(users, sessions, events, clock, settings, problems, null), AuthorizationFilter.class)
                 .addFilterAfter(notFound(unmapped, problems), AuthorizationFilter.class);
+        if (basicAuth) {   // local development; production switches it off (application-prod.yml) and uses API tokens
+            http.httpBasic(basic -> basic.authenticationEntryPoint(databaseTroubleIsNotA401(problems)));
+        }
         return http.build();
     }
 
@@ -182,6 +195,19 @@ class SecurityConfiguration {
                 events.publishEvent(new SecurityEvent(u.municipalityCode(), u.id(), u.username(), SecurityEvent.Type.LOGOUT,
                         request.getRemoteAddr(), null));
             }
+        };
+    }
+
+    /**
+     * A password check that failed because the database did not answer (no pooled connection in time, a statement
+     * timeout) is not a wrong password: the database error goes on up, where it is answered 503 "busy" (platform).
+     */
+    private static AuthenticationEntryPoint databaseTroubleIsNotA401(AuthenticationEntryPoint delegate) {
+        return (request, response, e) -> {
+            if (e instanceof InternalAuthenticationServiceException && e.getCause() instanceof DataAccessException database) {
+                throw database;
+            }
+            delegate.commence(request, response, e);
         };
     }
 

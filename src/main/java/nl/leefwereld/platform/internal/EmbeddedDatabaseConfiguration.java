@@ -1,6 +1,5 @@
 package nl.leefwereld.platform.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -145,17 +145,22 @@ class EmbeddedDatabaseConfiguration {
         return "'" + value.replace("'", "''") + "'";
     }
 
-    /** The application's own connections, as the restricted role. */
+    /**
+     * The application's own connections, as the restricted role. Pool size, connection timeout and the statement
+     * timeout come from {@code spring.datasource.hikari.*} (application.yml), as for an external database; the pool
+     * starts on first use, after they are bound.
+     */
     @Bean
     @Primary
-    DataSource dataSource(EmbeddedPostgres postgres, DatabaseProperties properties, DatabaseSecrets secrets) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
-        config.setUsername(properties.appRole());
-        config.setPassword(secrets.appPassword());
-        config.setMaximumPoolSize(10);
-        config.setPoolName("leefwereld");
-        return new HikariDataSource(config);
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres, DatabaseProperties properties, DatabaseSecrets secrets) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
+        pool.setUsername(properties.appRole());
+        pool.setPassword(secrets.appPassword());
+        pool.setMaximumPoolSize(10);
+        pool.setPoolName("leefwereld");
+        return pool;
     }
 
     /** Migrations run as the owner. */
