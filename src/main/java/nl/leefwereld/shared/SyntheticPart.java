@@ -38,6 +38,12 @@ public interface SyntheticPart {
     /** Parts run from low to high; leave gaps (identity 10, household 20, intake 30, privacy 40, later modules 50+). */
     int order();
 
+    /**
+     * The tables this part writes. The generator drops their secondary indexes before the load and builds them again
+     * afterwards (one sorted build is far cheaper than millions of single inserts into each index).
+     */
+    java.util.List<String> tables();
+
     /** Writes this part's rows (COPY through {@link GenerationContext#copy}). */
     void write(GenerationContext ctx) throws SQLException, IOException;
 }

@@ -46,6 +46,11 @@ class SyntheticHouseholdPart implements SyntheticPart {
     }
 
     @Override
+    public java.util.List<String> tables() {
+        return java.util.List.of("household", "person", "household_member", "network_member");
+    }
+
+    @Override
     public int order() {
         return 20;
     }

@@ -35,6 +35,11 @@ class SyntheticIdentityPart implements SyntheticPart {
     }
 
     @Override
+    public java.util.List<String> tables() {
+        return java.util.List.of("municipality", "district", "team", "team_district", "app_user", "user_role");
+    }
+
+    @Override
     public int order() {
         return 10;
     }

@@ -52,6 +52,11 @@ class SyntheticIntakePart implements SyntheticPart {
     }
 
     @Override
+    public java.util.List<String> tables() {
+        return java.util.List.of("care_case", "notification", "case_event");
+    }
+
+    @Override
     public int order() {
         return 30;
     }

@@ -50,6 +50,11 @@ class SyntheticPrivacyPart implements SyntheticPart {
     }
 
     @Override
+    public java.util.List<String> tables() {
+        return java.util.List.of("consent", "audit_event");
+    }
+
+    @Override
     public int order() {
         return 40;
     }

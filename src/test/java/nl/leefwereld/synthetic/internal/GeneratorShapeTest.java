@@ -159,6 +159,47 @@ class GeneratorShapeTest {
     }
 
     @Test
+    void theIndexesDroppedForTheLoadAreAllBuiltAgainAndTheTriggersAreOn() throws Exception {
+        String indexes = "SELECT string_agg(indexdef, ';' ORDER BY indexdef) FROM pg_indexes WHERE schemaname = 'public'";
+        String triggers = "SELECT string_agg(tgname::text || tgenabled::text, ';' ORDER BY tgname) FROM pg_trigger WHERE NOT tgisinternal";
+        try (Connection app = postgres.getPostgresDatabase().getConnection(); Connection gen = db.getConnection();
+             Statement a = app.createStatement(); Statement g = gen.createStatement()) {
+            for (String sql : new String[] {indexes, triggers}) {
+                try (ResultSet ra = a.executeQuery(sql); ResultSet rg = g.executeQuery(sql)) {
+                    ra.next();
+                    rg.next();
+                    assertThat(rg.getString(1)).isEqualTo(ra.getString(1)).containsAnyOf("person_bsn_uq", "audit_event_sealO");
+                }
+            }
+        }
+    }
+
+    /** The load runs without the row-by-row foreign-key checks; every foreign key must hold all the same. */
+    @Test
+    void everyForeignKeyHolds() throws Exception {
+        java.util.List<String> checks = new java.util.ArrayList<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT k.conname, k.conrelid::regclass::text, k.confrelid::regclass::text,
+                       (SELECT string_agg(format('c.%I = p.%I', ca.attname, pa.attname), ' AND ' ORDER BY i)
+                          FROM unnest(k.conkey, k.confkey) WITH ORDINALITY AS u(ck, pk, i)
+                          JOIN pg_attribute ca ON ca.attrelid = k.conrelid AND ca.attnum = u.ck
+                          JOIN pg_attribute pa ON pa.attrelid = k.confrelid AND pa.attnum = u.pk),
+                       (SELECT string_agg(format('c.%I IS NOT NULL', ca.attname), ' AND ')
+                          FROM unnest(k.conkey) AS u(ck) JOIN pg_attribute ca ON ca.attrelid = k.conrelid AND ca.attnum = u.ck)
+                  FROM pg_constraint k WHERE k.contype = 'f'""")) {
+            while (rs.next()) {
+                checks.add(rs.getString(1) + "|SELECT count(*) FROM " + rs.getString(2) + " c WHERE " + rs.getString(5)
+                        + " AND NOT EXISTS (SELECT 1 FROM " + rs.getString(3) + " p WHERE " + rs.getString(4) + ")");
+            }
+        }
+        assertThat(checks).hasSizeGreaterThan(15);
+        for (String check : checks) {
+            String[] parts = check.split("\\|", 2);
+            assertThat(number(db, parts[1])).as(parts[0]).isZero();
+        }
+    }
+
+    @Test
     void aSecondRunIsRefusedAndWritesNothing() throws Exception {
         Map<String, String> before = GeneratedDatabases.fingerprints(db);
         assertThatThrownBy(() -> GeneratedDatabases.generate(generator, db, 1_000, 12, "0001"))
