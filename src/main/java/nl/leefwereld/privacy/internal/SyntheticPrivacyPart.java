@@ -235,10 +235,24 @@ class SyntheticPrivacyPart implements SyntheticPart {
         }
     }
 
+    /** As {@code to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')} (whole seconds). */
     static String isoUtc(long epochSecond) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
-        return String.format("%04d-%02d-%02dT%02d:%02d:%02d.000000Z", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
-                t.getHour(), t.getMinute(), t.getSecond());
+        char[] c = "0000-00-00T00:00:00.000000Z".toCharArray();
+        put(c, 0, t.getYear(), 4);
+        put(c, 5, t.getMonthValue(), 2);
+        put(c, 8, t.getDayOfMonth(), 2);
+        put(c, 11, t.getHour(), 2);
+        put(c, 14, t.getMinute(), 2);
+        put(c, 17, t.getSecond(), 2);
+        return new String(c);
+    }
+
+    private static void put(char[] c, int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** A value as PostgreSQL's json_build_array writes it (escape_json). */
