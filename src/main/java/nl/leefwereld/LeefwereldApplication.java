@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import nl.leefwereld.privacy.AuditChain;
+import nl.leefwereld.synthetic.GenerateOptions;
+import nl.leefwereld.synthetic.SyntheticMunicipality;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,10 +17,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class LeefwereldApplication {
 
     static final String VERIFY_AUDIT = "verify-audit";
+    static final String GENERATE = "generate";
 
     public static void main(String[] args) {
         if (args.length > 0 && VERIFY_AUDIT.equals(args[0])) {
             System.exit(verifyAudit(Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
+        if (args.length > 0 && GENERATE.equals(args[0])) {
+            System.exit(generate(Arrays.copyOfRange(args, 1, args.length), System.out));
         }
         SpringApplication.run(LeefwereldApplication.class, args);
     }
@@ -43,6 +49,34 @@ public class LeefwereldApplication {
             out.println("DE HASHKETEN IS GEBROKEN bij gemeente " + v.brokenMunicipality() + ", volgnummer " + v.brokenSequence()
                     + " (id " + v.brokenRowId() + "): " + v.problem());
             out.println("Laatste intacte hash ervoor: " + v.lastHash());
+            return 1;
+        }
+    }
+
+    /**
+     * {@code java -jar leefwereld.jar generate --households 100000 --seed 7}: fills the configured database (by default
+     * the embedded one under ./data/) with a synthetic municipality, without the web server, printing progress and
+     * households per second. Exit code 0 when done, 1 when refused or failed, 2 for wrong arguments.
+     */
+    static int generate(String[] args, PrintStream out) {
+        GenerateOptions options;
+        try {
+            options = GenerateOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            out.println(GenerateOptions.USAGE);
+            return 2;
+        }
+        SpringApplication app = new SpringApplication(LeefwereldApplication.class);
+        String[] withDefaults = Stream.concat(Stream.of("--server.port=-1", "--spring.main.banner-mode=off"),
+                options.springArguments().stream()).toArray(String[]::new);
+        try (ConfigurableApplicationContext context = app.run(withDefaults)) {
+            SyntheticMunicipality.Result r = context.getBean(SyntheticMunicipality.class).generate(options, out::println);
+            out.printf(java.util.Locale.ROOT, "Klaar: %d huishoudens in %.1f s = %.0f huishoudens per seconde (gemeente %s, seed %d, peildatum %s).%n",
+                    r.households(), r.millis() / 1000.0, r.householdsPerSecond(), r.municipality(), r.seed(), r.referenceDate());
+            return 0;
+        } catch (SyntheticMunicipality.RefusedException e) {
+            out.println("Geweigerd: " + e.getMessage());
             return 1;
         }
     }

@@ -1,0 +1,314 @@
+package nl.leefwereld.privacy.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import nl.leefwereld.privacy.ConsentPurpose;
+import nl.leefwereld.shared.CopyWriter;
+import nl.leefwereld.shared.GenerationContext;
+import nl.leefwereld.shared.SyntheticPart;
+import nl.leefwereld.shared.TimeConfiguration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Synthetic municipality, privacy part: consents (0-2 per known household's head, a tenth withdrawn) and a backdated
+ * audit history for every known household: the registration (household, head, each notification), each consent,
+ * and 1 + Poisson(3) visits of the household page by its director (household and head read).
+ *
+ * <p>Backdating is the point of synthetic history, but the audit table's insert trigger sets {@code occurred_at} to
+ * the database clock and extends the hash chain row by row. So this part, running as the table owner, switches that
+ * one trigger off for its own transaction ({@code ALTER TABLE ... DISABLE TRIGGER}, which holds an exclusive lock on
+ * the table until the commit, so no other session ever inserts without it), continues the municipality's chain where
+ * it stands (sequence, previous hash) and computes every row's hash here exactly as {@code audit_row_hash} does; the
+ * row ids are reserved from the table's identity sequence. The last rows are then recomputed by the database and
+ * compared, so a change of the hash definition fails the run instead of leaving a broken chain.
+ */
+@Component
+class SyntheticPrivacyPart implements SyntheticPart {
+
+    private static final String GENESIS = "0".repeat(64);
+    private static final List<String> RECIPIENTS = List.of("Woonstede", "GGZ Midden", "Schuldhulp Samen", "Jeugdzorg Plus",
+            "Thuiszorg Thuis", "Huisartsenpraktijk De Linde", "Werkplein Leefstad");
+    private static final int CHECKED_TAIL = 500;
+
+    @Override
+    public String name() {
+        return "privacy";
+    }
+
+    @Override
+    public java.util.List<String> tables() {
+        return java.util.List.of("consent", "audit_event");
+    }
+
+    @Override
+    public int order() {
+        return 40;
+    }
+
+    /** One audit row as generated. */
+    private record Audit(long at, int actor, String action, String recordType, String recordId, UUID household, UUID person,
+                         String route, String reason) {
+    }
+
+    @Override
+    public void write(GenerationContext ctx) throws SQLException {
+        int n = ctx.households();
+        String m = ctx.municipalityCode();
+        boolean[] known = ctx.fact("household.known", boolean[].class);
+        long[] since = ctx.fact("household.since", long[].class);
+        int[] firstPerson = ctx.fact("household.firstPerson", int[].class);
+        int[] director = ctx.fact("case.director", int[].class);
+        int[] registrar = ctx.fact("case.registrar", int[].class);
+        int[] firstNotification = ctx.fact("household.firstNotification", int[].class);
+        long[] registeredAt = ctx.fact("notification.registeredAt", long[].class);
+        UUID[] userIds = ctx.fact("user.ids", UUID[].class);
+        String[] usernames = ctx.fact("user.usernames", String[].class);
+        long now = ctx.epochSecond(ctx.referenceDate(), 17 * 3600);
+        LocalDate today = ctx.referenceDate();
+
+        // Consents; their times are kept for the audit rows.
+        SplittableRandom cr = ctx.random("privacy.consent");
+        ConsentPurpose[] purposes = ConsentPurpose.values();
+        int[] consentCount = new int[n];
+        long[] consentAt = new long[2 * n];
+        long consents = 0;
+        try (CopyWriter w = ctx.copy("consent", "municipality_code", "id", "person_id", "purpose", "recipient", "scope", "given_on",
+                "valid_until", "withdrawn_on", "recorded_by", "recorded_at")) {
+            for (int h = 0; h < n; h++) {
+                if (!known[h]) {
+                    continue;
+                }
+                int count = cr.nextInt(3);
+                consentCount[h] = count;
+                LocalDate first = LocalDate.ofInstant(Instant.ofEpochSecond(since[h]), TimeConfiguration.ZONE);
+                for (int i = 0; i < count; i++) {
+                    LocalDate given = first.plusDays(cr.nextInt(14));
+                    if (given.isAfter(today)) {
+                        given = today;
+                    }
+                    long recordedAt = Math.min(now, ctx.epochSecond(given, 10 * 3600 + cr.nextInt(6 * 3600)));
+                    consentAt[2 * h + i] = recordedAt;
+                    int by = director[h] >= 0 ? director[h] : registrar[h];
+                    LocalDate withdrawn = cr.nextInt(10) == 0 ? given.plusDays(cr.nextInt(200)) : null;
+                    if (withdrawn != null && withdrawn.isAfter(today)) {
+                        withdrawn = null;
+                    }
+                    w.text(m).uuid(ctx.uuid("consent", 2L * h + i)).uuid(ctx.uuid("person", firstPerson[h]))
+                            .text(purposes[cr.nextInt(purposes.length)].name()).text(RECIPIENTS.get(cr.nextInt(RECIPIENTS.size())))
+                            .text(cr.nextBoolean() ? "Gegevens over de hulpvraag en de afspraken" : null)
+                            .date(given).date(cr.nextInt(3) == 0 ? null : given.plusYears(1)).date(withdrawn)
+                            .uuid(userIds[by]).timestamp(recordedAt).endRow();
+                    consents++;
+                }
+            }
+        }
+        ctx.progress(consents + " toestemmingen");
+
+        try (Statement s = ctx.connection().createStatement()) {
+            s.execute("LOCK TABLE audit_event IN EXCLUSIVE MODE");
+            s.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_seal");
+        }
+        long seq;
+        String prev;
+        try (PreparedStatement s = ctx.connection().prepareStatement(
+                "SELECT chain_seq, row_hash FROM audit_event WHERE municipality_code = ? ORDER BY chain_seq DESC LIMIT 1")) {
+            s.setString(1, m);
+            try (ResultSet rs = s.executeQuery()) {
+                seq = rs.next() ? rs.getLong(1) : 0;
+                prev = seq == 0 ? GENESIS : rs.getString(2);
+            }
+        }
+        long nextId;
+        String sequence;
+        try (Statement s = ctx.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_get_serial_sequence('audit_event', 'id'), "
+                     + "nextval(pg_get_serial_sequence('audit_event', 'id'))")) {
+            rs.next();
+            sequence = rs.getString(1);
+            nextId = rs.getLong(2);
+        }
+        long firstSeq = seq + 1;
+
+        SplittableRandom ar = ctx.random("privacy.audit");
+        MessageDigest sha = sha256();
+        StringBuilder text = new StringBuilder(512);
+        List<Audit> rows = new ArrayList<>();
+        long written = 0;
+        try (CopyWriter w = ctx.copy("audit_event", "municipality_code", "id", "occurred_at", "actor_id", "actor_username", "action",
+                "record_type", "record_id", "household_id", "person_id", "route", "reason", "source_address", "before_value", "after_value",
+                "chain_seq", "prev_hash", "row_hash")) {
+            for (int h = 0; h < n; h++) {
+                if (!known[h]) {
+                    continue;
+                }
+                rows.clear();
+                UUID household = ctx.uuid("household", h);
+                UUID head = ctx.uuid("person", firstPerson[h]);
+                int reg = registrar[h];
+                rows.add(new Audit(since[h], reg, "CREATE", "HOUSEHOLD", household.toString(), household, null, "POST /meldingen", "nieuwe melding"));
+                rows.add(new Audit(since[h], reg, "CREATE", "PERSON", head.toString(), household, head, "POST /meldingen", "nieuwe melding"));
+                for (int k = firstNotification[h]; k < firstNotification[h + 1]; k++) {
+                    rows.add(new Audit(registeredAt[k], reg, "CREATE", "NOTIFICATION", ctx.uuid("notification", k).toString(), household, null,
+                            "POST /meldingen", "melding registreren"));
+                }
+                int by = director[h] >= 0 ? director[h] : reg;
+                for (int i = 0; i < consentCount[h]; i++) {
+                    rows.add(new Audit(consentAt[2 * h + i], by, "CREATE", "CONSENT", ctx.uuid("consent", 2L * h + i).toString(), household, head,
+                            "POST /huishoudens/{id}/toestemmingen", "toestemming vastleggen"));
+                }
+                int visits = 1 + poisson(ar, 3.0);
+                String basis = director[h] >= 0 ? "regisseur van de zaak" : "team bedient de wijk";
+                for (int v = 0; v < visits; v++) {
+                    long at = since[h] + 600 + (long) (ar.nextDouble() * Math.max(1, now - since[h] - 600));
+                    rows.add(new Audit(at, by, "READ", "HOUSEHOLD", household.toString(), household, null, "GET /huishoudens/{id}", basis));
+                    rows.add(new Audit(at, by, "READ", "PERSON", head.toString(), household, head, "GET /huishoudens/{id}", basis));
+                }
+                rows.sort(Comparator.comparingLong(Audit::at));
+                for (Audit a : rows) {
+                    seq++;
+                    long id = nextId++;
+                    String at = isoUtc(a.at());
+                    UUID actorId = userIds[a.actor()];
+                    String actorName = usernames[a.actor()];
+                    text.setLength(0);
+                    text.append('[');
+                    json(text, m).append(", ").append(seq).append(", ").append(id).append(", ");
+                    json(text, at).append(", ");
+                    json(text, actorId.toString()).append(", ");
+                    json(text, actorName).append(", ");
+                    json(text, a.action()).append(", ");
+                    json(text, a.recordType()).append(", ");
+                    json(text, a.recordId()).append(", ");
+                    json(text, a.household() == null ? null : a.household().toString()).append(", ");
+                    json(text, a.person() == null ? null : a.person().toString()).append(", ");
+                    json(text, a.route()).append(", ");
+                    json(text, a.reason()).append(", null, null, null]");
+                    String hash = hex(sha.digest((prev + "|" + text).getBytes(StandardCharsets.UTF_8)));
+                    w.text(m).number(id).timestamp(a.at()).uuid(actorId).text(actorName).text(a.action()).text(a.recordType())
+                            .text(a.recordId()).uuid(a.household()).uuid(a.person()).text(a.route()).text(a.reason()).nul().nul().nul()
+                            .number(seq).text(prev).text(hash).endRow();
+                    prev = hash;
+                    written++;
+                }
+            }
+        }
+        try (Statement s = ctx.connection().createStatement()) {
+            s.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_seal");
+            s.execute("SELECT setval('" + sequence.replace("'", "''") + "', " + Math.max(nextId - 1, 1) + ", " + (nextId > 1) + ")");
+        }
+        verifyTail(ctx, firstSeq, seq);
+        ctx.progress(written + " auditregels (hashketen doorgezet tot volgnummer " + seq + ")");
+    }
+
+    /** Recomputes the last generated rows' hashes in the database: the Java text must match {@code audit_row_text}. */
+    private static void verifyTail(GenerationContext ctx, long firstSeq, long lastSeq) throws SQLException {
+        if (lastSeq < firstSeq) {
+            return;
+        }
+        try (PreparedStatement s = ctx.connection().prepareStatement(
+                "SELECT count(*) FILTER (WHERE audit_row_hash(e.prev_hash, e) <> e.row_hash) FROM audit_event e "
+                        + "WHERE e.municipality_code = ? AND e.chain_seq BETWEEN ? AND ?")) {
+            s.setString(1, ctx.municipalityCode());
+            s.setLong(2, Math.max(firstSeq, lastSeq - CHECKED_TAIL));
+            s.setLong(3, lastSeq);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) != 0) {
+                    throw new IllegalStateException("generated audit rows do not match audit_row_hash: the hash definition changed; "
+                            + "update SyntheticPrivacyPart");
+                }
+            }
+        }
+    }
+
+    /** As {@code to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')} (whole seconds). */
+    static String isoUtc(long epochSecond) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+        char[] c = "0000-00-00T00:00:00.000000Z".toCharArray();
+        put(c, 0, t.getYear(), 4);
+        put(c, 5, t.getMonthValue(), 2);
+        put(c, 8, t.getDayOfMonth(), 2);
+        put(c, 11, t.getHour(), 2);
+        put(c, 14, t.getMinute(), 2);
+        put(c, 17, t.getSecond(), 2);
+        return new String(c);
+    }
+
+    private static void put(char[] c, int at, int value, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    /** A value as PostgreSQL's json_build_array writes it (escape_json). */
+    static StringBuilder json(StringBuilder b, String value) {
+        if (value == null) {
+            return b.append("null");
+        }
+        b.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\b' -> b.append("\\b");
+                case '\f' -> b.append("\\f");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"');
+    }
+
+    private static String hex(byte[] bytes) {
+        char[] out = new char[bytes.length * 2];
+        String digits = "0123456789abcdef";
+        for (int i = 0; i < bytes.length; i++) {
+            out[2 * i] = digits.charAt((bytes[i] >> 4) & 0xF);
+            out[2 * i + 1] = digits.charAt(bytes[i] & 0xF);
+        }
+        return new String(out);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int poisson(SplittableRandom r, double mean) {
+        double limit = Math.exp(-mean);
+        double product = r.nextDouble();
+        int k = 0;
+        while (product > limit) {
+            product *= r.nextDouble();
+            k++;
+        }
+        return k;
+    }
+}

@@ -1,0 +1,168 @@
+package nl.leefwereld.shared;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * What a {@link SyntheticPart} gets: the owner's connection (one transaction for the whole run), the size and seed of
+ * the municipality, a fixed reference date ("today" of the generated history), deterministic randomness and ids,
+ * COPY writers, and the facts earlier parts published.
+ */
+public final class GenerationContext {
+
+    private final Connection connection;
+    private final CopyManager copyManager;
+    private final String municipalityCode;
+    private final String municipalityName;
+    private final String city;
+    private final int households;
+    private final long seed;
+    private final LocalDate referenceDate;
+    private final String accountPassword;
+    private final Consumer<String> progress;
+    private final Map<String, Object> facts = new HashMap<>();
+
+    /**
+     * @param connection      the database owner's connection, autocommit off (the generator commits at the end)
+     * @param accountPassword the password generated accounts get (null: they cannot log in with a password)
+     */
+    public GenerationContext(Connection connection, String municipalityCode, String municipalityName, String city, int households, long seed,
+                             LocalDate referenceDate, String accountPassword, Consumer<String> progress) throws SQLException {
+        this.connection = Objects.requireNonNull(connection);
+        this.copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+        this.municipalityCode = municipalityCode;
+        this.municipalityName = municipalityName;
+        this.city = city;
+        this.households = households;
+        this.seed = seed;
+        this.referenceDate = referenceDate;
+        this.accountPassword = accountPassword;
+        this.progress = progress == null ? s -> { } : progress;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public String municipalityCode() {
+        return municipalityCode;
+    }
+
+    public String municipalityName() {
+        return municipalityName;
+    }
+
+    /** The place name in generated addresses. */
+    public String city() {
+        return city;
+    }
+
+    public int households() {
+        return households;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** "Today" of the generated history: every generated date lies on or before it. */
+    public LocalDate referenceDate() {
+        return referenceDate;
+    }
+
+    public String accountPassword() {
+        return accountPassword;
+    }
+
+    /** A COPY into {@code table}; close it (try-with-resources) to finish the table. */
+    public CopyWriter copy(String table, String... columns) throws SQLException {
+        return new CopyWriter(copyManager, table, columns);
+    }
+
+    /** The random stream of one part: depends only on the seed and the name. */
+    public SplittableRandom random(String name) {
+        return new SplittableRandom(mix(seed ^ mix(hash(name))));
+    }
+
+    /**
+     * A fixed id for the {@code index}-th thing of a kind ("household", "person"...), derived from the seed (a version 8
+     * UUID). The first 32 bits count up from a seed-dependent start, like the time of a UUIDv7, so ids of one kind are
+     * (nearly) ascending and bulk loading appends to the primary key index instead of writing all over it; the other
+     * bits are a hash of seed, kind and index.
+     */
+    public UUID uuid(String kind, long index) {
+        long base = mix(seed * 0x9E3779B97F4A7C15L + hash(kind));
+        long lsb = mix(base ^ (index * 0xD1B54A32D192ED03L));
+        long msb = ((base + index) & 0xFFFFFFFFL) << 32 | (mix(lsb ^ base) & 0xFFFF0FFFL) | 0x8000L;
+        lsb = (lsb & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
+    }
+
+    /** Epoch second of a local time in the municipality's zone (Europe/Amsterdam) on a day. */
+    public long epochSecond(LocalDate day, int secondOfDay) {
+        LocalDateTime t = day.atStartOfDay().plusSeconds(secondOfDay);
+        return t.atZone(TimeConfiguration.ZONE).toEpochSecond();
+    }
+
+    public void publish(String name, Object value) {
+        facts.put(name, value);
+    }
+
+    /** A fact an earlier part published; fails when it is missing (the parts run in the wrong order). */
+    public <T> T fact(String name, Class<T> type) {
+        Object value = facts.get(name);
+        if (value == null) {
+            throw new IllegalStateException("no synthetic fact '" + name + "' (published by an earlier part)");
+        }
+        return type.cast(value);
+    }
+
+    public void progress(String message) {
+        progress.accept(message);
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss} in UTC. */
+    static String utcText(long epochSecond) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+        StringBuilder b = new StringBuilder(19);
+        b.append(t.getYear()).append('-');
+        two(b, t.getMonthValue()).append('-');
+        two(b, t.getDayOfMonth()).append(' ');
+        two(b, t.getHour()).append(':');
+        two(b, t.getMinute()).append(':');
+        two(b, t.getSecond());
+        return b.toString();
+    }
+
+    private static StringBuilder two(StringBuilder b, int v) {
+        return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+    }
+
+    private static long hash(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b;
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** SplitMix64's finaliser. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,49 @@
+package nl.leefwereld.shared;
+
+import java.io.IOException;
+import java.sql.SQLException;
+
+/**
+ * One module's part of a synthetic municipality (the {@code generate} command). Each module that owns tables
+ * implements it in its own {@code internal} package and writes its tables with {@link GenerationContext#copy}; the
+ * generator runs all parts in {@link #order()} within one transaction, so a run is all or nothing.
+ *
+ * <p>A part must be deterministic: the same {@link GenerationContext#seed()} and reference date give byte-identical
+ * rows. Use {@link GenerationContext#random(String)} (its own stream per part, so a new part does not shift the
+ * others), {@link GenerationContext#uuid(String, long)} for ids and {@link GenerationContext#referenceDate()} for
+ * dates; never {@code UUID.randomUUID()} or the wall clock.
+ *
+ * <p>Parts pass facts to later parts with {@link GenerationContext#publish} / {@link GenerationContext#fact}. The
+ * facts of the current parts (arrays are indexed by household number {@code 0..households-1} unless said otherwise):
+ * <ul>
+ *   <li>identity (order 10): {@code districts} String[] codes; {@code district.weight} double[] (shares, sum 1); {@code district.team} int[] team index per district;
+ *       {@code team.ids} UUID[]; {@code team.names} String[]; {@code user.ids}, {@code user.usernames}, {@code user.names} (indexed by user
+ *       number); {@code team.directors} and {@code team.members} int[][] user numbers per team.</li>
+ *   <li>household (order 20): {@code household.district} int[]; {@code household.firstPerson} int[] (length
+ *       households + 1; the members of household h are persons firstPerson[h] .. firstPerson[h+1]-1, the head first;
+ *       person ids are {@code uuid("person", p)}, household ids {@code uuid("household", h)});
+ *       {@code household.known} boolean[] (known to the social domain); {@code household.since} long[] (epoch second
+ *       of the first contact for known households).</li>
+ *   <li>intake (order 30): {@code case.director} int[] and {@code case.registrar} int[] (user numbers, -1 for none);
+ *       {@code household.firstNotification} int[] (length households + 1; notification ids are
+ *       {@code uuid("notification", n)}); {@code notification.registeredAt} long[] epoch seconds per notification.</li>
+ *   <li>privacy (order 40): audit history and consents; publishes nothing.</li>
+ * </ul>
+ */
+public interface SyntheticPart {
+
+    /** Short name, also the name of this part's random stream. */
+    String name();
+
+    /** Parts run from low to high; leave gaps (identity 10, household 20, intake 30, privacy 40, later modules 50+). */
+    int order();
+
+    /**
+     * The tables this part writes. The generator drops their secondary indexes before the load and builds them again
+     * afterwards (one sorted build is far cheaper than millions of single inserts into each index).
+     */
+    java.util.List<String> tables();
+
+    /** Writes this part's rows (COPY through {@link GenerationContext#copy}). */
+    void write(GenerationContext ctx) throws SQLException, IOException;
+}
