@@ -211,6 +211,8 @@ class BadInputTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    nl.leefwereld.support.TestHouseholds testHouseholds;
+    @Autowired
     Administration admin;
     @Autowired
     nl.leefwereld.privacy.SearchReferences references;
@@ -1301,36 +1303,11 @@ class BadInputTest {
 
     /** Letters only, so a name survives the normalisation of names for duplicate checks. */
     private static String letters(int n) {
-        String hex = UUID.randomUUID().toString().replace("-", "");
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            s.append((char) ('a' + Character.digit(hex.charAt(i), 16)));
-        }
-        return s.toString();
+        return nl.leefwereld.support.TestHouseholds.letters(n);
     }
 
     /** A valid BSN (11-proof) that nobody in the database has. */
     private String freshBsn() {
-        for (int attempt = 0; attempt < 1000; attempt++) {
-            int[] d = new int[9];
-            int sum = 0;
-            for (int i = 0; i < 8; i++) {
-                d[i] = i == 0 ? 1 + ThreadLocalRandom.current().nextInt(9) : ThreadLocalRandom.current().nextInt(10);
-                sum += (9 - i) * d[i];
-            }
-            d[8] = sum % 11;
-            if (d[8] == 10) {
-                continue;
-            }
-            StringBuilder s = new StringBuilder();
-            for (int x : d) {
-                s.append(x);
-            }
-            String bsn = s.toString();
-            if (Bsn.isValid(bsn) && jdbc.sql("SELECT count(*) FROM person WHERE bsn = :b").param("b", bsn).query(Long.class).single() == 0) {
-                return bsn;
-            }
-        }
-        return fail("no fresh BSN found");
+        return testHouseholds.freshBsn();
     }
 }
