@@ -54,7 +54,7 @@ class HouseholdService implements Households {
     private static final Pattern POSTAL_SEARCH = Pattern.compile("^([1-9][0-9]{3}) ?([A-Za-z]{2})(?:\\s+(\\S+))?$");
     /** What a name, street, BSN, postcode or date can hold (and % _ + which are searched literally or rejected later). */
     private static final Pattern SEARCH_CHARACTERS = Pattern.compile("^[\\p{L}\\p{M}0-9 \\-'.,/%_+]*$");
-    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-uuuu");
+    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu");
     private static final List<String> NAME_PREFIXES = List.of("van der ", "van den ", "van de ", "van ", "de ", "den ", "der ", "het ", "ter ", "ten ", "te ", "in 't ", "'t ");
 
     private final HouseholdRepository repo;

@@ -45,7 +45,9 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
@@ -125,17 +127,30 @@ class SecurityConfiguration {
     SecurityFilterChain webChain(HttpSecurity http, List<RouteRules> rules, AccountLookup accounts, PasswordLogin passwords,
                                  ObjectProvider<ClientRegistrationRepository> oidcClients, UserAccountRepository users,
                                  SessionDirectory sessions, ApplicationEventPublisher events, Clock clock, SecuritySettings settings,
-                                 ApiProblemWriter problems) throws Exception {
+                                 ApiProblemWriter problems,
+                                 @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) throws Exception {
+        MappedPaths mapped = new MappedPaths(mappings);
+        RequestCache requestCache = LoginLanding.requestCache();
+        LoginLanding landing = new LoginLanding(requestCache);
+        // A page path no controller maps (and no static file below): the "not found" page, for everyone. Before the
+        // modules' rules, so /beheer/typo is "not found" and not "no access"; GET /logout is such a path too.
+        RequestMatcher unmappedPage = r -> {
+            String path = r.getRequestURI().substring(r.getContextPath().length());
+            return !path.startsWith("/api/") && !path.startsWith("/actuator") && !mapped.isMapped(path);
+        };
         SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
         http.authorizeHttpRequests(routes -> {
                     routes.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/vendor/**", "/webjars/**",
                             "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**").permitAll();
+                    routes.requestMatchers(unmappedPage).permitAll();
                     rules.forEach(r -> r.apply(routes));
                     routes.anyRequest().denyAll();
                 })
                 .securityContext(c -> c.securityContextRepository(contexts))
-                .formLogin(form -> form.loginPage("/login").successHandler(sessionStart(sessions, events, false))
+                .requestCache(c -> c.requestCache(requestCache))
+                .exceptionHandling(e -> e.accessDeniedHandler(new ExpiredSessionForms(sessions, mapped)))
+                .formLogin(form -> form.loginPage("/login").successHandler(sessionStart(sessions, events, false, landing))
                         .failureHandler(passwordFailure()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?uitgelogd")
                         .addLogoutHandler(logoutEvent(sessions, events)).permitAll())
@@ -148,7 +163,7 @@ class SecurityConfiguration {
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(o -> o.loginPage("/login")
                     .userInfoEndpoint(u -> u.oidcUserService(accounts.oidcUserService()))
-                    .successHandler(sessionStart(sessions, events, true))
+                    .successHandler(sessionStart(sessions, events, true, landing))
                     .failureHandler((request, response, e) -> {
                         events.publishEvent(new SecurityEvent(null, null, null, SecurityEvent.Type.LOGIN_FAILED, request.getRemoteAddr(), "oidc"));
                         response.sendRedirect(request.getContextPath() + "/login?oidcfout");
@@ -157,8 +172,12 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** After a login: the session gets its handle and login time (for revocation and the absolute timeout). */
-    private static SimpleUrlAuthenticationSuccessHandler sessionStart(SessionDirectory sessions, ApplicationEventPublisher events, boolean oidc) {
+    /**
+     * After a login: the session gets its handle and login time (for revocation and the absolute timeout); the user
+     * lands where {@link LoginLanding} says (the form they were filling in, the deep link they opened, or "/").
+     */
+    private static SimpleUrlAuthenticationSuccessHandler sessionStart(SessionDirectory sessions, ApplicationEventPublisher events, boolean oidc,
+                                                                      LoginLanding landing) {
         SimpleUrlAuthenticationSuccessHandler handler = new SimpleUrlAuthenticationSuccessHandler("/") {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
@@ -171,7 +190,9 @@ class SecurityConfiguration {
                                 request.getRemoteAddr(), "oidc"));
                     }
                 }
-                super.onAuthenticationSuccess(request, response, authentication);
+                String target = landing.target(request, response, authentication);
+                clearAuthenticationAttributes(request);
+                getRedirectStrategy().sendRedirect(request, response, target);
             }
         };
         handler.setAlwaysUseDefaultTargetUrl(true);

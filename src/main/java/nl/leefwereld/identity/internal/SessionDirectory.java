@@ -64,7 +64,20 @@ class SessionDirectory implements ApplicationListener<HttpSessionDestroyedEvent>
     record View(UUID handle, UUID userId, String username, String displayName, String since, String lastActivity, String clientAddress) {
     }
 
+    /** Who a session belonged to, remembered for a while after it expired (to give back what they had typed). */
+    record Owner(String municipalityCode, UUID userId) implements java.io.Serializable {
+    }
+
+    private record Expired(Owner owner, Instant until) {
+    }
+
+    /** How long after an idle expiry a form sent with the old session id is still given back to its owner. */
+    static final java.time.Duration REMEMBER_EXPIRED = java.time.Duration.ofHours(12);
+    private static final int MAX_EXPIRED = 10_000;
+
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
+    /** Keyed by a hash of the expired session id: the id itself was a credential and is not kept. */
+    private final Map<String, Expired> expired = new ConcurrentHashMap<>();
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
@@ -147,8 +160,37 @@ class SessionDirectory implements ApplicationListener<HttpSessionDestroyedEvent>
         if (handle instanceof UUID h) {
             Entry e = entries.remove(h);
             if (e != null && e.state == State.ACTIVE) {
+                rememberExpired(event.getId(), new Owner(e.municipalityCode, e.userId));
                 events.publishEvent(new SecurityEvent(e.municipalityCode, e.userId, e.username, SecurityEvent.Type.SESSION_EXPIRED, null, "idle"));
             }
+        }
+    }
+
+    private void rememberExpired(String sessionId, Owner owner) {
+        Instant now = clock.instant();
+        if (expired.size() >= MAX_EXPIRED) {
+            expired.values().removeIf(x -> x.until().isBefore(now));
+        }
+        if (sessionId != null && expired.size() < MAX_EXPIRED) {
+            expired.put(hash(sessionId), new Expired(owner, now.plus(REMEMBER_EXPIRED)));
+        }
+    }
+
+    /** The owner of a session that expired while idle, once: a request that still carries its id was sent by them. */
+    Optional<Owner> takeExpiredOwner(String sessionId) {
+        if (sessionId == null) {
+            return Optional.empty();
+        }
+        Expired x = expired.remove(hash(sessionId));
+        return x == null || x.until().isBefore(clock.instant()) ? Optional.empty() : Optional.of(x.owner());
+    }
+
+    private static String hash(String sessionId) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sessionId.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -189,7 +189,7 @@ class IntakeController {
             intakeService.assignDirector(me, id, caseDirectorId);
             redirect.addFlashAttribute("message", "De regisseur is toegewezen.");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("message", e.fieldErrors().values().iterator().next());
+            redirect.addFlashAttribute("error", e.fieldErrors().values().iterator().next());
         }
         return "redirect:/huishoudens/" + c.householdId() + "#zaak";
     }

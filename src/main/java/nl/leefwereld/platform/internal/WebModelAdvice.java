@@ -5,11 +5,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import nl.leefwereld.identity.Administration;
 import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.identity.CurrentUsers;
+import nl.leefwereld.identity.SavedForm;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the signed-in user and the municipality's name on every page. */
+/** Puts the signed-in user, the municipality's name and a form to restore (after a session expiry) on every page. */
 @ControllerAdvice(annotations = Controller.class)
 class WebModelAdvice {
 
@@ -23,6 +25,12 @@ class WebModelAdvice {
     @ModelAttribute("me")
     CurrentUser me() {
         return CurrentUsers.find().orElse(null);
+    }
+
+    /** What the user had typed before their session expired, on the page of that form, once (see {@link SavedForm}). */
+    @ModelAttribute("restoredForm")
+    SavedForm restoredForm(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) ? SavedForm.take(request).orElse(null) : null;
     }
 
     @ModelAttribute("municipalityName")

@@ -31,8 +31,8 @@ import org.thymeleaf.context.Context;
 class InzagePdf {
 
     private static final Locale NL = Locale.forLanguageTag("nl-NL");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d-M-yyyy", NL);
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d-M-yyyy HH:mm", NL);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy", NL);
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm", NL);
     private static final Set<String> HEADER_KEYS = Set.of("soort", "kenmerk_verzoek", "gemaakt_op", "gemaakt_door");
     /** A list of records whose values are all this short is printed as a table; longer texts as blocks. */
     private static final int TABLE_CELL_MAX = 120;
