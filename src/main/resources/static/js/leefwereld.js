@@ -97,6 +97,10 @@
     var section = null;
     if (window.location.hash.length > 1) {
       section = document.getElementById(decodeURIComponent(window.location.hash.substring(1)));
+      if (section && window.history && window.history.replaceState) {
+        // The browser's own jump to the #fragment (after loading) would take the focus away from the message again.
+        window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+      }
     }
     if (!section) {
       try {

@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
@@ -32,7 +30,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.leefwereld.support.DemoUsers;
 import nl.leefwereld.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +43,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class NotificationJourneyTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final String TEAM = "Wijkteam Centrum-Haven";
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
@@ -66,7 +62,6 @@ class NotificationJourneyTest {
               }));
             }""";
 
-    private static Playwright playwright;
     private static Browser browser;
     private static String axeSource;
 
@@ -77,29 +72,12 @@ class NotificationJourneyTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        assertTrue(Files.isExecutable(CHROMIUM),
-                "Chromium not found at " + CHROMIUM + ". The browser tests need it: apt-get install -y chromium");
         try (InputStream axe = NotificationJourneyTest.class.getResourceAsStream("/axe/axe.min.js")) {
             assertNotNull(axe, "axe/axe.min.js is not on the test classpath; run the build through Maven (copy-axe-for-tests)");
             axeSource = new String(axe.readAllBytes(), StandardCharsets.UTF_8);
         }
         Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+        browser = JourneyBrowser.browser();   // the one Chromium all journeys share
     }
 
     @AfterEach
