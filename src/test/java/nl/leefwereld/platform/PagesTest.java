@@ -171,6 +171,34 @@ class PagesTest {
                 .with(r -> { r.setRemoteAddr(freshAddress()); return r; })).andExpect(redirectedUrl("/"));
     }
 
+    /** The duplicate warning's "register with this household" opened an empty form; now it sends what was typed. */
+    @Test
+    void theDuplicateWarningRegistersWithTheHouseholdKeepingTheTypedNotification() throws Exception {
+        TestHouseholds.Fresh h = households.register(users.current("regisseur"), "centrum");
+        String question = "Vraag die niet verloren mag gaan " + TestHouseholds.letters(6);
+        String body = mvc.perform(post("/meldingen").with(csrf()).with(users.as("regisseur"))
+                        .param("firstName", h.firstName()).param("lastName", h.lastName()).param("birthDate", h.birthDate().toString())
+                        .param("street", "Andere straat").param("houseNumber", "3").param("postalCode", "8302 CD").param("city", "Leefstad")
+                        .param("districtCode", "centrum").param("channel", "KCC_DESK").param("receivedOn", LocalDate.now().toString())
+                        .param("questionAsAsked", question))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("Deze persoon is misschien al bekend");
+        var form = Pattern.compile("<form[^>]*data-lw-copy-from=\"formulier\"[^>]*>(.*?)</form>", Pattern.DOTALL).matcher(body);
+        assertThat(form.find()).as("a form per accessible candidate").isTrue();
+        assertThat(form.group(1)).contains("name=\"householdId\" value=\"" + h.householdId() + "\"")
+                .contains("name=\"questionAsAsked\" value=\"" + question + "\"").contains("name=\"channel\" value=\"KCC_DESK\"")
+                .contains("Melding bij dit huishouden vastleggen");
+        var hidden = Pattern.compile("<input type=\"hidden\"[^>]*name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(form.group(1));
+        var send = post("/meldingen").with(csrf()).with(users.as("regisseur"));
+        while (hidden.find()) {
+            send.param(hidden.group(1), org.springframework.web.util.HtmlUtils.htmlUnescape(hidden.group(2)));
+        }
+        mvc.perform(send).andExpect(redirectedUrl("/huishoudens/" + h.householdId()));
+        String page = mvc.perform(get("/huishoudens/{id}", h.householdId()).with(users.as("regisseur")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(question);
+    }
+
     // --- Item 4: one date format ---------------------------------------------------------------------------------
 
     @Test
