@@ -54,7 +54,9 @@ class HouseholdService implements Households {
     private static final Pattern POSTAL_SEARCH = Pattern.compile("^([1-9][0-9]{3}) ?([A-Za-z]{2})(?:\\s+(\\S+))?$");
     /** What a name, street, BSN, postcode or date can hold (and % _ + which are searched literally or rejected later). */
     private static final Pattern SEARCH_CHARACTERS = Pattern.compile("^[\\p{L}\\p{M}0-9 \\-'.,/%_+]*$");
-    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu");
+    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d-M-uuuu");
+    /** How screens show a date: dd-mm-jjjj. */
+    private static final DateTimeFormatter SHOWN_DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu");
     private static final List<String> NAME_PREFIXES = List.of("van der ", "van den ", "van de ", "van ", "de ", "den ", "der ", "het ", "ter ", "ten ", "te ", "in 't ", "'t ");
 
     private final HouseholdRepository repo;
@@ -221,7 +223,7 @@ class HouseholdService implements Households {
                     protection.alert(user, h, p.id(), "mogelijke dubbele registratie in huishouden met afgeschermde persoon");
                 }
                 out.add(new DuplicateCandidate(p.id(), h, true,
-                        p.fullName() + ", geboren " + p.birthDate().format(DUTCH_DATE) + ", " + p.address()));
+                        p.fullName() + ", geboren " + p.birthDate().format(SHOWN_DATE) + ", " + p.address()));
             } else {
                 audit.record(user, AuditAction.SEARCH, "PERSON", p.id().toString(), h, p.id(), "controle dubbele registratie, geen toegang");
                 out.add(new DuplicateCandidate(null, null, false,
