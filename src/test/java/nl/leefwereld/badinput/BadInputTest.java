@@ -791,9 +791,10 @@ class BadInputTest {
             return;
         }
         if (status == 302 && REFUSES_BY_REDIRECT.containsKey(route.pattern()) && c.expect() != Expect.NOT_FOUND) {
-            Object message = r.getFlashMap().get("message");
+            Object message = r.getFlashMap().get("error");   // the error style, never the green confirmation
             assertThat(r.getResponse().getRedirectedUrl()).as(what + ": not sent to the login").doesNotEndWith("/login");
-            assertThat(message).as(what + ": refused by a redirect with the error as message").isNotNull()
+            assertThat(r.getFlashMap().get("message")).as(what + ": no success message for a refusal").isNull();
+            assertThat(message).as(what + ": refused by a redirect with the error as an error message").isNotNull()
                     .isNotEqualTo(REFUSES_BY_REDIRECT.get(route.pattern()));
             return;
         }

@@ -120,7 +120,7 @@ class IntakeIntegrationTest {
                 .isInstanceOfSatisfying(LikelyDuplicateException.class, e -> {
                     assertThat(e.candidates()).hasSize(1);
                     assertThat(e.candidates().get(0).accessible()).isTrue();
-                    assertThat(e.candidates().get(0).description()).contains(name).contains("21-7-1984");
+                    assertThat(e.candidates().get(0).description()).contains(name).contains("21-07-1984");
                 });
 
         // The professional confirms it is someone else: then it is saved.
