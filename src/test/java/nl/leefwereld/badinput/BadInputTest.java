@@ -171,7 +171,9 @@ class BadInputTest {
     static final Set<String> NOT_TYPED_BACK = Set.of("districtCode", "channel", "memberRelation", "purpose", "kind", "personId",
             "teamId", "roles", "password", "districts", "caseDirectorId", "active", "withdrawnOn",
             // hidden: the one-time form token (a new one comes with the form), the search reference; buttons: the export format
-            "formToken", "verwijzing", "format", "category");
+            "formToken", "verwijzing", "format", "category",
+            // the team caseload's reassignment: hidden case id, the confirmation step and its checkbox
+            "caseId", "stap", "confirmOutsideTeam");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -300,6 +302,7 @@ class BadInputTest {
         pathValues.put("/huishoudens/{id}", household.toString());
         pathValues.put("/api/v1/households/{id}", household.toString());
         pathValues.put("/zaken/{id}", caseId.toString());
+        pathValues.put("/teams/{id}", users.current("teamleider").teamId().toString());
         pathValues.put("/meldingen/{id}", notification.toString());
         pathValues.put("/beheer/gebruikers/{id}", account.toString());
         pathValues.put("/beheer/teams/{id}", team.toString());
@@ -719,6 +722,8 @@ class BadInputTest {
             case "/beheer/teams/{id}/wijken" -> f.put("districts", district);
             case "/beheer/wijken" -> f.putAll(Map.of("districtCode", "bj-" + tag, "districtName", "Badinputwijk nieuw " + tag));
             case "/zaken/{id}/regisseur" -> f.put("caseDirectorId", users.current("regisseur").id().toString());
+            case "/teams/{id}/werkvoorraad/regisseur" -> f.putAll(Map.of("caseId", caseId.toString(),
+                    "caseDirectorId", users.current("regisseur").id().toString()));
             case "/meldingen/{id}/oppakken" -> {
                 // reads no fields: the valid request is the one without fields
             }
@@ -943,7 +948,7 @@ class BadInputTest {
         if (pattern.startsWith("/privacy") || pattern.equals("/api/v1/inzage") || pattern.startsWith("/api/v1/audit")) {
             return "privacy";
         }
-        if (pattern.equals("/zaken/{id}/regisseur")) {
+        if (pattern.equals("/zaken/{id}/regisseur") || pattern.equals("/teams/{id}/werkvoorraad/regisseur")) {
             return "teamleider";
         }
         return "regisseur";

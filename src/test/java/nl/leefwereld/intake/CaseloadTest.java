@@ -271,9 +271,10 @@ class CaseloadTest {
         UUID two = users.current(directorTwo).id();
         UUID one = users.current(directorOne).id();
         UUID target = two.equals(r.caseDirectorId()) ? one : two;
-        MvcResult res = mvc.perform(post("/teams/{id}/werkvoorraad/regisseur", team).with(csrf()).with(users.as(lead))
-                .param("caseId", r.caseId().toString()).param("caseDirectorId", target.toString())
-                .param("status", "NEW").param("aantal", "10")).andReturn();
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        mvc.perform(get("/teams/{id}/werkvoorraad", team).param("status", "NEW").param("aantal", "10").session(session).with(users.as(lead))).andReturn();
+        MvcResult res = mvc.perform(post("/teams/{id}/werkvoorraad/regisseur", team).with(csrf()).with(users.as(lead)).session(session)
+                .param("caseId", r.caseId().toString()).param("caseDirectorId", target.toString())).andReturn();
         assertThat(res.getResponse().getStatus()).isEqualTo(302);
         assertThat(res.getResponse().getRedirectedUrl()).isEqualTo("/teams/" + team + "/werkvoorraad?status=NEW&aantal=10#zaak-" + r.caseId());
         assertThat(director(r.caseId())).isEqualTo(target);
@@ -286,8 +287,8 @@ class CaseloadTest {
         // An unknown director is an error at the row's field; nothing changes.
         MvcResult bad = mvc.perform(post("/teams/{id}/werkvoorraad/regisseur", team).with(csrf()).with(users.as(lead))
                 .param("caseId", r.caseId().toString()).param("caseDirectorId", UUID.randomUUID().toString())).andReturn();
-        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
-        assertThat(bad.getResponse().getContentAsString()).contains("Kies een regisseur uit de lijst.").contains("id=\"regisseur-" + r.caseId() + "-error\"");
+        assertThat(bad.getResponse().getStatus()).isEqualTo(200);
+        assertThat(bad.getResponse().getContentAsString()).contains("Kies een regisseur uit de lijst.").contains("id=\"caseDirectorId-error\"");
         assertThat(director(r.caseId())).isEqualTo(target);
     }
 
@@ -296,18 +297,21 @@ class CaseloadTest {
         RegisteredNotification r = registered.get(4);
         UUID before = director(r.caseId());
         UUID noord = users.current("regisseur.noord").id();
-        MvcResult first = mvc.perform(post("/teams/{id}/werkvoorraad/regisseur", team).with(csrf()).with(users.as(lead))
-                .param("caseId", r.caseId().toString()).param("caseDirectorId", noord.toString()).param("wijk", districtA)).andReturn();
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        mvc.perform(get("/teams/{id}/werkvoorraad", team).param("wijk", districtA).session(session).with(users.as(lead))).andReturn();
+        MvcResult first = mvc.perform(post("/teams/{id}/werkvoorraad/regisseur", team).with(csrf()).with(users.as(lead)).session(session)
+                .param("caseId", r.caseId().toString()).param("caseDirectorId", noord.toString())).andReturn();
         assertThat(first.getResponse().getStatus()).isEqualTo(200);
         assertThat(first.getResponse().getContentAsString()).contains("Youssef Amrani werkt in Wijkteam Noord").contains("name=\"confirmOutsideTeam\"");
         assertThat(director(r.caseId())).isEqualTo(before);
         MvcResult unchecked = mvc.perform(post("/teams/{id}/werkvoorraad/regisseur", team).with(csrf()).with(users.as(lead))
                 .param("caseId", r.caseId().toString()).param("caseDirectorId", noord.toString()).param("stap", "bevestigen")).andReturn();
-        assertThat(unchecked.getResponse().getStatus()).isEqualTo(400);
+        assertThat(unchecked.getResponse().getStatus()).isEqualTo(200);
+        assertThat(unchecked.getResponse().getContentAsString()).contains("Vink aan dat u deze regisseur van buiten het team wilt toewijzen");
         assertThat(director(r.caseId())).isEqualTo(before);
         MvcResult confirmed = mvc.perform(post("/teams/{id}/werkvoorraad/regisseur", team).with(csrf()).with(users.as(lead))
                 .param("caseId", r.caseId().toString()).param("caseDirectorId", noord.toString()).param("stap", "bevestigen")
-                .param("confirmOutsideTeam", "true").param("wijk", districtA)).andReturn();
+                .param("confirmOutsideTeam", "true").session(session)).andReturn();
         assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/teams/" + team + "/werkvoorraad?wijk=" + districtA + "#zaak-" + r.caseId());
         assertThat(director(r.caseId())).isEqualTo(noord);
         assertThat(lastEvent(r.caseId())).isEqualTo("DIRECTOR_CHANGED_OUTSIDE_TEAM: Regisseur is nu Youssef Amrani "
@@ -318,17 +322,17 @@ class CaseloadTest {
     void aTeamLeadOfAnotherTeamCannotSeeOrReassign() throws Exception {
         RegisteredNotification r = registered.get(6);
         UUID before = director(r.caseId());
-        assertThat(mvc.perform(get("/teams/{id}/werkvoorraad", team).with(users.as("teamleider"))).andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(get("/api/v1/teams/{id}/caseload", team).with(users.as("teamleider"))).andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(get("/api/v1/teams/{id}/caseload", team).with(users.as("regisseur"))).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/teams/{id}/werkvoorraad", team).with(users.as("teamleider"))).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/api/v1/teams/{id}/caseload", team).with(users.as("teamleider"))).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/api/v1/teams/{id}/caseload", team).with(users.as("regisseur"))).andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(mvc.perform(post("/teams/{id}/werkvoorraad/regisseur", team).with(csrf()).with(users.as("teamleider"))
                 .param("caseId", r.caseId().toString()).param("caseDirectorId", users.current("regisseur").id().toString()))
-                .andReturn().getResponse().getStatus()).isEqualTo(403);
-        // Through the own team's address with the other team's case: not found, nothing changes.
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
+        // Through the own team's address with the other team's case: the own page again with an error, nothing changes.
         UUID ownTeam = users.current("teamleider").teamId();
         assertThat(mvc.perform(post("/teams/{id}/werkvoorraad/regisseur", ownTeam).with(csrf()).with(users.as("teamleider"))
                 .param("caseId", r.caseId().toString()).param("caseDirectorId", users.current("regisseur").id().toString()))
-                .andReturn().getResponse().getStatus()).isEqualTo(404);
+                .andReturn().getResponse().getContentAsString()).contains("Dit huishouden staat niet in de werkvoorraad van uw team.");
         assertThat(mvc.perform(post("/zaken/{id}/regisseur", r.caseId()).with(csrf()).with(users.as("teamleider"))
                 .param("caseDirectorId", users.current("regisseur").id().toString())).andReturn().getResponse().getStatus()).isEqualTo(403);
         assertThat(director(r.caseId())).isEqualTo(before);

@@ -29,8 +29,13 @@ class CaseloadController {
     private final IntakeService intake;
     private final CaseRepository cases;
     private final Directory directory;
+    private final nl.leefwereld.household.Households households;
+    private final nl.leefwereld.privacy.AuditLog audit;
 
-    CaseloadController(WorkLists lists, IntakeService intake, CaseRepository cases, Directory directory) {
+    CaseloadController(WorkLists lists, IntakeService intake, CaseRepository cases, Directory directory,
+                       nl.leefwereld.household.Households households, nl.leefwereld.privacy.AuditLog audit) {
+        this.households = households;
+        this.audit = audit;
         this.lists = lists;
         this.intake = intake;
         this.cases = cases;
@@ -66,22 +71,30 @@ class CaseloadController {
         }
     }
 
-    /** The reassignment form of a row; the filters travel along so the page comes back as it was. */
-    public static class Reassign extends Filters {
-        private String caseId = "", caseDirectorId = "", stap = "";
-        private boolean confirmOutsideTeam;
+    /** The reassignment form of a row. Where to return (the page with its filters) is kept in the session by the page itself. */
+    public static class Reassign {
+        private String caseId = "", caseDirectorId = "", stap = "", confirmOutsideTeam = "";
         public String getCaseId() { return caseId; } public void setCaseId(String v) { caseId = v; }
         public String getCaseDirectorId() { return caseDirectorId; } public void setCaseDirectorId(String v) { caseDirectorId = v; }
         public String getStap() { return stap; } public void setStap(String v) { stap = v; }
-        public boolean isConfirmOutsideTeam() { return confirmOutsideTeam; } public void setConfirmOutsideTeam(boolean v) { confirmOutsideTeam = v; }
+        public String getConfirmOutsideTeam() { return confirmOutsideTeam; } public void setConfirmOutsideTeam(String v) { confirmOutsideTeam = v; }
     }
+
+    static final String RETURN_TO = "caseload.returnTo.";
 
     @GetMapping("/teams/{id}/werkvoorraad")
-    String caseload(@PathVariable UUID id, @ModelAttribute("filters") Filters filters, Model model, HttpServletResponse response) {
-        return render(id, filters, null, null, model, response);
+    String caseload(@PathVariable UUID id, @ModelAttribute("filters") Filters filters, Model model, HttpServletResponse response,
+                    jakarta.servlet.http.HttpSession session) {
+        String view = render(id, filters, null, null, model, response, 400);
+        if (response.getStatus() < 400) {
+            session.setAttribute(RETURN_TO + id, filters.link(id, filters.getNa()));   // validated filters only
+        }
+        return view;
     }
 
-    private String render(UUID teamId, Filters f, Map<String, String> assignErrors, UUID errorCase, Model model, HttpServletResponse response) {
+    /** The page; with bad filters the list is left out and the errors are at the filter fields, answered with {@code filterErrorStatus}. */
+    private String render(UUID teamId, Filters f, Map<String, String> assignErrors, UUID errorCase, Model model, HttpServletResponse response,
+                          int filterErrorStatus) {
         CurrentUser me = CurrentUsers.get();
         WorkLists.requireTeam(me, teamId);
         String m = me.municipalityCode();
@@ -129,7 +142,7 @@ class CaseloadController {
         model.addAttribute("zone", TimeConfiguration.ZONE);
         model.addAttribute("nav", "team");
         if (errors.has("regisseur") || errors.has("wijk") || errors.has("status") || errors.has("sortering") || errors.has("aantal") || errors.has("na")) {
-            response.setStatus(400);
+            response.setStatus(filterErrorStatus);
             model.addAttribute("caseload", null);
             return "intake/caseload";
         }
@@ -142,56 +155,65 @@ class CaseloadController {
     }
 
     @PostMapping("/teams/{id}/werkvoorraad/regisseur")
-    String reassign(@PathVariable UUID id, @ModelAttribute("form") Reassign form, Model model, HttpServletResponse response,
-                    RedirectAttributes redirect) {
+    String reassign(@PathVariable UUID id, @ModelAttribute("form") Reassign form, Model model, RedirectAttributes redirect,
+                    jakarta.servlet.http.HttpSession session) {
         CurrentUser me = CurrentUsers.get();
         WorkLists.requireTeam(me, id);
+        String m = me.municipalityCode();
+        Object stored = session.getAttribute(RETURN_TO + id);
+        String returnLink = stored instanceof String link && link.startsWith("/teams/" + id + "/werkvoorraad") ? link : "/teams/" + id + "/werkvoorraad";
         UUID caseId = FieldErrors.idOrNull(form.getCaseId());
-        CaseRepository.CaseRow c = caseId == null ? null : cases.caseById(me.municipalityCode(), caseId).orElse(null);
+        CaseRepository.CaseRow c = caseId == null ? null : cases.caseById(m, caseId).orElse(null);
         if (c == null || !c.teamId().equals(id)) {
-            throw new NotFoundException("case");
+            // Not a case of this team (or no case at all): nothing changes, nothing is told about other teams.
+            return reassignPage(me, id, null, form, false, Map.of("caseId",
+                    "Dit huishouden staat niet in de werkvoorraad van uw team. Ga terug en kies een huishouden uit de lijst."), returnLink, model);
         }
         boolean confirmStep = "bevestigen".equals(form.getStap());
-        if (confirmStep && !form.isConfirmOutsideTeam()) {
-            return confirmPage(me, c, form, Map.of("confirmOutsideTeam",
-                    "Vink aan dat u deze regisseur van buiten het team wilt toewijzen, of ga terug naar de werkvoorraad."), model, response);
+        if (!confirmStep && !form.getStap().isEmpty()) {
+            return reassignPage(me, id, c, form, false, Map.of("caseDirectorId", "Kies de regisseur opnieuw en klik op Toewijzen."), returnLink, model);
         }
+        if (!form.getConfirmOutsideTeam().isEmpty() && !form.getConfirmOutsideTeam().equals("true")) {
+            return reassignPage(me, id, c, form, true, Map.of("confirmOutsideTeam",
+                    "Vink het vakje aan als u deze regisseur van buiten het team wilt toewijzen."), returnLink, model);
+        }
+        boolean confirmed = confirmStep && form.getConfirmOutsideTeam().equals("true");
         IntakeService.Assignment outcome;
         try {
-            outcome = intake.assignDirector(me, caseId, form.getCaseDirectorId(), confirmStep && form.isConfirmOutsideTeam());
+            outcome = intake.assignDirector(me, caseId, form.getCaseDirectorId(), confirmed);
         } catch (InvalidInputException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.fieldErrors().forEach((k, v) -> errors.put(k.equals("caseDirectorId") ? "regisseur-" + caseId : k, v));
-            response.setStatus(400);
-            model.addAttribute("filters", form);
-            return render(id, form, errors, caseId, model, response);
+            return reassignPage(me, id, c, form, false, e.fieldErrors(), returnLink, model);
         }
         if (outcome == IntakeService.Assignment.CONFIRM_OUTSIDE_TEAM) {
-            return confirmPage(me, c, form, null, model, response);
+            return reassignPage(me, id, c, form, true, confirmStep ? Map.of("confirmOutsideTeam",
+                    "Vink aan dat u deze regisseur van buiten het team wilt toewijzen, of ga terug naar de werkvoorraad.") : null, returnLink, model);
         }
         redirect.addFlashAttribute("message", "De regisseur is toegewezen.");
-        return "redirect:" + form.link(id, form.getNa()) + "#zaak-" + caseId;
+        return "redirect:" + returnLink + "#zaak-" + caseId;
     }
 
-    private String confirmPage(CurrentUser me, CaseRepository.CaseRow c, Reassign form, Map<String, String> errors, Model model,
-                               HttpServletResponse response) {
+    /** The reassignment on a page of its own: after an error, and as the second step for a director from another team. */
+    private String reassignPage(CurrentUser me, UUID teamId, CaseRepository.CaseRow c, Reassign form, boolean outside,
+                                Map<String, String> errors, String returnLink, Model model) {
         String m = me.municipalityCode();
+        var directors = cases.directorsWithLoad(m);
         UUID chosen = FieldErrors.idOrNull(form.getCaseDirectorId());
-        CaseRepository.DirectorLoad director = cases.directorsWithLoad(m).stream().filter(d -> d.id().equals(chosen)).findFirst()
-                .orElseThrow(() -> new NotFoundException("director"));
-        if (errors != null) {
-            response.setStatus(400);
-        }
-        model.addAttribute("form", form);
+        model.addAttribute("director", directors.stream().filter(d -> d.id().equals(chosen)).findFirst().orElse(null));
+        model.addAttribute("directors", directors);
+        model.addAttribute("outside", outside);
         model.addAttribute("errors", errors);
-        model.addAttribute("director", director);
-        model.addAttribute("action", "/teams/" + c.teamId() + "/werkvoorraad/regisseur");
-        model.addAttribute("caseDirectorId", director.id().toString());
-        model.addAttribute("teamId", c.teamId());
-        model.addAttribute("team", directory.team(m, c.teamId()).map(TeamRef::name).orElse("uw team"));
-        model.addAttribute("returnLink", form.link(c.teamId(), form.getNa()));
-        model.addAttribute("nav", "team");
-        return "intake/confirm-director";
+        model.addAttribute("action", "/teams/" + teamId + "/werkvoorraad/regisseur");
+        model.addAttribute("caseId", c == null ? form.getCaseId() : c.id().toString());
+        model.addAttribute("caseDirectorId", chosen == null ? "" : chosen.toString());
+        model.addAttribute("teamId", teamId);
+        model.addAttribute("team", directory.team(m, teamId).map(TeamRef::name).orElse("uw team"));
+        model.addAttribute("returnLink", returnLink);
+        model.addAttribute("householdName", c == null ? null : households.ref(m, c.householdId()).map(r -> {
+            audit.read(me, "HOUSEHOLD_SUMMARY", c.householdId(), c.householdId(), null, "regisseur toewijzen");
+            return r.name();
+        }).orElse(null));
+        model.addAttribute("nav", "werk");
+        return "intake/reassign";
     }
 
     private static Map<String, String> options(Enum<?>[] values) {

@@ -219,13 +219,19 @@ class IntakeController {
         CurrentUser me = CurrentUsers.get();
         var c = cases.caseById(me.municipalityCode(), id).orElseThrow(() -> new NotFoundException("case"));
         boolean confirmStep = "bevestigen".equals(stap);
+        if (!confirmStep && !stap.isEmpty()) {
+            redirect.addFlashAttribute("message", "Kies de regisseur opnieuw en klik op Toewijzen.");
+            return "redirect:/huishoudens/" + c.householdId() + "#zaak";
+        }
         try {
             IntakeService.Assignment outcome = intakeService.assignDirector(me, id, caseDirectorId, confirmStep && confirmOutsideTeam);
             if (outcome == IntakeService.Assignment.CONFIRM_OUTSIDE_TEAM) {
                 // The second step: a page that names the director's team and asks the team lead to confirm.
                 UUID chosen = FieldErrors.idOrNull(caseDirectorId);
-                model.addAttribute("director", cases.directorsWithLoad(me.municipalityCode()).stream().filter(d -> d.id().equals(chosen))
-                        .findFirst().orElseThrow());
+                var directors = cases.directorsWithLoad(me.municipalityCode());
+                model.addAttribute("directors", directors);
+                model.addAttribute("outside", true);
+                model.addAttribute("director", directors.stream().filter(d -> d.id().equals(chosen)).findFirst().orElseThrow());
                 model.addAttribute("action", "/zaken/" + id + "/regisseur");
                 model.addAttribute("caseDirectorId", chosen.toString());
                 model.addAttribute("returnLink", "/huishoudens/" + c.householdId() + "#zaak");
@@ -233,7 +239,7 @@ class IntakeController {
                 model.addAttribute("errors", confirmStep ? Map.of("confirmOutsideTeam",
                         "Vink aan dat u deze regisseur van buiten het team wilt toewijzen, of ga terug.") : null);
                 model.addAttribute("nav", "werk");
-                return "intake/confirm-director";
+                return "intake/reassign";
             }
             redirect.addFlashAttribute("message", "De regisseur is toegewezen.");
         } catch (InvalidInputException e) {

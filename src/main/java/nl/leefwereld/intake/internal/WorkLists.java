@@ -117,11 +117,16 @@ class WorkLists {
         return new Caseload(page, namesAudited(me, page.lines(), "werkvoorraad team"), me.has(Role.TEAM_LEAD));
     }
 
-    /** Only the own team's lead and case directors; everyone else is refused (a team is not a household: no break-the-glass). */
+    /**
+     * Only the own team's lead and case directors. Another team's address is "not found" (whether that team exists is not
+     * told); a role without caseload work is refused (the route rules already do so).
+     */
     static void requireTeam(CurrentUser me, UUID teamId) {
-        boolean member = me.teamId() != null && me.teamId().equals(teamId);
-        if (!member || !(me.has(Role.TEAM_LEAD) || me.has(Role.CASE_DIRECTOR))) {
+        if (!(me.has(Role.TEAM_LEAD) || me.has(Role.CASE_DIRECTOR))) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        if (me.teamId() == null || !me.teamId().equals(teamId)) {
+            throw new nl.leefwereld.shared.NotFoundException("team");
         }
     }
 
