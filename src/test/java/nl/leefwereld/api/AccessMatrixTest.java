@@ -76,6 +76,9 @@ class AccessMatrixTest {
         rule("POST /zaken/{id}/regisseur", EnumSet.of(Role.TEAM_LEAD));
         rule("POST /api/v1/notifications", CASEWORK);
         rule("GET /api/v1/my-work", CASEWORK);
+        rule("GET /teams/{id}/werkvoorraad", EnumSet.of(Role.TEAM_LEAD, Role.CASE_DIRECTOR));
+        rule("POST /teams/{id}/werkvoorraad/regisseur", EnumSet.of(Role.TEAM_LEAD));
+        rule("GET /api/v1/teams/{id}/caseload", EnumSet.of(Role.TEAM_LEAD, Role.CASE_DIRECTOR));
         rule("GET /api/v1/reference/channels", CASEWORK);
         // household
         rule("GET /huishoudens/{id}", CASEWORK);
@@ -336,6 +339,8 @@ class AccessMatrixTest {
         v.put("/huishoudens/{id}", household.householdId().toString());
         v.put("/api/v1/households/{id}", household.householdId().toString());
         v.put("/zaken/{id}", household.caseId().toString());
+        v.put("/teams/{id}", household.registration().teamId().toString());
+        v.put("/api/v1/teams/{id}", household.registration().teamId().toString());
         v.put("/meldingen/{id}", household.notificationId().toString());
         v.put("/beheer/gebruikers/{id}", account.toString());
         v.put("/beheer/teams/{id}", team.toString());
@@ -441,6 +446,9 @@ class AccessMatrixTest {
                 form.putAll(Map.of("receivedOn", today, "questionAsAsked", "Hulp bij de administratie", "confirmNew", "true"));
             }
             case "POST /zaken/{id}/regisseur" -> form.put("caseDirectorId", users.current("regisseur").id().toString());
+            case "GET /teams/{id}/werkvoorraad", "GET /api/v1/teams/{id}/caseload" -> b = b.param("status", "NEW");
+            case "POST /teams/{id}/werkvoorraad/regisseur" -> form.putAll(Map.of("caseId", household.caseId().toString(),
+                    "caseDirectorId", users.current("regisseur").id().toString()));
             case "POST /api/v1/notifications" -> json = """
                     {"head": {"firstName": "Mara", "lastName": "Matrix%s", "birthDate": "1980-01-02"},
                      "address": {"street": "Matrixstraat", "houseNumber": "3", "postalCode": "8301 AB", "city": "Leefstad", "districtCode": "centrum"},

@@ -182,7 +182,9 @@ class BadInputTest {
             // the audit log: the action is a select, the person (from a link or a BSN) a hidden field
             "action", "person",
             // the user select of the API-token form
-            "userId");
+            "userId",
+            // the team caseload's reassignment: hidden case id, the confirmation step and its checkbox
+            "caseId", "stap", "confirmOutsideTeam");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -313,6 +315,7 @@ class BadInputTest {
         pathValues.put("/huishoudens/{id}", household.toString());
         pathValues.put("/api/v1/households/{id}", household.toString());
         pathValues.put("/zaken/{id}", caseId.toString());
+        pathValues.put("/teams/{id}", users.current("teamleider").teamId().toString());
         pathValues.put("/meldingen/{id}", notification.toString());
         pathValues.put("/beheer/gebruikers/{id}", account.toString());
         pathValues.put("/beheer/teams/{id}", team.toString());
@@ -743,6 +746,8 @@ class BadInputTest {
             case "/beheer/teams/{id}/wijken" -> f.put("districts", district);
             case "/beheer/wijken" -> f.putAll(Map.of("districtCode", "bj-" + tag, "districtName", "Badinputwijk nieuw " + tag));
             case "/zaken/{id}/regisseur" -> f.put("caseDirectorId", users.current("regisseur").id().toString());
+            case "/teams/{id}/werkvoorraad/regisseur" -> f.putAll(Map.of("caseId", caseId.toString(),
+                    "caseDirectorId", users.current("regisseur").id().toString()));
             case "/meldingen/{id}/oppakken" -> {
                 // reads no fields: the valid request is the one without fields
             }
@@ -973,7 +978,7 @@ class BadInputTest {
         if (pattern.startsWith("/privacy") || pattern.equals("/api/v1/inzage") || pattern.startsWith("/api/v1/audit")) {
             return "privacy";
         }
-        if (pattern.equals("/zaken/{id}/regisseur")) {
+        if (pattern.equals("/zaken/{id}/regisseur") || pattern.equals("/teams/{id}/werkvoorraad/regisseur")) {
             return "teamleider";
         }
         return "regisseur";

@@ -123,6 +123,10 @@ class AuditCompletenessTest {
                 t -> rowsOf("READ HOUSEHOLD_SUMMARY " + t.own.householdId())));
         rows.add(new Row("Mijn werk (API)", ownDirector, t -> get("/api/v1/my-work"), 200,
                 t -> rowsOf("READ HOUSEHOLD_SUMMARY " + t.own.householdId())));
+        rows.add(new Row("werkvoorraad team (scherm)", ownDirector, t -> get("/teams/{id}/werkvoorraad", t.users.current(t.ownDirector).teamId()), 200,
+                t -> rowsOf("READ HOUSEHOLD_SUMMARY " + t.own.householdId())));
+        rows.add(new Row("werkvoorraad team (API)", ownDirector, t -> get("/api/v1/teams/{id}/caseload", t.users.current(t.ownDirector).teamId()), 200,
+                t -> rowsOf("READ HOUSEHOLD_SUMMARY " + t.own.householdId())));
         rows.add(new Row("nieuwe melding bij bestaand huishouden", "regisseur",
                 t -> get("/meldingen/nieuw").param("huishouden", t.centrum.householdId().toString()), 200,
                 t -> rowsOf("READ HOUSEHOLD_SUMMARY " + t.centrum.householdId())));

@@ -32,6 +32,7 @@ class ConsentService implements Consents {
     private final Clock clock;
     private final AuditLog audit;
     private final ResidentRegister residents;
+    @org.springframework.beans.factory.annotation.Autowired private org.springframework.context.ApplicationEventPublisher events;
 
     ConsentService(JdbcClient jdbc, Clock clock, AuditLog audit, ResidentRegister residents) {
         this.jdbc = jdbc;
@@ -69,6 +70,7 @@ class ConsentService implements Consents {
                 .param("recipient", recipient.strip()).param("scope", FieldErrors.trimToNull(scope)).param("given", given)
                 .param("until", until).param("by", by.id()).param("now", OffsetDateTime.now(clock)).update();
         audit.record(by, AuditAction.CREATE, "CONSENT", id.toString(), householdId, personId, p.name());
+        events.publishEvent(new nl.leefwereld.privacy.ConsentChanged(by, householdId, "CONSENT_GIVEN", "Toestemming vastgelegd: " + p.label() + ", voor " + recipient.strip()));
         return id;
     }
 
@@ -90,6 +92,7 @@ class ConsentService implements Consents {
         jdbc.sql("UPDATE consent SET withdrawn_on = :on WHERE municipality_code = :m AND id = :id")
                 .param("on", on).param("m", by.municipalityCode()).param("id", consentId).update();
         audit.record(by, AuditAction.UPDATE, "CONSENT", consentId.toString(), householdId, c.personId(), "withdrawn");
+        events.publishEvent(new nl.leefwereld.privacy.ConsentChanged(by, householdId, "CONSENT_WITHDRAWN", "Toestemming ingetrokken: " + c.purpose().label() + ", voor " + c.recipient()));
     }
 
     @Override
