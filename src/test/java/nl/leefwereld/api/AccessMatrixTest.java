@@ -475,8 +475,7 @@ class AccessMatrixTest {
                     {"kind": "INFORMAL", "name": "Buurvrouw %s", "relation": "buurvrouw", "role": "Boodschappen"}""".formatted(unique);
             case "POST /huishoudens/{id}/leden" -> form.putAll(Map.of("firstName", "Lotte", "lastName", "Matrix" + unique, "birthDate", "2015-04-05",
                     "memberRelation", "CHILD", "confirmNew", "true"));
-            case "POST /huishoudens/{id}/toestemmingen/{consentId}/intrekken" -> form.putAll(Map.of("confirmed", "true",
-                    "reason", "De inwoner wil het niet meer"));
+            case "POST /huishoudens/{id}/toestemmingen/{consentId}/intrekken" -> form.put("reason", "De inwoner wil het niet meer");
             case "POST /api/v1/households/{id}/consents/{consentId}/withdrawal" -> json = "{\"reason\": \"De inwoner wil het niet meer\"}";
             case "GET /huishoudens/{id}/leden/{personId}" -> {
                 // valid as it is

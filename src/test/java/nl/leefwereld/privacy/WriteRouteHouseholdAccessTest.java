@@ -145,7 +145,7 @@ class WriteRouteHouseholdAccessTest {
                 UUID own = consents.give(users.current("regisseur"), victim.householdId(), victim.headPersonId(), "REFERRAL",
                         "Zorgaanbieder Eigen " + TestHouseholds.letters(5), "Verwijzing", LocalDate.now(clock).toString(), null);
                 request = post("/huishoudens/{id}/toestemmingen/{c}/intrekken", victim.householdId(), own).with(csrf())
-                        .param("confirmed", "true").param("reason", "De inwoner wil het niet meer");
+                        .param("reason", "De inwoner wil het niet meer");
             }
             if (key.endsWith("/vertrek") || key.endsWith("/departure")) {
                 // a member of its own leaves (the head is the last member and stays)
@@ -207,7 +207,7 @@ class WriteRouteHouseholdAccessTest {
             }
             case "POST /huishoudens/{id}/toestemmingen/{consentId}/intrekken" -> {
                 b = post("/huishoudens/{id}/toestemmingen/{c}/intrekken", h, consent);
-                form.putAll(Map.of("confirmed", "true", "reason", "De inwoner wil het niet meer"));
+                form.put("reason", "De inwoner wil het niet meer");
             }
             case "POST /api/v1/households/{id}/consents/{consentId}/withdrawal" -> {
                 return post("/api/v1/households/{id}/consents/{c}/withdrawal", h, consent).contentType(MediaType.APPLICATION_JSON)

@@ -94,8 +94,20 @@ class HouseholdController {
         public String getValidUntil() { return validUntil; } public void setValidUntil(String v) { validUntil = v; }
     }
 
+    /** With ?intrekken=consentId the page opens the withdrawal's confirmation step for that consent (nothing is changed by a GET). */
     @GetMapping("/huishoudens/{id}")
-    String household(@PathVariable UUID id, Model model) {
+    String household(@PathVariable UUID id, @RequestParam(name = "intrekken", required = false) String withdraw, Model model) {
+        UUID consentId = FieldErrors.idOrNull(withdraw);
+        if (consentId != null) {
+            CurrentUser me = CurrentUsers.get();
+            access.requireHouseholdAccess(me, id);
+            var consent = consents.find(me, id, consentId).filter(c -> c.withdrawnOn() == null);
+            if (consent.isPresent()) {
+                WithdrawForm form = new WithdrawForm();
+                form.withdrawnOn = LocalDate.now(clock).toString();
+                return withdrawPage(id, model, consent.get(), form, null);
+            }
+        }
         return page(id, model, new NetworkForm(), new MemberForm(), defaultConsentForm(), null, null);
     }
 
@@ -189,18 +201,16 @@ class HouseholdController {
         }
     }
 
-    /** The withdrawal's confirmation step: date (empty = today), the required reason, and the confirmation itself. */
+    /** The withdrawal's confirmation form: date (empty = today) and the required reason. */
     public static class WithdrawForm {
         private String withdrawnOn = "", reason = "";
-        private boolean confirmed;
         public String getWithdrawnOn() { return withdrawnOn; } public void setWithdrawnOn(String v) { withdrawnOn = v; }
         public String getReason() { return reason; } public void setReason(String v) { reason = v; }
-        public boolean isConfirmed() { return confirmed; } public void setConfirmed(boolean v) { confirmed = v; }
     }
 
     /**
-     * First press (not confirmed): the page shows what will be withdrawn, its consequence, and asks for the reason.
-     * Second press (confirmed, with a reason): withdrawn. Errors come back at the fields of the confirmation form.
+     * The second step of a withdrawal: "Intrekken…" in the table opens the confirmation (GET ?intrekken=id) with the
+     * consequence and the reason field; this post, with a reason, withdraws. Errors come back at the fields.
      */
     @PostMapping("/huishoudens/{id}/toestemmingen/{consentId}/intrekken")
     String withdrawConsent(@PathVariable UUID id, @PathVariable UUID consentId, @ModelAttribute WithdrawForm form,
@@ -208,12 +218,6 @@ class HouseholdController {
         CurrentUser me = CurrentUsers.get();
         access.requireHouseholdAccess(me, id);
         Consent consent = consents.find(me, id, consentId).orElseThrow(() -> new nl.leefwereld.shared.NotFoundException("consent"));
-        if (!form.confirmed) {
-            if (form.withdrawnOn == null || form.withdrawnOn.isBlank()) {
-                form.withdrawnOn = LocalDate.now(clock).toString();
-            }
-            return withdrawPage(id, model, consent, form, null);
-        }
         try {
             consents.withdraw(me, id, consentId, form.withdrawnOn, form.reason);
             redirect.addFlashAttribute("message", "De toestemming is ingetrokken.");

@@ -68,7 +68,8 @@ class PersonChangeController {
     }
 
     public static class CorrectionForm {
-        private String firstName = "", lastName = "", birthDate = "", bsn = "", phone = "", email = "", reason = "";
+        /** null (not sent) means: unchanged, as in the API; the page always sends every field. */
+        private String firstName, lastName, birthDate, bsn, phone, email, reason;
         public String getFirstName() { return firstName; } public void setFirstName(String v) { firstName = v; }
         public String getLastName() { return lastName; } public void setLastName(String v) { lastName = v; }
         public String getBirthDate() { return birthDate; } public void setBirthDate(String v) { birthDate = v; }

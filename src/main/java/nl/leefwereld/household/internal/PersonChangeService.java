@@ -160,6 +160,18 @@ class PersonChangeService implements PersonChanges {
             newAddress = checkAddress(m, d.street(), d.houseNumber(), d.postalCode(), d.city(), d.districtCode(), errors, "");
             targetRelation = Relation.HEAD;
         }
+        if (where != DepartureDraft.Destination.EXISTING) {
+            // fields for another destination must be empty: a value there means the wrong destination was chosen
+            errors.check(isBlank(d.destinationHouseholdId()), "destinationHouseholdId",
+                    "Laat dit leeg, of kies \u201cEen huishouden dat al bekend is\u201d.");
+            errors.check(isBlank(d.relation()), "relation", "Laat dit leeg, of kies \u201cEen huishouden dat al bekend is\u201d.");
+        }
+        if (where != DepartureDraft.Destination.NEW) {
+            for (String[] f : new String[][] {{"street", d.street()}, {"houseNumber", d.houseNumber()}, {"postalCode", d.postalCode()},
+                    {"city", d.city()}, {"districtCode", d.districtCode()}}) {
+                errors.check(isBlank(f[1]), f[0], "Laat het adres leeg, of kies \u201cEen nieuw huishouden op een nieuw adres\u201d.");
+            }
+        }
         errors.throwIfAny();
         OffsetDateTime now = OffsetDateTime.now(clock);
         history.lockPerson(m, personId);
@@ -375,6 +387,10 @@ class PersonChangeService implements PersonChanges {
             errors.check(reason.strip().length() >= MIN_REASON_LENGTH, "reason",
                     "Schrijf in een paar woorden waarom (minstens " + MIN_REASON_LENGTH + " tekens).");
         }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static String bsnValue(Bsn bsn) {

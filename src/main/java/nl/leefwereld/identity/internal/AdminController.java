@@ -269,6 +269,9 @@ class AdminController {
         occupancy.forEach(o -> o.householdsPerDistrict(m).forEach((d, n) -> households.merge(d, n, Long::sum)));
         List<DistrictImpact> out = new java.util.ArrayList<>();
         for (String code : chosen) {
+            if (!new FieldErrors().isCode("districts", code, "wijken")) {
+                continue;   // not a code at all: the service refuses it with a field error
+            }
             var district = directory.district(m, code);
             if (district.isEmpty()) {
                 continue;
