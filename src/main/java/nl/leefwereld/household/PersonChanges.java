@@ -24,4 +24,14 @@ public interface PersonChanges {
 
     /** History of the household's current and former members, newest first; access checked and audited. */
     List<HistoryEntry> history(CurrentUser user, UUID householdId);
+
+    /**
+     * History for a household the caller has just opened through {@link Households#view} (which checked access and audited
+     * the members): no second access check, so a protected household alerts the privacy officer once per page, not twice.
+     * Former members named in it are audited.
+     */
+    List<HistoryEntry> historyOfViewed(CurrentUser user, Household viewed);
+
+    /** The history of one member just shown through {@link #member} (which checked access and audited): that member's only. */
+    List<HistoryEntry> historyOfMember(CurrentUser user, UUID householdId, Member viewed);
 }

@@ -130,7 +130,7 @@ class HouseholdController {
         model.addAttribute("errors", errors);
         List<UUID> personIds = h.members().stream().map(m -> m.person().id()).toList();
         model.addAttribute("consents", consents.of(me.municipalityCode(), personIds));
-        model.addAttribute("history", changes.history(me, id));
+        model.addAttribute("history", changes.historyOfViewed(me, h));
         Map<UUID, String> names = new LinkedHashMap<>();
         h.members().forEach(m -> names.put(m.person().id(), m.person().fullName()));
         model.addAttribute("memberNames", names);

@@ -94,7 +94,7 @@ class PersonChangeController {
                         CorrectionForm correction, Map<String, String> errors) {
         CurrentUser me = CurrentUsers.get();
         Member member = changes.member(me, id, personId);
-        List<HistoryEntry> history = changes.history(me, id).stream().filter(h -> h.personId().equals(personId)).toList();
+        List<HistoryEntry> history = changes.historyOfMember(me, id, member);
         model.addAttribute("householdId", id);
         model.addAttribute("member", member);
         model.addAttribute("history", history);

@@ -294,10 +294,26 @@ class PersonChangeService implements PersonChanges {
         String m = user.municipalityCode();
         households.household(m, householdId).orElseThrow(() -> new NotFoundException("household"));
         String basis = access.requireHouseholdAccess(user, householdId);
-        List<Member> members = households.members(m, householdId);
+        return history(user, householdId, households.members(m, householdId), basis, true);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> historyOfViewed(CurrentUser user, nl.leefwereld.household.Household viewed) {
+        return history(user, viewed.id(), viewed.members(), "zie huishoudpagina", true);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> historyOfMember(CurrentUser user, UUID householdId, Member viewed) {
+        return history(user, householdId, List.of(viewed), "zie lidpagina", false);
+    }
+
+    private List<HistoryEntry> history(CurrentUser user, UUID householdId, List<Member> members, String basis, boolean withFormerMembers) {
+        String m = user.municipalityCode();
         Set<UUID> ids = new LinkedHashSet<>();
         members.forEach(x -> ids.add(x.person().id()));
-        List<MembershipHistoryRow> departures = history.departures(m, householdId, null);
+        List<MembershipHistoryRow> departures = withFormerMembers ? history.departures(m, householdId, null) : List.of();
         departures.forEach(r -> ids.add(r.personId()));
         List<HistoryEntry> out = new ArrayList<>();
         java.util.Map<UUID, String> names = new java.util.HashMap<>();
