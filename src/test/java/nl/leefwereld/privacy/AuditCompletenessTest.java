@@ -113,6 +113,9 @@ class AuditCompletenessTest {
         rows.add(new Row("toestemmingen-API", "procesbegeleider", t -> get("/api/v1/households/{id}/consents", t.centrum.householdId()), 200,
                 t -> rowsOf("READ HOUSEHOLD " + t.centrum.householdId(), "READ PERSON " + t.centrum.headPersonId(),
                         "READ NETWORK " + t.centrum.householdId())));
+        rows.add(new Row("lidpagina (gegevens wijzigen, geschiedenis)", "regisseur",
+                t -> get("/huishoudens/{id}/leden/{p}", t.centrum.householdId(), t.centrum.headPersonId()), 200,
+                t -> rowsOf("READ PERSON " + t.centrum.headPersonId())));
         rows.add(new Row("zoeken (API) op achternaam", "regisseur", t -> t.search.api(t.centrum.lastName()), 200,
                 t -> rowsOf("SEARCH PERSON " + t.centrum.headPersonId())));
         rows.add(new Row("zoeken (API) op BSN", "regisseur", t -> t.search.api(t.centrum.bsn()), 200,
