@@ -142,6 +142,12 @@ class AccessMatrixTest {
         rule("GET /api/v1/me/tokens", EVERYONE);
         rule("POST /api/v1/me/tokens", EVERYONE);
         rule("DELETE /api/v1/me/tokens/{id}", EVERYONE);
+        // wmo
+        rule("GET /api/v1/terms/due", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
+        rule("GET /beheer/termijnen", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/termijnen", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/termijnen/feestdagen", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/termijnen/feestdagen/verwijderen", EnumSet.of(Role.ADMINISTRATOR));
     }
 
     private static void rule(String route, Set<Role> roles) {
@@ -370,6 +376,20 @@ class AccessMatrixTest {
         return fresh.headPersonId().toString();
     }
 
+    /** A far-future working day no equated day uses yet (the matrix adds equated days there). */
+    private LocalDate matrixDay() {
+        LocalDate day = LocalDate.of(2110, 1, 2).plusDays(Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 30000));
+        return nl.leefwereld.wmo.GeneralHolidays.nameOf(day).isPresent() ? day.plusDays(1) : day;
+    }
+
+    /** An equated day of its own, to remove. */
+    private LocalDate matrixEquatedDay() {
+        LocalDate day = matrixDay();
+        jdbc.sql("INSERT INTO wmo_equated_day (municipality_code, day, name, added_at, added_by) VALUES (?, ?, 'Matrix', now(), ?) ON CONFLICT DO NOTHING")
+                .params(municipality, day, users.current("beheer").id()).update();
+        return day;
+    }
+
     /** A privacy alert of its own, to mark as seen. */
     private String freshAlert() {
         protectedPersons.alert(users.current("regisseur"), household.householdId(), household.headPersonId(), "toegangsmatrix");
@@ -480,6 +500,11 @@ class AccessMatrixTest {
                     {"username": "matrix.%s.api", "displayName": "Matrix Api", "teamId": "%s", "roles": ["POLICY_OFFICER"],
                      "password": "Een-lang-wachtwoord-2026"}""".formatted(unique, team);
             case "GET /beheer/api-tokens", "GET /api/v1/me/tokens" -> { }
+            case "GET /api/v1/terms/due" -> b = b.param("law", "WMO").param("step", "ONDERZOEK").param("from", "2027-03-24");
+            case "GET /beheer/termijnen" -> { }
+            case "POST /beheer/termijnen" -> form.putAll(Map.of("law", "JEUGDWET", "step", "BEZWAAR", "amount", "6", "unit", "WEEKS"));
+            case "POST /beheer/termijnen/feestdagen" -> form.putAll(Map.of("day", matrixDay().toString(), "name", "Matrixdag " + unique));
+            case "POST /beheer/termijnen/feestdagen/verwijderen" -> form.put("day", allowed ? matrixEquatedDay().toString() : "2199-01-01");
             case "POST /beheer/api-tokens" -> form.putAll(Map.of("userId", account.toString(), "name", "Matrix " + unique,
                     "expiresOn", LocalDate.now(clock).plusDays(30).toString()));
             case "POST /api/v1/me/tokens" -> json = "{\"name\": \"Matrix %s\", \"expiresOn\": \"%s\"}".formatted(unique,

@@ -154,7 +154,8 @@ class BadInputTest {
             "/privacy/meldingen/gezien", Set.of("id"),
             "/beheer/sessies/beeindigen", Set.of("sessionId", "userId"),
             "/beheer/wijzigingen/bevestigen", Set.of("changeId"),
-            "/beheer/wijzigingen/afwijzen", Set.of("changeId"));
+            "/beheer/wijzigingen/afwijzen", Set.of("changeId"),
+            "/beheer/termijnen/feestdagen/verwijderen", Set.of("day"));
     /** Form properties a route does not read (the edit form shares its object with the create form): no per-field cases. */
     static final Map<String, Set<String>> NOT_READ = Map.of("/beheer/gebruikers/{id}", Set.of("username", "oidcSubject", "password"));
     /**
@@ -173,7 +174,8 @@ class BadInputTest {
      * Routes that refuse bad input with a redirect back to the page and the error as the flash message (not the form
      * again). Such a 302 counts as a refusal only when the flash message is not the route's success message.
      */
-    static final Map<String, String> REFUSES_BY_REDIRECT = Map.of("/zaken/{id}/regisseur", "De regisseur is toegewezen.");
+    static final Map<String, String> REFUSES_BY_REDIRECT = Map.of("/zaken/{id}/regisseur", "De regisseur is toegewezen.",
+            "/beheer/termijnen/feestdagen/verwijderen", "De dag is verwijderd.");
     /** Form fields that are no text box (a select, checkbox list or password): what was typed is not shown back there. */
     static final Set<String> NOT_TYPED_BACK = Set.of("districtCode", "channel", "memberRelation", "purpose", "kind", "personId",
             "teamId", "roles", "password", "districts", "caseDirectorId", "active", "withdrawnOn",
@@ -182,7 +184,9 @@ class BadInputTest {
             // the audit log: the action is a select, the person (from a link or a BSN) a hidden field
             "action", "person",
             // the user select of the API-token form
-            "userId");
+            "userId",
+            // wmo: the law, step and unit selects of the terms form
+            "law", "step", "unit");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -252,6 +256,7 @@ class BadInputTest {
     /** A break-the-glass reference from a search, issued to regisseur for this test's own household. */
     String reference;
     String district;
+    String equatedDay;
     Map<String, String> pathValues;
 
     /** Records of this test's own: bad requests go to these, so no demo record is ever at risk. */
@@ -293,6 +298,10 @@ class BadInputTest {
                 EnumSet.of(Role.POLICY_OFFICER), "Een-lang-wachtwoord-2026", null), null, "badinput-test");
 
         reference = references.issue(director, household);
+        // an equated day of this test's own, for the remove form of the terms page
+        equatedDay = LocalDate.of(2100, 1, 5).plusDays(Math.floorMod(tag.hashCode() + 7, 36000)).toString();
+        jdbc.sql("INSERT INTO wmo_equated_day (municipality_code, day, name, added_at, added_by) VALUES (?, ?::date, 'Badinput', now(), ?)"
+                + " ON CONFLICT DO NOTHING").params(m, equatedDay, director.id()).update();
 
         protectedPerson = ownPerson("afgeschermd");
         personToUnprotect = ownPerson("opheffen");
@@ -763,6 +772,14 @@ class BadInputTest {
             case "/beheer/api-tokens/{id}/intrekken" -> {
                 // reads no fields: the valid request is the one without fields
             }
+            case "/beheer/termijnen" -> f.putAll(Map.of("law", "PARTICIPATIEWET", "step", "BEZWAAR", "amount", "6", "unit", "WEEKS"));
+            case "/beheer/termijnen/feestdagen" -> {
+                LocalDate day = LocalDate.of(2100, 1, 4).plusDays(Math.floorMod(tag.hashCode(), 36000));
+                day = nl.leefwereld.wmo.GeneralHolidays.nameOf(day).isPresent() ? day.plusDays(1) : day;
+                f.putAll(Map.of("day", day.toString(), "name", "Badinputdag", "decree", "Stb. 2100, 1"));
+            }
+            // the hidden day of a listed row; refused by a redirect with the error (REFUSES_BY_REDIRECT)
+            case "/beheer/termijnen/feestdagen/verwijderen" -> f.put("day", equatedDay);
             default -> {
                 return null;
             }
