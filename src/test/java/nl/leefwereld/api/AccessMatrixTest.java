@@ -148,6 +148,12 @@ class AccessMatrixTest {
         rule("POST /beheer/termijnen", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/termijnen/feestdagen", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/termijnen/feestdagen/verwijderen", EnumSet.of(Role.ADMINISTRATOR));
+        // catalog
+        rule("GET /sociale-kaart", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
+        rule("GET /api/v1/provisions", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
+        rule("GET /beheer/sociale-kaart", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/sociale-kaart/aanbieders", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/sociale-kaart/voorzieningen", EnumSet.of(Role.ADMINISTRATOR));
     }
 
     private static void rule(String route, Set<Role> roles) {
@@ -501,7 +507,13 @@ class AccessMatrixTest {
                      "password": "Een-lang-wachtwoord-2026"}""".formatted(unique, team);
             case "GET /beheer/api-tokens", "GET /api/v1/me/tokens" -> { }
             case "GET /api/v1/terms/due" -> b = b.param("law", "WMO").param("step", "ONDERZOEK").param("from", "2027-03-24");
-            case "GET /beheer/termijnen" -> { }
+            case "GET /beheer/termijnen", "GET /beheer/sociale-kaart" -> { }
+            case "GET /sociale-kaart" -> b = b.param("wijk", "noord").param("q", "eenzaam");
+            case "GET /api/v1/provisions" -> b = b.param("district", "noord").param("q", "eenzaam");
+            case "POST /beheer/sociale-kaart/aanbieders" -> form.putAll(Map.of("name", "Matrixaanbieder " + unique, "contracted", "true",
+                    "lastCheckedOn", today));
+            case "POST /beheer/sociale-kaart/voorzieningen" -> form.putAll(Map.of("kind", "GENERAL", "title", "Matrixvoorziening " + unique,
+                    "description", "Ontmoeting", "validFrom", today));
             case "POST /beheer/termijnen" -> form.putAll(Map.of("law", "JEUGDWET", "step", "BEZWAAR", "amount", "6", "unit", "WEEKS"));
             case "POST /beheer/termijnen/feestdagen" -> form.putAll(Map.of("day", matrixDay().toString(), "name", "Matrixdag " + unique));
             case "POST /beheer/termijnen/feestdagen/verwijderen" -> form.put("day", allowed ? matrixEquatedDay().toString() : "2199-01-01");

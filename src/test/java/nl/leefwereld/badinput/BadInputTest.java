@@ -185,8 +185,8 @@ class BadInputTest {
             "action", "person",
             // the user select of the API-token form
             "userId",
-            // wmo: the law, step and unit selects of the terms form
-            "law", "step", "unit");
+            // wmo: the law, step and unit selects of the terms form; catalog: kind, contracted, category and provider selects
+            "law", "step", "unit", "contracted", "productCategory", "providerId");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -777,6 +777,14 @@ class BadInputTest {
                 LocalDate day = LocalDate.of(2100, 1, 4).plusDays(Math.floorMod(tag.hashCode(), 36000));
                 day = nl.leefwereld.wmo.GeneralHolidays.nameOf(day).isPresent() ? day.plusDays(1) : day;
                 f.putAll(Map.of("day", day.toString(), "name", "Badinputdag", "decree", "Stb. 2100, 1"));
+            }
+            case "/beheer/sociale-kaart/aanbieders" -> f.putAll(Map.of("name", "Badinputaanbieder " + tag + UUID.randomUUID(), "contact", "Balie",
+                    "phone", "0522-123456", "email", "balie@voorbeeld.nl", "contracted", "true", "tariffs", "€ 28,50 per uur",
+                    "capacity", "Ruim", "waitingWeeks", "2", "lastCheckedOn", today));
+            case "/beheer/sociale-kaart/voorzieningen" -> {
+                f.putAll(Map.of("kind", "CUSTOM", "title", "Badinputvoorziening", "description", "Begeleiding", "forWhom", "Ouderen",
+                        "providerId", "", "districtCode", "centrum", "fee", "", "feePer", "", "productCategory", "02"));
+                f.putAll(Map.of("productCode", "BI01", "unit", "04", "tariff", "62,40", "validFrom", today, "validUntil", ""));
             }
             // the hidden day of a listed row; refused by a redirect with the error (REFUSES_BY_REDIRECT)
             case "/beheer/termijnen/feestdagen/verwijderen" -> f.put("day", equatedDay);
