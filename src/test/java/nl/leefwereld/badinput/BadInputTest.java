@@ -38,6 +38,7 @@ import nl.leefwereld.support.DemoUsers;
 import nl.leefwereld.support.IntegrationTest;
 import nl.leefwereld.support.Mvc;
 import nl.leefwereld.support.RouteCatalog;
+import nl.leefwereld.support.WmoFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
@@ -175,7 +176,8 @@ class BadInputTest {
      * again). Such a 302 counts as a refusal only when the flash message is not the route's success message.
      */
     static final Map<String, String> REFUSES_BY_REDIRECT = Map.of("/zaken/{id}/regisseur", "De regisseur is toegewezen.",
-            "/beheer/termijnen/feestdagen/verwijderen", "De dag is verwijderd.");
+            "/beheer/termijnen/feestdagen/verwijderen", "De dag is verwijderd.",
+            "/huishoudens/{id}/wmo-verzoeken", "De melding is vastgelegd en de ontvangst is bevestigd. Het onderzoek loopt.");
     /** Form fields that are no text box (a select, checkbox list or password): what was typed is not shown back there. */
     static final Set<String> NOT_TYPED_BACK = Set.of("districtCode", "channel", "memberRelation", "purpose", "kind", "personId",
             "teamId", "roles", "password", "districts", "caseDirectorId", "active", "withdrawnOn",
@@ -186,7 +188,9 @@ class BadInputTest {
             // the user select of the API-token form
             "userId",
             // wmo: the law, step and unit selects of the terms form; catalog: kind, contracted, category and provider selects
-            "law", "step", "unit", "contracted", "productCategory", "providerId");
+            "law", "step", "unit", "contracted", "productCategory", "providerId",
+            // wmo: the selects of the request page and the notification select on the household page
+            "notificationId", "outcome", "form", "frequency", "exemption", "customProposed");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -298,6 +302,15 @@ class BadInputTest {
                 EnumSet.of(Role.POLICY_OFFICER), "Een-lang-wachtwoord-2026", null), null, "badinput-test");
 
         reference = references.issue(director, household);
+        // Wmo requests of this test's own, each in the state its form needs
+        LocalDate day = LocalDate.parse(today);
+        pathValues = new LinkedHashMap<>();
+        pathValues.put("/wmo/verzoeken/{id}/persoonlijk-plan", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.MELDING).toString());
+        pathValues.put("/wmo/verzoeken/{id}/onderzoek", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.MELDING).toString());
+        pathValues.put("/wmo/verzoeken/{id}/termijn", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.MELDING).toString());
+        pathValues.put("/wmo/verzoeken/{id}/aanvraag", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.ONDERZOCHT).toString());
+        pathValues.put("/wmo/verzoeken/{id}/beschikking", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.AANVRAAG).toString());
+        pathValues.put("/wmo/verzoeken/{id}/bezwaar", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.BESCHIKT).toString());
         // an equated day of this test's own, for the remove form of the terms page
         equatedDay = LocalDate.of(2100, 1, 5).plusDays(Math.floorMod(tag.hashCode() + 7, 36000)).toString();
         jdbc.sql("INSERT INTO wmo_equated_day (municipality_code, day, name, added_at, added_by) VALUES (?, ?::date, 'Badinput', now(), ?)"
@@ -318,7 +331,6 @@ class BadInputTest {
         changeToConfirm = selfGrant("bevestig");
         changeToReject = selfGrant("afwijs");
 
-        pathValues = new LinkedHashMap<>();
         pathValues.put("/huishoudens/{id}", household.toString());
         pathValues.put("/api/v1/households/{id}", household.toString());
         pathValues.put("/zaken/{id}", caseId.toString());
@@ -786,6 +798,13 @@ class BadInputTest {
                         "providerId", "", "districtCode", "centrum", "fee", "", "feePer", "", "productCategory", "02"));
                 f.putAll(Map.of("productCode", "BI01", "unit", "04", "tariff", "62,40", "validFrom", today, "validUntil", ""));
             }
+            case "/huishoudens/{id}/wmo-verzoeken" -> f.putAll(Map.of("notificationId", notification.toString(), "law", "WMO"));
+            case "/wmo/verzoeken/{id}/persoonlijk-plan" -> f.putAll(Map.of("receivedOn", today, "personalPlan", "Hulp van de buurvrouw"));
+            case "/wmo/verzoeken/{id}/onderzoek" -> f.putAll(WmoFixtures.investigation(LocalDate.parse(today)));
+            case "/wmo/verzoeken/{id}/aanvraag" -> f.put("aanvraagOn", today);
+            case "/wmo/verzoeken/{id}/beschikking" -> f.putAll(WmoFixtures.decision(jdbc, LocalDate.parse(today)));
+            case "/wmo/verzoeken/{id}/bezwaar" -> f.putAll(Map.of("receivedOn", today, "grounds", "Te weinig uren"));
+            case "/wmo/verzoeken/{id}/termijn" -> f.putAll(Map.of("kind", "SUSPEND", "changeOn", today, "weeks", "", "reason", "Wacht op gegevens"));
             // the hidden day of a listed row; refused by a redirect with the error (REFUSES_BY_REDIRECT)
             case "/beheer/termijnen/feestdagen/verwijderen" -> f.put("day", equatedDay);
             default -> {

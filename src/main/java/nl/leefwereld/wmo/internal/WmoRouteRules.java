@@ -14,6 +14,8 @@ class WmoRouteRules implements RouteRules {
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
         routes.requestMatchers(HttpMethod.GET, "/api/v1/terms/due")
                 .hasAnyRole(Role.CASE_DIRECTOR.name(), Role.TEAM_LEAD.name(), Role.MEETING_FACILITATOR.name(), Role.POLICY_OFFICER.name())
-                .requestMatchers("/beheer/termijnen", "/beheer/termijnen/**").hasRole(Role.ADMINISTRATOR.name());
+                .requestMatchers("/beheer/termijnen", "/beheer/termijnen/**").hasRole(Role.ADMINISTRATOR.name())
+                .requestMatchers(HttpMethod.POST, "/huishoudens/*/wmo-verzoeken").hasAnyRole(CASEWORK)
+                .requestMatchers("/wmo/verzoeken/**", "/wmo/termijnen", "/api/v1/households/*/wmo-requests").hasAnyRole(CASEWORK);
     }
 }
