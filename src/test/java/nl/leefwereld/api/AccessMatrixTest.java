@@ -166,6 +166,7 @@ class AccessMatrixTest {
         rule("POST /wmo/verzoeken/{id}/bezwaar", CASEWORK);
         rule("POST /wmo/verzoeken/{id}/termijn", CASEWORK);
         rule("GET /api/v1/households/{id}/wmo-requests", CASEWORK);
+        rule("GET /wmo/termijnen", CASEWORK);
     }
 
     private static void rule(String route, Set<Role> roles) {
@@ -580,7 +581,7 @@ class AccessMatrixTest {
                      "password": "Een-lang-wachtwoord-2026"}""".formatted(unique, team);
             case "GET /beheer/api-tokens", "GET /api/v1/me/tokens" -> { }
             case "GET /api/v1/terms/due" -> b = b.param("law", "WMO").param("step", "ONDERZOEK").param("from", "2027-03-24");
-            case "GET /beheer/termijnen", "GET /beheer/sociale-kaart", "GET /api/v1/households/{id}/wmo-requests" -> { }
+            case "GET /beheer/termijnen", "GET /beheer/sociale-kaart", "GET /api/v1/households/{id}/wmo-requests", "GET /wmo/termijnen" -> { }
             case "GET /wmo/verzoeken/{id}", "GET /wmo/verzoeken/{id}/beschikking.pdf", "POST /huishoudens/{id}/wmo-verzoeken",
                  "POST /wmo/verzoeken/{id}/persoonlijk-plan", "POST /wmo/verzoeken/{id}/onderzoek", "POST /wmo/verzoeken/{id}/aanvraag",
                  "POST /wmo/verzoeken/{id}/beschikking", "POST /wmo/verzoeken/{id}/bezwaar", "POST /wmo/verzoeken/{id}/termijn" -> form.putAll(wmoForm);

@@ -189,6 +189,26 @@ class WmoProcessTest {
     }
 
     @Test
+    void theTermOverviewShowsRunningTermsTheShareInTimeAndDecisionsThatEndSoon() throws Exception {
+        UUID running = WmoFixtures.request(mvc, users, households, jdbc, today, WmoFixtures.Stage.AANVRAAG);
+        UUID ending = WmoFixtures.request(mvc, users, households, jdbc, today, WmoFixtures.Stage.AANVRAAG);
+        Map<String, String> d = new java.util.HashMap<>(WmoFixtures.decision(jdbc, today));
+        d.put("endOn", today.plusWeeks(4).toString());
+        assertThat(form("regisseur", "/wmo/verzoeken/" + ending + "/beschikking", d).getResponse().getStatus()).isEqualTo(302);
+        long before = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_event").query(Long.class).single();
+        String page = body(mvc.perform(get("/wmo/termijnen").with(users.as("teamleider"))).andReturn());
+        String runningName = jdbc.sql("SELECT 'Huishouden ' || p.last_name FROM wmo_request r JOIN person p ON p.municipality_code = r.municipality_code"
+                + " AND p.id = r.person_id WHERE r.id = ?").param(running).query(String.class).single();
+        assertThat(page).contains(runningName).contains("Herbeoordeling").contains("Hulp bij het huishouden loopt af op "
+                + DateTimeFormatter.ofPattern("dd-MM-yyyy").format(today.plusWeeks(4)) + " (nog 28 dagen)")
+                .contains("Wijkteam Centrum-Haven").contains("Aandeel op tijd");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE id > ? AND actor_username = 'teamleider' AND record_type = 'WMO_REQUEST'"
+                + " AND record_id = ? AND reason = 'termijnoverzicht'").params(before, running.toString()).query(Long.class).single()).isEqualTo(1);
+        // Another team's case director does not see this team's requests.
+        assertThat(body(mvc.perform(get("/wmo/termijnen").with(users.as("regisseur.zuid"))).andReturn())).doesNotContain(runningName);
+    }
+
+    @Test
     void theTermCalculatorAnswersTheContract() throws Exception {
         MvcResult r = mvc.perform(get("/api/v1/terms/due?law=WMO&step=ONDERZOEK&from=2027-03-24").with(users.as("beleid"))).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
