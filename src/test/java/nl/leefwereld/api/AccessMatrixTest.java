@@ -25,6 +25,7 @@ import nl.leefwereld.support.Mvc;
 import nl.leefwereld.support.RouteCatalog;
 import nl.leefwereld.support.RouteCatalog.Route;
 import nl.leefwereld.support.TestHouseholds;
+import nl.leefwereld.support.WmoFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,6 +154,30 @@ class AccessMatrixTest {
         rule("GET /api/v1/me/tokens", EVERYONE);
         rule("POST /api/v1/me/tokens", EVERYONE);
         rule("DELETE /api/v1/me/tokens/{id}", EVERYONE);
+        // wmo
+        rule("GET /api/v1/terms/due", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
+        rule("GET /beheer/termijnen", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/termijnen", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/termijnen/feestdagen", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/termijnen/feestdagen/verwijderen", EnumSet.of(Role.ADMINISTRATOR));
+        // catalog
+        rule("GET /sociale-kaart", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
+        rule("GET /api/v1/provisions", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
+        rule("GET /beheer/sociale-kaart", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/sociale-kaart/aanbieders", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/sociale-kaart/voorzieningen", EnumSet.of(Role.ADMINISTRATOR));
+        // wmo legal process
+        rule("POST /huishoudens/{id}/wmo-verzoeken", CASEWORK);
+        rule("GET /wmo/verzoeken/{id}", CASEWORK);
+        rule("GET /wmo/verzoeken/{id}/beschikking.pdf", CASEWORK);
+        rule("POST /wmo/verzoeken/{id}/persoonlijk-plan", CASEWORK);
+        rule("POST /wmo/verzoeken/{id}/onderzoek", CASEWORK);
+        rule("POST /wmo/verzoeken/{id}/aanvraag", CASEWORK);
+        rule("POST /wmo/verzoeken/{id}/beschikking", CASEWORK);
+        rule("POST /wmo/verzoeken/{id}/bezwaar", CASEWORK);
+        rule("POST /wmo/verzoeken/{id}/termijn", CASEWORK);
+        rule("GET /api/v1/households/{id}/wmo-requests", CASEWORK);
+        rule("GET /wmo/termijnen", CASEWORK);
     }
 
     private static void rule(String route, Set<Role> roles) {
@@ -348,6 +373,7 @@ class AccessMatrixTest {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("/huishoudens/{id}", household.householdId().toString());
         v.put("/api/v1/households/{id}", household.householdId().toString());
+        v.put("/wmo/verzoeken/{id}", UUID.randomUUID().toString());
         v.put("/zaken/{id}", household.caseId().toString());
         v.put("/teams/{id}", household.registration().teamId().toString());
         v.put("/api/v1/teams/{id}", household.registration().teamId().toString());
@@ -387,6 +413,78 @@ class AccessMatrixTest {
         return fresh.headPersonId().toString();
     }
 
+    private UUID decidedRequest;
+
+    /** The path (and valid form) of a Wmo route: a request in the stage the route needs; null for other routes. */
+    private String wmoRequest(Route route, boolean allowed, Map<String, String> form) {
+        String today = LocalDate.now(clock).toString();
+        switch (route.key()) {
+            case "GET /wmo/verzoeken/{id}", "GET /wmo/verzoeken/{id}/beschikking.pdf" -> {
+                return RouteCatalog.fill(route.pattern(), Map.of("/wmo/verzoeken/{id}", decidedWmoRequest().toString()));
+            }
+            case "POST /huishoudens/{id}/wmo-verzoeken" -> {
+                TestHouseholds.Fresh fresh = allowed ? households.register(users.current("regisseur"), "centrum") : household;
+                form.putAll(Map.of("notificationId", fresh.notificationId().toString(), "law", "WMO"));
+                return RouteCatalog.fill(route.pattern(), Map.of("/huishoudens/{id}", fresh.householdId().toString()));
+            }
+            case "POST /wmo/verzoeken/{id}/persoonlijk-plan" -> {
+                form.putAll(Map.of("receivedOn", today, "personalPlan", "Ik wil hulp van mijn buurvrouw"));
+                return wmoPath(route, allowed, WmoFixtures.Stage.MELDING);
+            }
+            case "POST /wmo/verzoeken/{id}/onderzoek" -> {
+                form.putAll(WmoFixtures.investigation(LocalDate.now(clock)));
+                return wmoPath(route, allowed, WmoFixtures.Stage.MELDING);
+            }
+            case "POST /wmo/verzoeken/{id}/aanvraag" -> {
+                form.put("aanvraagOn", today);
+                return wmoPath(route, allowed, WmoFixtures.Stage.ONDERZOCHT);
+            }
+            case "POST /wmo/verzoeken/{id}/beschikking" -> {
+                form.putAll(WmoFixtures.decision(jdbc, LocalDate.now(clock)));
+                return wmoPath(route, allowed, WmoFixtures.Stage.AANVRAAG);
+            }
+            case "POST /wmo/verzoeken/{id}/bezwaar" -> {
+                form.putAll(Map.of("receivedOn", today, "grounds", "Te weinig uren"));
+                return wmoPath(route, allowed, WmoFixtures.Stage.BESCHIKT);
+            }
+            case "POST /wmo/verzoeken/{id}/termijn" -> {
+                form.putAll(Map.of("kind", "SUSPEND", "changeOn", today, "reason", "Wacht op gegevens"));
+                return wmoPath(route, allowed, WmoFixtures.Stage.MELDING);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** One decided Wmo request of the demo team, for the read routes. */
+    private UUID decidedWmoRequest() {
+        if (decidedRequest == null) {
+            decidedRequest = WmoFixtures.request(mvc, users, households, jdbc, LocalDate.now(clock), WmoFixtures.Stage.BESCHIKT);
+        }
+        return decidedRequest;
+    }
+
+    /** A fresh request in the stage the route needs for an allowed role; any id for a refused one. */
+    private String wmoPath(Route route, boolean allowed, WmoFixtures.Stage stage) {
+        UUID id = allowed ? WmoFixtures.request(mvc, users, households, jdbc, LocalDate.now(clock), stage) : UUID.randomUUID();
+        return RouteCatalog.fill(route.pattern(), Map.of("/wmo/verzoeken/{id}", id.toString()));
+    }
+
+    /** A far-future working day no equated day uses yet (the matrix adds equated days there). */
+    private LocalDate matrixDay() {
+        LocalDate day = LocalDate.of(2110, 1, 2).plusDays(Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 30000));
+        return nl.leefwereld.wmo.GeneralHolidays.nameOf(day).isPresent() ? day.plusDays(1) : day;
+    }
+
+    /** An equated day of its own, to remove. */
+    private LocalDate matrixEquatedDay() {
+        LocalDate day = matrixDay();
+        jdbc.sql("INSERT INTO wmo_equated_day (municipality_code, day, name, added_at, added_by) VALUES (?, ?, 'Matrix', now(), ?) ON CONFLICT DO NOTHING")
+                .params(municipality, day, users.current("beheer").id()).update();
+        return day;
+    }
+
     /** A privacy alert of its own, to mark as seen. */
     private String freshAlert() {
         protectedPersons.alert(users.current("regisseur"), household.householdId(), household.headPersonId(), "toegangsmatrix");
@@ -418,7 +516,9 @@ class AccessMatrixTest {
                     "Matrix " + unique, "Verwijzing", today, null);
             values.put("{consentId}", consent.toString());
         }
-        String path = RouteCatalog.fill(route.pattern(), values);
+        Map<String, String> wmoForm = new LinkedHashMap<>();
+        String wmoPath = wmoRequest(route, allowed, wmoForm);
+        String path = wmoPath != null ? wmoPath : RouteCatalog.fill(route.pattern(), values);
         MockHttpServletRequestBuilder b = request(route.method(), path);
         if (route.method() != HttpMethod.GET) {
             b = b.with(csrf());
@@ -524,6 +624,20 @@ class AccessMatrixTest {
                     {"username": "matrix.%s.api", "displayName": "Matrix Api", "teamId": "%s", "roles": ["POLICY_OFFICER"],
                      "password": "Een-lang-wachtwoord-2026"}""".formatted(unique, team);
             case "GET /beheer/api-tokens", "GET /api/v1/me/tokens" -> { }
+            case "GET /api/v1/terms/due" -> b = b.param("law", "WMO").param("step", "ONDERZOEK").param("from", "2027-03-24");
+            case "GET /beheer/termijnen", "GET /beheer/sociale-kaart", "GET /api/v1/households/{id}/wmo-requests", "GET /wmo/termijnen" -> { }
+            case "GET /wmo/verzoeken/{id}", "GET /wmo/verzoeken/{id}/beschikking.pdf", "POST /huishoudens/{id}/wmo-verzoeken",
+                 "POST /wmo/verzoeken/{id}/persoonlijk-plan", "POST /wmo/verzoeken/{id}/onderzoek", "POST /wmo/verzoeken/{id}/aanvraag",
+                 "POST /wmo/verzoeken/{id}/beschikking", "POST /wmo/verzoeken/{id}/bezwaar", "POST /wmo/verzoeken/{id}/termijn" -> form.putAll(wmoForm);
+            case "GET /sociale-kaart" -> b = b.param("wijk", "noord").param("q", "eenzaam");
+            case "GET /api/v1/provisions" -> b = b.param("district", "noord").param("q", "eenzaam");
+            case "POST /beheer/sociale-kaart/aanbieders" -> form.putAll(Map.of("name", "Matrixaanbieder " + unique, "contracted", "true",
+                    "lastCheckedOn", today));
+            case "POST /beheer/sociale-kaart/voorzieningen" -> form.putAll(Map.of("kind", "GENERAL", "title", "Matrixvoorziening " + unique,
+                    "description", "Ontmoeting", "validFrom", today));
+            case "POST /beheer/termijnen" -> form.putAll(Map.of("law", "JEUGDWET", "step", "BEZWAAR", "amount", "6", "unit", "WEEKS"));
+            case "POST /beheer/termijnen/feestdagen" -> form.putAll(Map.of("day", matrixDay().toString(), "name", "Matrixdag " + unique));
+            case "POST /beheer/termijnen/feestdagen/verwijderen" -> form.put("day", allowed ? matrixEquatedDay().toString() : "2199-01-01");
             case "POST /beheer/api-tokens" -> form.putAll(Map.of("userId", account.toString(), "name", "Matrix " + unique,
                     "expiresOn", LocalDate.now(clock).plusDays(30).toString()));
             case "POST /api/v1/me/tokens" -> json = "{\"name\": \"Matrix %s\", \"expiresOn\": \"%s\"}".formatted(unique,

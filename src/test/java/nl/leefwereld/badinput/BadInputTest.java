@@ -38,6 +38,7 @@ import nl.leefwereld.support.DemoUsers;
 import nl.leefwereld.support.IntegrationTest;
 import nl.leefwereld.support.Mvc;
 import nl.leefwereld.support.RouteCatalog;
+import nl.leefwereld.support.WmoFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
@@ -152,7 +153,8 @@ class BadInputTest {
             "/privacy/meldingen/gezien", Set.of("id"),
             "/beheer/sessies/beeindigen", Set.of("sessionId", "userId"),
             "/beheer/wijzigingen/bevestigen", Set.of("changeId"),
-            "/beheer/wijzigingen/afwijzen", Set.of("changeId"));
+            "/beheer/wijzigingen/afwijzen", Set.of("changeId"),
+            "/beheer/termijnen/feestdagen/verwijderen", Set.of("day"));
     /** Form properties a route does not read (the edit form shares its object with the create form): no per-field cases. */
     static final Map<String, Set<String>> NOT_READ = Map.of("/beheer/gebruikers/{id}", Set.of("username", "oidcSubject", "password"));
     /**
@@ -170,7 +172,9 @@ class BadInputTest {
      * Routes that refuse bad input with a redirect back to the page and the error as the flash message (not the form
      * again). Such a 302 counts as a refusal only when the flash message is not the route's success message.
      */
-    static final Map<String, String> REFUSES_BY_REDIRECT = Map.of("/zaken/{id}/regisseur", "De regisseur is toegewezen.");
+    static final Map<String, String> REFUSES_BY_REDIRECT = Map.of("/zaken/{id}/regisseur", "De regisseur is toegewezen.",
+            "/beheer/termijnen/feestdagen/verwijderen", "De dag is verwijderd.",
+            "/huishoudens/{id}/wmo-verzoeken", "De melding is vastgelegd en de ontvangst is bevestigd. Het onderzoek loopt.");
     /** Form fields that are no text box (a select, checkbox list or password): what was typed is not shown back there. */
     static final Set<String> NOT_TYPED_BACK = Set.of("districtCode", "channel", "memberRelation", "purpose", "kind", "personId",
             "teamId", "roles", "password", "districts", "caseDirectorId", "active", "destination",
@@ -181,7 +185,11 @@ class BadInputTest {
             // the user select of the API-token form
             "userId",
             // the team caseload's reassignment: hidden case id, the confirmation step and its checkbox
-            "caseId", "stap", "confirmOutsideTeam");
+            "caseId", "stap", "confirmOutsideTeam",
+            // wmo: the law, step and unit selects of the terms form; catalog: kind, contracted, category and provider selects
+            "law", "step", "unit", "contracted", "productCategory", "providerId",
+            // wmo: the selects of the request page and the notification select on the household page
+            "notificationId", "outcome", "form", "frequency", "exemption", "customProposed");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -255,6 +263,7 @@ class BadInputTest {
     /** A break-the-glass reference from a search, issued to regisseur for this test's own household. */
     String reference;
     String district;
+    String equatedDay;
     Map<String, String> pathValues;
 
     /** Records of this test's own: bad requests go to these, so no demo record is ever at risk. */
@@ -296,6 +305,19 @@ class BadInputTest {
                 EnumSet.of(Role.POLICY_OFFICER), "Een-lang-wachtwoord-2026", null), null, "badinput-test");
 
         reference = references.issue(director, household);
+        // Wmo requests of this test's own, each in the state its form needs
+        LocalDate day = LocalDate.parse(today);
+        pathValues = new LinkedHashMap<>();
+        pathValues.put("/wmo/verzoeken/{id}/persoonlijk-plan", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.MELDING).toString());
+        pathValues.put("/wmo/verzoeken/{id}/onderzoek", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.MELDING).toString());
+        pathValues.put("/wmo/verzoeken/{id}/termijn", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.MELDING).toString());
+        pathValues.put("/wmo/verzoeken/{id}/aanvraag", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.ONDERZOCHT).toString());
+        pathValues.put("/wmo/verzoeken/{id}/beschikking", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.AANVRAAG).toString());
+        pathValues.put("/wmo/verzoeken/{id}/bezwaar", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.BESCHIKT).toString());
+        // an equated day of this test's own, for the remove form of the terms page
+        equatedDay = LocalDate.of(2100, 1, 5).plusDays(Math.floorMod(tag.hashCode() + 7, 36000)).toString();
+        jdbc.sql("INSERT INTO wmo_equated_day (municipality_code, day, name, added_at, added_by) VALUES (?, ?::date, 'Badinput', now(), ?)"
+                + " ON CONFLICT DO NOTHING").params(m, equatedDay, director.id()).update();
 
         protectedPerson = ownPerson("afgeschermd");
         personToUnprotect = ownPerson("opheffen");
@@ -312,7 +334,6 @@ class BadInputTest {
         changeToConfirm = selfGrant("bevestig");
         changeToReject = selfGrant("afwijs");
 
-        pathValues = new LinkedHashMap<>();
         pathValues.put("/huishoudens/{id}", household.toString());
         pathValues.put("/api/v1/households/{id}", household.toString());
         pathValues.put("/zaken/{id}", caseId.toString());
@@ -789,6 +810,29 @@ class BadInputTest {
             case "/beheer/api-tokens/{id}/intrekken" -> {
                 // reads no fields: the valid request is the one without fields
             }
+            case "/beheer/termijnen" -> f.putAll(Map.of("law", "PARTICIPATIEWET", "step", "BEZWAAR", "amount", "6", "unit", "WEEKS"));
+            case "/beheer/termijnen/feestdagen" -> {
+                LocalDate day = LocalDate.of(2100, 1, 4).plusDays(Math.floorMod(tag.hashCode(), 36000));
+                day = nl.leefwereld.wmo.GeneralHolidays.nameOf(day).isPresent() ? day.plusDays(1) : day;
+                f.putAll(Map.of("day", day.toString(), "name", "Badinputdag", "decree", "Stb. 2100, 1"));
+            }
+            case "/beheer/sociale-kaart/aanbieders" -> f.putAll(Map.of("name", "Badinputaanbieder " + tag + UUID.randomUUID(), "contact", "Balie",
+                    "phone", "0522-123456", "email", "balie@voorbeeld.nl", "contracted", "true", "tariffs", "€ 28,50 per uur",
+                    "capacity", "Ruim", "waitingWeeks", "2", "lastCheckedOn", today));
+            case "/beheer/sociale-kaart/voorzieningen" -> {
+                f.putAll(Map.of("kind", "CUSTOM", "title", "Badinputvoorziening", "description", "Begeleiding", "forWhom", "Ouderen",
+                        "providerId", "", "districtCode", "centrum", "fee", "", "feePer", "", "productCategory", "02"));
+                f.putAll(Map.of("productCode", "BI01", "unit", "04", "tariff", "62,40", "validFrom", today, "validUntil", ""));
+            }
+            case "/huishoudens/{id}/wmo-verzoeken" -> f.putAll(Map.of("notificationId", notification.toString(), "law", "WMO"));
+            case "/wmo/verzoeken/{id}/persoonlijk-plan" -> f.putAll(Map.of("receivedOn", today, "personalPlan", "Hulp van de buurvrouw"));
+            case "/wmo/verzoeken/{id}/onderzoek" -> f.putAll(WmoFixtures.investigation(LocalDate.parse(today)));
+            case "/wmo/verzoeken/{id}/aanvraag" -> f.put("aanvraagOn", today);
+            case "/wmo/verzoeken/{id}/beschikking" -> f.putAll(WmoFixtures.decision(jdbc, LocalDate.parse(today)));
+            case "/wmo/verzoeken/{id}/bezwaar" -> f.putAll(Map.of("receivedOn", today, "grounds", "Te weinig uren"));
+            case "/wmo/verzoeken/{id}/termijn" -> f.putAll(Map.of("kind", "SUSPEND", "changeOn", today, "weeks", "", "reason", "Wacht op gegevens"));
+            // the hidden day of a listed row; refused by a redirect with the error (REFUSES_BY_REDIRECT)
+            case "/beheer/termijnen/feestdagen/verwijderen" -> f.put("day", equatedDay);
             default -> {
                 return null;
             }

@@ -98,7 +98,16 @@ class AuditCompletenessTest {
         admin.createUser(m, new Administration.NewUser(ownDirector, "Audit Regisseur", null, team, EnumSet.of(Role.CASE_DIRECTOR),
                 "Een-lang-wachtwoord-2026", null), null, "audit-test");
         own = households.register(users.current(ownDirector), district);
+        wmoRequest = nl.leefwereld.support.WmoFixtures.request(mvc, users, households, jdbc, LocalDate.now(clock),
+                nl.leefwereld.support.WmoFixtures.Stage.BESCHIKT);
+        wmoHousehold = jdbc.sql("SELECT household_id FROM wmo_request WHERE id = ?").param(wmoRequest).query(UUID.class).single();
+        wmoPerson = jdbc.sql("SELECT person_id FROM wmo_request WHERE id = ?").param(wmoRequest).query(UUID.class).single();
     }
+
+    /** A decided Wmo request of a household of this test's own (team Centrum-Haven). */
+    UUID wmoRequest;
+    UUID wmoHousehold;
+    UUID wmoPerson;
 
     List<Row> table() {
         List<Row> rows = new ArrayList<>();
@@ -149,6 +158,14 @@ class AuditCompletenessTest {
                 t -> get("/api/v1/audit-events/export").param("personId", t.own.headPersonId().toString()), 200,
                 t -> rowsOf("EXPORT AUDIT_LOG " + t.own.headPersonId())));
         // Refused: another team's professional. No READ row ever, but the refusal itself is audited.
+        rows.add(new Row("Wmo-verzoek met beschikkingsbrief (scherm)", "regisseur", t -> get("/wmo/verzoeken/{id}", t.wmoRequest), 200,
+                t -> rowsOf("READ WMO_REQUEST " + t.wmoPerson, "READ HOUSEHOLD " + t.wmoHousehold, "READ PERSON " + t.wmoPerson)));
+        rows.add(new Row("beschikkingsbrief als PDF", "teamleider", t -> get("/wmo/verzoeken/{id}/beschikking.pdf", t.wmoRequest), 200,
+                t -> rowsOf("READ WMO_REQUEST " + t.wmoPerson, "READ HOUSEHOLD " + t.wmoHousehold, "READ PERSON " + t.wmoPerson)));
+        rows.add(new Row("Wmo-verzoeken (API)", "procesbegeleider", t -> get("/api/v1/households/{id}/wmo-requests", t.wmoHousehold), 200,
+                t -> rowsOf("READ WMO_REQUEST " + t.wmoPerson)));
+        rows.add(new Row("geweigerd: Wmo-verzoek van een ander team", "regisseur.noord", t -> get("/wmo/verzoeken/{id}", t.wmoRequest), 403,
+                t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.wmoHousehold)));
         rows.add(new Row("geweigerd: huishoudpagina van een ander team", "regisseur.noord",
                 t -> get("/huishoudens/{id}", t.centrum.householdId()), 403,
                 t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.centrum.householdId())));

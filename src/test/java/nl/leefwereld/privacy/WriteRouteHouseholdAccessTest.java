@@ -231,6 +231,10 @@ class WriteRouteHouseholdAccessTest {
                         .content("{\"leftOn\": \"" + today + "\", \"destination\": \"NONE\", \"reason\": \"Gaat zelfstandig wonen\"}");
             }
             case "POST /meldingen/{id}/oppakken" -> b = post("/meldingen/{id}/oppakken", victim.notificationId());
+            case "POST /huishoudens/{id}/wmo-verzoeken" -> {
+                b = post("/huishoudens/{id}/wmo-verzoeken", h);
+                form.putAll(Map.of("notificationId", victim.notificationId().toString(), "law", "WMO"));
+            }
             case "POST /zaken/{id}/regisseur" -> {
                 b = post("/zaken/{id}/regisseur", victim.caseId());
                 form.put("caseDirectorId", users.current("regisseur.noord").id().toString());
