@@ -142,6 +142,10 @@ class AccessMatrixTest {
         rule("GET /api/v1/me/tokens", EVERYONE);
         rule("POST /api/v1/me/tokens", EVERYONE);
         rule("DELETE /api/v1/me/tokens/{id}", EVERYONE);
+        // returns
+        rule("GET /api/v1/price-list", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER, Role.ADMINISTRATOR));
+        rule("POST /api/v1/returns/scenario-evaluations", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
+        rule("POST /api/v1/returns/project-calculations", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
     }
 
     private static void rule(String route, Set<Role> roles) {
@@ -480,6 +484,9 @@ class AccessMatrixTest {
                     {"username": "matrix.%s.api", "displayName": "Matrix Api", "teamId": "%s", "roles": ["POLICY_OFFICER"],
                      "password": "Een-lang-wachtwoord-2026"}""".formatted(unique, team);
             case "GET /beheer/api-tokens", "GET /api/v1/me/tokens" -> { }
+            case "GET /api/v1/price-list" -> { }
+            case "POST /api/v1/returns/scenario-evaluations" -> json = "{\"reference\": [{\"item\": \"JGD-OTS\"}], \"actual\": []}";
+            case "POST /api/v1/returns/project-calculations" -> json = "{\"leavers\": [{\"count\": 1, \"valuePerLeaver\": 37000}], \"businessAsUsualShare\": 0.5}";
             case "POST /beheer/api-tokens" -> form.putAll(Map.of("userId", account.toString(), "name", "Matrix " + unique,
                     "expiresOn", LocalDate.now(clock).plusDays(30).toString()));
             case "POST /api/v1/me/tokens" -> json = "{\"name\": \"Matrix %s\", \"expiresOn\": \"%s\"}".formatted(unique,

@@ -543,6 +543,15 @@ class BadInputTest {
                     {"username": "badinput.%s.api", "displayName": "Badinput Api", "email": "api@voorbeeld.nl", "teamId": "%s",
                      "roles": ["POLICY_OFFICER"], "password": "Een-lang-wachtwoord-2026", "oidcSubject": "badinput-%s"}
                     """.formatted(tag, team, tag);
+            case "/api/v1/returns/scenario-evaluations" -> """
+                    {"reference": [{"item": "JGD-OTS", "quantity": 1, "periods": 1}], "actual": [{"description": "Gezinscoach", "unitPrice": 35,
+                     "unit": "PER_DAY", "payer": "MUNICIPALITY_YOUTH", "quantity": 1, "periods": 40}], "years": 1}
+                    """;
+            case "/api/v1/returns/project-calculations" -> """
+                    {"leavers": [{"count": 5, "valuePerLeaver": 37000}], "businessAsUsualShare": 0.5,
+                     "otherSavings": [{"description": "Minder multiproblematiek", "amount": 120000, "attributionShare": 0.5}],
+                     "costs": [{"description": "Totale kosten", "amount": 110000}]}
+                    """;
             default -> null;
         };
         return body == null ? null : (ObjectNode) json.readTree(body);
