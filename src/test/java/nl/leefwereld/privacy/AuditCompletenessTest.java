@@ -75,6 +75,8 @@ class AuditCompletenessTest {
     /** A household in a district of its own, served by a team of its own with one case director: {@link #ownDirector}. */
     TestHouseholds.Fresh own;
     String ownDirector;
+    /** A case return of the own household (returns module). */
+    UUID ownReturn;
 
     record Row(String name, String user, Function<AuditCompletenessTest, MockHttpServletRequestBuilder> request, int status,
                Function<AuditCompletenessTest, Map<String, Integer>> expected) {
@@ -98,6 +100,7 @@ class AuditCompletenessTest {
         admin.createUser(m, new Administration.NewUser(ownDirector, "Audit Regisseur", null, team, EnumSet.of(Role.CASE_DIRECTOR),
                 "Een-lang-wachtwoord-2026", null), null, "audit-test");
         own = households.register(users.current(ownDirector), district);
+        ownReturn = nl.leefwereld.returns.ReturnsTestFixtures.caseReturn(jdbc, m, own.householdId(), users.current(ownDirector).id());
     }
 
     List<Row> table() {
@@ -141,6 +144,12 @@ class AuditCompletenessTest {
         rows.add(new Row("auditlog als CSV (API)", "privacy",
                 t -> get("/api/v1/audit-events/export").param("personId", t.own.headPersonId().toString()), 200,
                 t -> rowsOf("EXPORT AUDIT_LOG " + t.own.headPersonId())));
+        rows.add(new Row("rendement van een huishouden (scherm)", ownDirector,
+                t -> get("/huishoudens/{id}/rendement/{r}", t.own.householdId(), t.ownReturn), 200,
+                t -> rowsOf("READ CASE_RETURN " + t.own.householdId())));
+        rows.add(new Row("geweigerd: rendement van een ander team", "regisseur",
+                t -> get("/huishoudens/{id}/rendement/{r}", t.own.householdId(), t.ownReturn), 403,
+                t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.own.householdId())));
         // Refused: another team's professional. No READ row ever, but the refusal itself is audited.
         rows.add(new Row("geweigerd: huishoudpagina van een ander team", "regisseur.noord",
                 t -> get("/huishoudens/{id}", t.centrum.householdId()), 403,

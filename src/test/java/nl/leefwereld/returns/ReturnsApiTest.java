@@ -169,6 +169,9 @@ class ReturnsApiTest {
         Set<String> codes = new TreeSet<>();
         for (JsonNode item : list) {
             codes.add(item.path("code").asString());
+            if (!item.path("code").asString().matches("(JGD|WON|NOP|ZTM|ALM|LLS|EK)-.*")) {
+                continue;   // items other tests added through the administrators' page
+            }
             for (String field : List.of("code", "name", "unit", "payer", "source")) {
                 assertThat(item.path(field).asString()).as(field + " of " + item).isNotBlank();
             }

@@ -23,14 +23,13 @@ import nl.leefwereld.returns.PriceUnit;
 import nl.leefwereld.shared.FieldErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
-class PriceListService implements MaintainingPriceList, SmartInitializingSingleton {
+class PriceListService implements MaintainingPriceList {
 
     private static final Logger log = LoggerFactory.getLogger(PriceListService.class);
     static final Pattern CODE = Pattern.compile("^[A-Z0-9][A-Z0-9-]{1,39}$");
@@ -49,7 +48,6 @@ class PriceListService implements MaintainingPriceList, SmartInitializingSinglet
     }
 
     /** Seeds the price list of every municipality that has none yet (§5.4 of the brief). */
-    @Override
     public void afterSingletonsInstantiated() {
         List<String> municipalities = jdbc.sql("SELECT code FROM municipality m WHERE NOT EXISTS "
                 + "(SELECT 1 FROM price_list_item p WHERE p.municipality_code = m.code)").query(String.class).list();
@@ -145,7 +143,7 @@ class PriceListService implements MaintainingPriceList, SmartInitializingSinglet
         }
         insert(m, code, version, c.name().strip(), unit, price, payer, c.sourceDocument().strip(), c.sourceLine().strip(),
                 FieldErrors.trimToNull(c.note()), from, admin.username());
-        audit.record(admin, versions.isEmpty() ? AuditAction.CREATE : AuditAction.UPDATE, "price_list_item", code + "#" + version, null, null, null);
+        audit.record(admin, versions.isEmpty() ? AuditAction.CREATE : AuditAction.UPDATE, "PRICE_LIST_ITEM", code + "#" + version, null, null, null);
         return jdbc.sql("SELECT * FROM price_list_item WHERE municipality_code = :m AND code = :c AND version = :v").param("m", m).param("c", code)
                 .param("v", version).query(PriceListService::map).single();
     }
