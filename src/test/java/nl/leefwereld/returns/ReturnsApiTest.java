@@ -162,6 +162,16 @@ class ReturnsApiTest {
     }
 
     @Test
+    void anOwnLineWithoutAPayerCountsUnderOther() throws Exception {
+        JsonNode r = ok("/api/v1/returns/scenario-evaluations", """
+                {"reference":[{"description":"a","unitPrice":35,"unit":"PER_DAY","quantity":2,"periods":10}],"actual":[]}""", "regisseur");
+        assertThat(r.path("referenceTotal").decimalValue()).isEqualByComparingTo("700");
+        assertThat(r.path("avoided").decimalValue()).isEqualByComparingTo("700");
+        assertThat(r.path("perPayer").path("OTHER").decimalValue()).isEqualByComparingTo("700");
+        assertThat(r.path("lines").get(0).path("amount").decimalValue()).isEqualByComparingTo("700");
+    }
+
+    @Test
     void thePriceListHasEveryItemOfTheBriefWithItsSource() throws Exception {
         MvcResult res = mvc.perform(get("/api/v1/price-list").with(users.as("beleid"))).andReturn();
         assertThat(res.getResponse().getStatus()).isEqualTo(200);

@@ -78,7 +78,8 @@ class CalculationRequests {
                 String description = in.text(n, path, "description", true);
                 BigDecimal unitPrice = in.number(n, path, "unitPrice", null, BigDecimal.ZERO, MAX_AMOUNT, 2);
                 PriceUnit unit = in.oneOf(n, path, "unit", PriceUnit.class, null);
-                Payer payer = in.oneOf(n, path, "payer", Payer.class, null);
+                // A line without a payer is counted under OTHER ("Anders"): the avoided cost stays in the total, unassigned.
+                Payer payer = in.oneOf(n, path, "payer", Payer.class, Payer.OTHER);
                 if (description != null && unitPrice != null && unit != null && payer != null && quantity != null && periods != null) {
                     out.add(new ScenarioLine(null, null, description, unit, payer, unitPrice, quantity, periods));
                 }

@@ -57,7 +57,7 @@ class ReturnsApi {
 
     // ---------------------------------------------------------------- scenario evaluation
 
-    @Schema(description = "A line: either a price-list item, or an own price with description, unit and payer. quantity and periods default to 1.")
+    @Schema(description = "A line: either a price-list item, or an own price with description, unit and payer (payer defaults to OTHER). quantity and periods default to 1.")
     record LineDoc(@Schema(description = "Code from GET /api/v1/price-list") String item, String description, BigDecimal unitPrice,
                    @Schema(allowableValues = {"PER_TIME", "PER_DAY", "PER_MONTH", "PER_YEAR", "PER_INTERVENTION", "PER_PROCESS"}) String unit,
                    String payer, BigDecimal quantity, BigDecimal periods) {
