@@ -178,6 +178,22 @@ class AccessMatrixTest {
         rule("POST /wmo/verzoeken/{id}/termijn", CASEWORK);
         rule("GET /api/v1/households/{id}/wmo-requests", CASEWORK);
         rule("GET /wmo/termijnen", CASEWORK);
+        // returns
+        rule("GET /api/v1/price-list", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER, Role.ADMINISTRATOR));
+        rule("POST /api/v1/returns/scenario-evaluations", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
+        rule("POST /api/v1/returns/project-calculations", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
+        rule("GET /beheer/prijslijst", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/prijslijst", EnumSet.of(Role.ADMINISTRATOR));
+        rule("GET /huishoudens/{id}/rendement/nieuw", CASEWORK);
+        rule("POST /huishoudens/{id}/rendement", CASEWORK);
+        rule("GET /huishoudens/{id}/rendement/{returnId}", CASEWORK);
+        rule("GET /huishoudens/{id}/doorbraak", CASEWORK);
+        rule("POST /huishoudens/{id}/doorbraak", CASEWORK);
+        rule("GET /projecten", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
+        rule("GET /projecten/{id}", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
+        rule("GET /projecten/nieuw", EnumSet.of(Role.TEAM_LEAD, Role.POLICY_OFFICER));
+        rule("POST /projecten", EnumSet.of(Role.TEAM_LEAD, Role.POLICY_OFFICER));
+        rule("POST /projecten/{id}/status", EnumSet.of(Role.TEAM_LEAD, Role.POLICY_OFFICER));
     }
 
     private static void rule(String route, Set<Role> roles) {
@@ -232,6 +248,9 @@ class AccessMatrixTest {
     TestHouseholds.Fresh household;
     UUID team;
     UUID account;
+    /** A case return of the test's household and a project of its own (returns module). */
+    UUID caseReturn;
+    UUID project;
     /** Routes allowed to a role but with no valid request declared in {@link #valid}: checked only as "passed the role check". */
     final Set<String> withoutValidRequest = new TreeSet<>();
 
@@ -246,6 +265,8 @@ class AccessMatrixTest {
         team = admin.createTeam(municipality, "Matrixteam " + tag, Set.of());
         account = admin.createUser(municipality, new Administration.NewUser("matrix." + tag, "Matrix Account", null, null,
                 EnumSet.of(Role.POLICY_OFFICER), "Een-lang-wachtwoord-2026", null), null, "matrix-test");
+        caseReturn = nl.leefwereld.returns.ReturnsTestFixtures.caseReturn(jdbc, municipality, household.householdId(), director.id());
+        project = nl.leefwereld.returns.ReturnsTestFixtures.project(jdbc, municipality, "Matrixproject " + tag);
     }
 
     List<Route> routes() {
@@ -385,6 +406,8 @@ class AccessMatrixTest {
         v.put("/api/v1/me/tokens/{id}", UUID.randomUUID().toString());
         v.put("{personId}", household.headPersonId().toString());
         v.put("/api/v1/persons/{id}", household.headPersonId().toString());
+        v.put("{returnId}", caseReturn.toString());
+        v.put("/projecten/{id}", project.toString());
         return v;
     }
 
@@ -638,6 +661,20 @@ class AccessMatrixTest {
             case "POST /beheer/termijnen" -> form.putAll(Map.of("law", "JEUGDWET", "step", "BEZWAAR", "amount", "6", "unit", "WEEKS"));
             case "POST /beheer/termijnen/feestdagen" -> form.putAll(Map.of("day", matrixDay().toString(), "name", "Matrixdag " + unique));
             case "POST /beheer/termijnen/feestdagen/verwijderen" -> form.put("day", allowed ? matrixEquatedDay().toString() : "2199-01-01");
+            case "GET /api/v1/price-list" -> { }
+            case "GET /beheer/prijslijst", "GET /huishoudens/{id}/rendement/nieuw", "GET /huishoudens/{id}/doorbraak", "GET /projecten",
+                 "GET /projecten/nieuw" -> { }
+            case "POST /beheer/prijslijst" -> form.putAll(Map.of("code", "MX-" + unique.toUpperCase(), "name", "Matrix", "unit", "PER_TIME", "price", "10",
+                    "payer", "OTHER", "sourceDocument", "Matrix", "sourceLine", "L1", "validFrom", today));
+            case "POST /huishoudens/{id}/rendement" -> form.putAll(Map.of("title", "Matrix " + unique, "assumptions", "Zonder hulp een OTS",
+                    "refItem", "NOP-OTS"));
+            case "POST /huishoudens/{id}/doorbraak" -> form.putAll(Map.of("kind", "PARTY", "name", "Matrix " + unique, "yearlyCostBefore", "100"));
+            case "GET /huishoudens/{id}/rendement/{returnId}" -> { }
+            case "GET /projecten/{id}" -> { }
+            case "POST /projecten" -> form.putAll(Map.of("name", "Matrix " + unique, "goal", "Matrix", "status", "PLANNED", "returnKind", "UNKNOWN"));
+            case "POST /projecten/{id}/status" -> form.putAll(Map.of("status", "RUNNING", "embeddingPlan", "Gewoon werk van het team"));
+            case "POST /api/v1/returns/scenario-evaluations" -> json = "{\"reference\": [{\"item\": \"JGD-OTS\"}], \"actual\": []}";
+            case "POST /api/v1/returns/project-calculations" -> json = "{\"leavers\": [{\"count\": 1, \"valuePerLeaver\": 37000}], \"businessAsUsualShare\": 0.5}";
             case "POST /beheer/api-tokens" -> form.putAll(Map.of("userId", account.toString(), "name", "Matrix " + unique,
                     "expiresOn", LocalDate.now(clock).plusDays(30).toString()));
             case "POST /api/v1/me/tokens" -> json = "{\"name\": \"Matrix %s\", \"expiresOn\": \"%s\"}".formatted(unique,

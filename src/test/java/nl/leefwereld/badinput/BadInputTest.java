@@ -189,7 +189,10 @@ class BadInputTest {
             // wmo: the law, step and unit selects of the terms form; catalog: kind, contracted, category and provider selects
             "law", "step", "unit", "contracted", "productCategory", "providerId",
             // wmo: the selects of the request page and the notification select on the household page
-            "notificationId", "outcome", "form", "frequency", "exemption", "customProposed");
+            "notificationId", "outcome", "form", "frequency", "exemption", "customProposed",
+            // returns: selects of the price list, case-return lines, breakthrough and project forms
+            "payer", "refItem", "refUnit", "refPayer", "actItem", "actUnit", "actPayer", "status", "returnKind", "leaverPartTime",
+            "leaverRelapse");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -341,6 +344,8 @@ class BadInputTest {
         pathValues.put("/meldingen/{id}", notification.toString());
         pathValues.put("/beheer/gebruikers/{id}", account.toString());
         pathValues.put("/beheer/teams/{id}", team.toString());
+        pathValues.put("/projecten/{id}", nl.leefwereld.returns.ReturnsTestFixtures.project(jdbc, users.current("regisseur").municipalityCode(),
+                "Badinputproject " + tag).toString());
         pathValues.put("{consentId}", consent.toString());
         MvcResult token = perform("opzet", jsonPost("/api/v1/me/tokens", "beheer", MediaType.APPLICATION_JSON,
                 "{\"name\": \"Badinput " + tag + "\", \"expiresOn\": \"" + LocalDate.parse(today).plusDays(30) + "\"}"));
@@ -582,6 +587,15 @@ class BadInputTest {
                     {"username": "badinput.%s.api", "displayName": "Badinput Api", "email": "api@voorbeeld.nl", "teamId": "%s",
                      "roles": ["POLICY_OFFICER"], "password": "Een-lang-wachtwoord-2026", "oidcSubject": "badinput-%s"}
                     """.formatted(tag, team, tag);
+            case "/api/v1/returns/scenario-evaluations" -> """
+                    {"reference": [{"item": "JGD-OTS", "quantity": 1, "periods": 1}], "actual": [{"description": "Gezinscoach", "unitPrice": 35,
+                     "unit": "PER_DAY", "payer": "MUNICIPALITY_YOUTH", "quantity": 1, "periods": 40}], "years": 1}
+                    """;
+            case "/api/v1/returns/project-calculations" -> """
+                    {"leavers": [{"count": 5, "valuePerLeaver": 37000}], "businessAsUsualShare": 0.5,
+                     "otherSavings": [{"description": "Minder multiproblematiek", "amount": 120000, "attributionShare": 0.5}],
+                     "costs": [{"description": "Totale kosten", "amount": 110000}]}
+                    """;
             default -> null;
         };
         return body == null ? null : (ObjectNode) json.readTree(body);
@@ -770,6 +784,26 @@ class BadInputTest {
             case "/huishoudens/{id}/leden/{personId}/correctie" -> f.putAll(Map.of("firstName", "Bram", "lastName", "Badinput" + tag,
                     "birthDate", "1975-05-06", "bsn", "", "phone", "06-24242424", "email", "bram@voorbeeld.nl", "reason", "Nieuw nummer doorgegeven"));
             case "/huishoudens/{id}/noodtoegang" -> f.put("reason", "Acute zorgen gemeld door de huisarts vandaag");
+            case "/beheer/prijslijst" -> f.putAll(Map.of("code", "BI-" + tag.toUpperCase(), "name", "Badinput item", "unit", "PER_TIME", "price", "12,50",
+                    "payer", "OTHER", "sourceDocument", "Badinput", "sourceLine", "L1", "validFrom", today, "note", "Toelichting"));
+            case "/huishoudens/{id}/rendement" -> {
+                f.putAll(Map.of("title", "Badinput rendement", "years", "1", "assumptions", "Zonder hulp een OTS", "reflectionReturn", "Goedkoper",
+                        "reflectionLegitimacy", "Past", "reflectionInvolvement", "Sterker", "meetingId", "", "budgetRequestId", ""));
+                f.putAll(Map.of("refItem", "NOP-OTS", "refQuantity", "1", "refPeriods", "1", "actDescription", "Gezinscoach", "actUnitPrice", "35",
+                        "actUnit", "PER_DAY", "actPayer", "MUNICIPALITY_YOUTH", "actQuantity", "1", "actPeriods", "40"));
+            }
+            case "/huishoudens/{id}/doorbraak" -> f.putAll(Map.of("kind", "PARTY", "name", "Woningcorporatie", "yearlyCostBefore", "5.000",
+                    "yearlyCostAfter", "1.000", "remainsAfter", "true"));
+            case "/projecten" -> {
+                f.putAll(Map.of("name", "Badinput project " + tag, "goal", "Minder schulden", "status", "RUNNING", "periodFrom", "2026-01-01",
+                        "periodTo", "2026-12-31", "investment", "10.000", "participants", "12 deelnemers", "results", "Goed",
+                        "embeddingPlan", "Gewoon werk van het team", "returnKind", "ESTIMATED"));
+                f.putAll(Map.of("returnMethod", "Schatting", "businessAsUsualShare", "50", "leaverCount", "2", "leaverPartTime", "false",
+                        "leaverValue", "37.000", "leaverRelapse", "false", "savingDescription", "Minder zorg", "savingAmount", "10.000",
+                        "savingShare", "50", "costDescription", "Coach"));
+                f.putAll(Map.of("costFte", "0,5", "costRate", "65.000", "costYears", "2"));
+            }
+            case "/projecten/{id}/status" -> f.putAll(Map.of("status", "RUNNING", "embeddingPlan", "Gewoon werk van het team"));
             case "/privacy/inzage" -> f.putAll(Map.of("bsn", headBsn, "request", "INZ-2026-001"));
             case "/personen/zoeken" -> f.put("q", "Badinput" + tag);
             case "/noodtoegang" -> f.putAll(Map.of("verwijzing", reference, "reason", "Acute zorgen gemeld door de huisarts vandaag"));
@@ -1037,6 +1071,9 @@ class BadInputTest {
 
     /** A user whose role may use the route, so only the input decides the answer. */
     static String userFor(String pattern) {
+        if (pattern.startsWith("/projecten")) {
+            return "beleid";
+        }
         if (pattern.startsWith("/beheer") || pattern.startsWith("/api/v1/admin")) {
             return "beheer";
         }

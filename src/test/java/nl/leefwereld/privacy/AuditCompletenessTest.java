@@ -75,6 +75,8 @@ class AuditCompletenessTest {
     /** A household in a district of its own, served by a team of its own with one case director: {@link #ownDirector}. */
     TestHouseholds.Fresh own;
     String ownDirector;
+    /** A case return of the own household (returns module). */
+    UUID ownReturn;
 
     record Row(String name, String user, Function<AuditCompletenessTest, MockHttpServletRequestBuilder> request, int status,
                Function<AuditCompletenessTest, Map<String, Integer>> expected) {
@@ -102,6 +104,7 @@ class AuditCompletenessTest {
                 nl.leefwereld.support.WmoFixtures.Stage.BESCHIKT);
         wmoHousehold = jdbc.sql("SELECT household_id FROM wmo_request WHERE id = ?").param(wmoRequest).query(UUID.class).single();
         wmoPerson = jdbc.sql("SELECT person_id FROM wmo_request WHERE id = ?").param(wmoRequest).query(UUID.class).single();
+        ownReturn = nl.leefwereld.returns.ReturnsTestFixtures.caseReturn(jdbc, m, own.householdId(), users.current(ownDirector).id());
     }
 
     /** A decided Wmo request of a household of this test's own (team Centrum-Haven). */
@@ -157,6 +160,12 @@ class AuditCompletenessTest {
         rows.add(new Row("auditlog als CSV (API)", "privacy",
                 t -> get("/api/v1/audit-events/export").param("personId", t.own.headPersonId().toString()), 200,
                 t -> rowsOf("EXPORT AUDIT_LOG " + t.own.headPersonId())));
+        rows.add(new Row("rendement van een huishouden (scherm)", ownDirector,
+                t -> get("/huishoudens/{id}/rendement/{r}", t.own.householdId(), t.ownReturn), 200,
+                t -> rowsOf("READ CASE_RETURN " + t.own.householdId())));
+        rows.add(new Row("geweigerd: rendement van een ander team", "regisseur",
+                t -> get("/huishoudens/{id}/rendement/{r}", t.own.householdId(), t.ownReturn), 403,
+                t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.own.householdId())));
         // Refused: another team's professional. No READ row ever, but the refusal itself is audited.
         rows.add(new Row("Wmo-verzoek met beschikkingsbrief (scherm)", "regisseur", t -> get("/wmo/verzoeken/{id}", t.wmoRequest), 200,
                 t -> rowsOf("READ WMO_REQUEST " + t.wmoPerson, "READ HOUSEHOLD " + t.wmoHousehold, "READ PERSON " + t.wmoPerson)));

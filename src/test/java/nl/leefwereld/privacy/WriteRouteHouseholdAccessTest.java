@@ -239,6 +239,14 @@ class WriteRouteHouseholdAccessTest {
                 b = post("/zaken/{id}/regisseur", victim.caseId());
                 form.put("caseDirectorId", users.current("regisseur.noord").id().toString());
             }
+            case "POST /huishoudens/{id}/rendement" -> {
+                b = post("/huishoudens/{id}/rendement", h);
+                form.putAll(Map.of("title", "Rendement " + unique, "assumptions", "Zonder hulp een OTS", "refItem", "NOP-OTS"));
+            }
+            case "POST /huishoudens/{id}/doorbraak" -> {
+                b = post("/huishoudens/{id}/doorbraak", h);
+                form.putAll(Map.of("kind", "PARTY", "name", "Partij " + unique, "yearlyCostBefore", "1000"));
+            }
             case "POST /api/v1/households/{id}/network-members" -> {
                 return post("/api/v1/households/{id}/network-members", h).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"kind\": \"INFORMAL\", \"name\": \"Buurvrouw " + unique + "\", \"relation\": \"buurvrouw\", \"role\": \"Boodschappen\"}");
