@@ -28,7 +28,7 @@ import org.thymeleaf.context.Context;
  * so €, ë and ï print on every reader; the PDF is tagged (PDF/UA) for screen readers.
  */
 @Component
-class InzagePdf {
+class InzagePdf implements nl.leefwereld.privacy.PdfDocuments {
 
     private static final Locale NL = Locale.forLanguageTag("nl-NL");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy", NL);
@@ -71,8 +71,18 @@ class InzagePdf {
         ctx.setVariable("madeOn", scalar(export.get("gemaakt_op")));
         ctx.setVariable("madeBy", String.valueOf(export.get("gemaakt_door")));
         ctx.setVariable("sections", sections);
-        String xhtml = templates.process("privacy/inzage-pdf", ctx);
+        return toPdf(templates.process("privacy/inzage-pdf", ctx));
+    }
 
+    /** Any module's template, rendered the same way (fonts embedded, tagged PDF). */
+    @Override
+    public byte[] render(String template, Map<String, Object> variables) {
+        Context ctx = new Context(NL);
+        ctx.setVariables(variables);
+        return toPdf(templates.process(template, ctx));
+    }
+
+    private byte[] toPdf(String xhtml) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
