@@ -46,6 +46,7 @@ class MeetingController {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     static final int AGREEMENT_ROWS = 5;
+    static final int AGREEMENT_ROWS_MAX = 30;
 
     private final MeetingService service;
     private final MeetingView view;
@@ -81,6 +82,10 @@ class MeetingController {
         }
     }
 
+    /**
+     * The meeting record's fixed fields. The fields per participant (attended, views[id], concerns[id]) and per agreement
+     * row (agreements[i].whoKind …) are read from the request by name, as the page numbers them.
+     */
     public static class RecordForm {
         private String heldOn = "", place = "", lowerBound = "", lowerBoundSetBy = "", fallback = "", resultForResident = "";
         private String avoidedCostsNote = "", avoidedCostsAmount = "";
@@ -98,18 +103,61 @@ class MeetingController {
         public String getAvoidedCostsNote() { return avoidedCostsNote; } public void setAvoidedCostsNote(String v) { avoidedCostsNote = v; }
         public String getAvoidedCostsAmount() { return avoidedCostsAmount; } public void setAvoidedCostsAmount(String v) { avoidedCostsAmount = v; }
         public boolean isFollowUpNeeded() { return followUpNeeded; } public void setFollowUpNeeded(boolean v) { followUpNeeded = v; }
-        public List<String> getAttended() { return attended; } public void setAttended(List<String> v) { attended = v == null ? new ArrayList<>() : v; }
-        public Map<String, String> getViews() { return views; } public void setViews(Map<String, String> v) { views = v; }
-        public Map<String, String> getConcerns() { return concerns; } public void setConcerns(Map<String, String> v) { concerns = v; }
-        public List<AgreementRowForm> getAgreements() { return agreements; } public void setAgreements(List<AgreementRowForm> v) { agreements = v; }
+        // read-only for the page (no setters: the binder never fills these; readRows does)
+        public List<String> getAttendedIds() { return attended; }
+        public Map<String, String> getViewTexts() { return views; }
+        public Map<String, String> getConcernTexts() { return concerns; }
+        public List<AgreementRowForm> getAgreementRows() { return agreements; }
+
+        /** The numbered fields, as posted. */
+        void readRows(HttpServletRequest request) {
+            String[] a = request.getParameterValues("attended");
+            attended = a == null ? new ArrayList<>() : new ArrayList<>(List.of(a));
+            request.getParameterMap().forEach((name, values) -> {
+                String value = values.length == 0 ? "" : values[0];
+                if (name.startsWith("views[") && name.endsWith("]")) {
+                    views.put(name.substring(6, name.length() - 1), value);
+                } else if (name.startsWith("concerns[") && name.endsWith("]")) {
+                    concerns.put(name.substring(9, name.length() - 1), value);
+                }
+            });
+            for (int i = 0; i < AGREEMENT_ROWS_MAX; i++) {
+                String p = "agreements[" + i + "].";
+                String kind = request.getParameter(p + "whoKind"), who = request.getParameter(p + "who"), what = request.getParameter(p + "what");
+                String due = request.getParameter(p + "due"), check = request.getParameter(p + "checkDate");
+                if (kind == null && who == null && what == null && due == null && check == null) {
+                    if (i >= AGREEMENT_ROWS) {
+                        break;
+                    }
+                    agreements.add(new AgreementRowForm());
+                    continue;
+                }
+                AgreementRowForm row = new AgreementRowForm();
+                row.whoKind = kind == null ? "" : kind;
+                row.who = who == null ? "" : who;
+                row.what = what == null ? "" : what;
+                row.due = due == null ? "" : due;
+                row.checkDate = check == null ? "" : check;
+                agreements.add(row);
+            }
+        }
+
         MeetingRecordDraft draft() {
             return new MeetingRecordDraft(heldOn, place, new LinkedHashSet<>(attended), views, concerns, lowerBound, lowerBoundSetBy,
-                    agreements.stream().map(a -> a == null ? null : new AgreementInput(a.whoKind, a.who, a.what, a.due, a.checkDate)).toList(),
+                    agreements.stream().map(a -> new AgreementInput(a.whoKind, a.who, a.what, a.due, a.checkDate)).toList(),
                     fallback, resultForResident, avoidedCostsNote, avoidedCostsAmount, followUpNeeded);
         }
     }
 
-    public static class AgreementRowForm {
+    public static class PrepareForm {
+        private String prepared = "", preparedOn = "", brings = "";
+        public String getPrepared() { return prepared; } public void setPrepared(String v) { prepared = v; }
+        public String getPreparedOn() { return preparedOn; } public void setPreparedOn(String v) { preparedOn = v; }
+        public String getBrings() { return brings; } public void setBrings(String v) { brings = v; }
+    }
+
+    /** A row of the agreements table on the page (not a request object: read by {@link RecordForm#readRows}). */
+    static class AgreementRowForm {
         private String whoKind = "", who = "", what = "", due = "", checkDate = "";
         public String getWhoKind() { return whoKind; } public void setWhoKind(String v) { whoKind = v; }
         public String getWho() { return who; } public void setWho(String v) { who = v; }
@@ -239,11 +287,15 @@ class MeetingController {
     }
 
     @PostMapping("/bijeenkomsten/{id}/deelnemers/{participantId}/voorbereiding")
-    String prepare(@PathVariable UUID id, @PathVariable UUID participantId, @RequestParam(defaultValue = "false") boolean prepared,
-                   @RequestParam(defaultValue = "") String preparedOn, @RequestParam(defaultValue = "") String brings, Model model,
+    String prepare(@PathVariable UUID id, @PathVariable UUID participantId, @ModelAttribute PrepareForm form, Model model,
                    RedirectAttributes redirect) {
+        model.addAttribute("prepareForm", form);
         try {
-            service.recordPreparation(CurrentUsers.get(), id, participantId, prepared, preparedOn, brings);
+            String prepared = form.prepared == null ? "" : form.prepared.strip();
+            if (!prepared.isEmpty() && !prepared.equals("true") && !prepared.equals("false")) {
+                throw InvalidInputException.of("prepared", "Vink aan of het gesprek is geweest.");
+            }
+            service.recordPreparation(CurrentUsers.get(), id, participantId, prepared.equals("true"), form.preparedOn, form.brings);
             redirect.addFlashAttribute("message", "De voorbereiding is vastgelegd.");
             return "redirect:/bijeenkomsten/" + id + "#deelnemer-" + participantId;
         } catch (InvalidInputException e) {
@@ -252,7 +304,8 @@ class MeetingController {
     }
 
     @PostMapping("/bijeenkomsten/{id}/verslag")
-    String record(@PathVariable UUID id, @ModelAttribute RecordForm form, Model model, RedirectAttributes redirect) {
+    String record(@PathVariable UUID id, @ModelAttribute RecordForm form, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        form.readRows(request);
         try {
             RecordedMeeting r = service.recordMeeting(CurrentUsers.get(), id, form.draft());
             redirect.addFlashAttribute("message", "De planbijeenkomst is vastgelegd. De afspraken staan in versie " + r.planVersion()

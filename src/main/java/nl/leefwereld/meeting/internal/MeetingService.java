@@ -82,17 +82,13 @@ class MeetingService implements RecordingMeeting {
 
     private MeetingRepository.MeetingRow requireOpenMeeting(CurrentUser user, UUID meetingId) {
         MeetingRepository.MeetingRow row = requireMeeting(user, meetingId);
-        requireFacilitator(user);
+        if (!user.has(Role.MEETING_FACILITATOR)) {
+            throw new nl.leefwereld.privacy.NoAccessException(row.householdId());   // only a facilitator leads a meeting (the routes say so too)
+        }
         if (row.held()) {
             throw InvalidInputException.of("formulier", "Deze planbijeenkomst is al vastgelegd. Plan zo nodig een vervolgbijeenkomst.");
         }
         return row;
-    }
-
-    private static void requireFacilitator(CurrentUser user) {
-        if (!user.has(Role.MEETING_FACILITATOR)) {
-            throw new org.springframework.security.access.AccessDeniedException("only a meeting facilitator leads a planning meeting");
-        }
     }
 
     @Override
