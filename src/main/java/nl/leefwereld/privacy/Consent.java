@@ -3,9 +3,9 @@ package nl.leefwereld.privacy;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A resident's consent for one purpose and one recipient organisation. */
+/** A resident's consent for one purpose and one recipient organisation; a withdrawal keeps its reason. */
 public record Consent(UUID id, UUID personId, ConsentPurpose purpose, String recipient, String scope, LocalDate givenOn,
-                      LocalDate validUntil, LocalDate withdrawnOn) {
+                      LocalDate validUntil, LocalDate withdrawnOn, String withdrawalReason) {
 
     public boolean validOn(LocalDate day) {
         return !day.isBefore(givenOn)

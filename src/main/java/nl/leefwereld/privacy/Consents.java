@@ -13,7 +13,14 @@ public interface Consents {
 
     UUID give(CurrentUser by, UUID householdId, UUID personId, String purpose, String recipient, String scope, String givenOn, String validUntil);
 
-    void withdraw(CurrentUser by, UUID householdId, UUID consentId, String withdrawnOn);
+    /**
+     * Withdraws a consent from the given day (empty: today). The reason is required (at least a few words); it is stored
+     * and shown in the consent history. Field errors on "reason" and "withdrawnOn".
+     */
+    void withdraw(CurrentUser by, UUID householdId, UUID consentId, String withdrawnOn, String reason);
+
+    /** One consent of a member of the household, for the confirmation step; empty when it is not one of theirs. */
+    java.util.Optional<Consent> find(CurrentUser by, UUID householdId, UUID consentId);
 
     List<Consent> of(String municipalityCode, Collection<UUID> personIds);
 

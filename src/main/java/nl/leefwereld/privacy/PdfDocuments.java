@@ -3,8 +3,8 @@ package nl.leefwereld.privacy;
 import java.util.Map;
 
 /**
- * Renders a Thymeleaf template (XHTML) to a tagged PDF with the DejaVu fonts embedded (€, ë, ï print everywhere): the
- * renderer of the inzage export, offered to other modules for their letters and printouts.
+ * The inzage PDF renderer for other modules' documents: a Thymeleaf template (well-formed XHTML) rendered with
+ * openhtmltopdf, DejaVu Sans embedded (€, ë, ï print everywhere), tagged for screen readers (PDF/UA).
  */
 public interface PdfDocuments {
 

@@ -16,4 +16,9 @@ public interface ResidentRegister {
 
     /** A short non-identifying label for the privacy officer ("huishouden in wijk Noord"), never names. */
     Map<UUID, String> householdLabels(String municipalityCode, java.util.Collection<UUID> householdIds);
+
+    /** Names and organisations in the household's network: who may be invited to its planning meeting. */
+    default java.util.Set<String> networkNames(String municipalityCode, UUID householdId) {
+        return java.util.Set.of();
+    }
 }

@@ -76,6 +76,9 @@ class AccessMatrixTest {
         rule("POST /zaken/{id}/regisseur", EnumSet.of(Role.TEAM_LEAD));
         rule("POST /api/v1/notifications", CASEWORK);
         rule("GET /api/v1/my-work", CASEWORK);
+        rule("GET /teams/{id}/werkvoorraad", EnumSet.of(Role.TEAM_LEAD, Role.CASE_DIRECTOR));
+        rule("POST /teams/{id}/werkvoorraad/regisseur", EnumSet.of(Role.TEAM_LEAD));
+        rule("GET /api/v1/teams/{id}/caseload", EnumSet.of(Role.TEAM_LEAD, Role.CASE_DIRECTOR));
         rule("GET /api/v1/reference/channels", CASEWORK);
         // household
         rule("GET /huishoudens/{id}", CASEWORK);
@@ -92,6 +95,14 @@ class AccessMatrixTest {
         rule("POST /api/v1/households/{id}/consents", CASEWORK);
         rule("GET /api/v1/reference/relations", CASEWORK);
         rule("POST /api/v1/persons/search", CASEWORK);
+        rule("GET /huishoudens/{id}/leden/{personId}", CASEWORK);
+        rule("POST /huishoudens/{id}/leden/{personId}/verhuizing", CASEWORK);
+        rule("POST /huishoudens/{id}/leden/{personId}/vertrek", CASEWORK);
+        rule("POST /huishoudens/{id}/leden/{personId}/correctie", CASEWORK);
+        rule("POST /api/v1/persons/{id}/moves", CASEWORK);
+        rule("POST /api/v1/persons/{id}/corrections", CASEWORK);
+        rule("POST /api/v1/households/{id}/members/{personId}/departure", CASEWORK);
+        rule("POST /api/v1/households/{id}/consents/{consentId}/withdrawal", CASEWORK);
         // privacy
         rule("POST /huishoudens/{id}/noodtoegang", CASEWORK);
         rule("POST /api/v1/households/{id}/break-glass", CASEWORK);
@@ -178,6 +189,8 @@ class AccessMatrixTest {
     Administration admin;
     @Autowired
     TestHouseholds households;
+    @Autowired
+    nl.leefwereld.household.Households householdRegister;
     @Autowired
     Consents consents;
     @Autowired
@@ -336,12 +349,16 @@ class AccessMatrixTest {
         v.put("/huishoudens/{id}", household.householdId().toString());
         v.put("/api/v1/households/{id}", household.householdId().toString());
         v.put("/zaken/{id}", household.caseId().toString());
+        v.put("/teams/{id}", household.registration().teamId().toString());
+        v.put("/api/v1/teams/{id}", household.registration().teamId().toString());
         v.put("/meldingen/{id}", household.notificationId().toString());
         v.put("/beheer/gebruikers/{id}", account.toString());
         v.put("/beheer/teams/{id}", team.toString());
         v.put("{consentId}", consent.toString());
         v.put("/beheer/api-tokens/{id}", UUID.randomUUID().toString());
         v.put("/api/v1/me/tokens/{id}", UUID.randomUUID().toString());
+        v.put("{personId}", household.headPersonId().toString());
+        v.put("/api/v1/persons/{id}", household.headPersonId().toString());
         return v;
     }
 
@@ -390,7 +407,13 @@ class AccessMatrixTest {
         if (allowed && route.key().equals("POST /meldingen/{id}/oppakken")) {
             values.put("/meldingen/{id}", households.register(users.current("regisseur"), "centrum").notificationId().toString());
         }
-        if (allowed && route.key().equals("POST /huishoudens/{id}/toestemmingen/{consentId}/intrekken")) {
+        if (allowed && route.key().endsWith("/departure") || allowed && route.key().endsWith("/vertrek")) {
+            // a fresh second member leaves, so the household keeps its head for the other requests
+            values.put("{personId}", householdRegister.addMember(users.current("regisseur"), household.householdId(),
+                    new nl.leefwereld.household.PersonDraft("Lid", "Matrix" + unique, "2001-02-03", null, null, null), "CHILD", true).toString());
+        }
+        if (allowed && (route.key().equals("POST /huishoudens/{id}/toestemmingen/{consentId}/intrekken")
+                || route.key().equals("POST /api/v1/households/{id}/consents/{consentId}/withdrawal"))) {
             consent = consents.give(users.current("regisseur"), household.householdId(), household.headPersonId(), "REFERRAL",
                     "Matrix " + unique, "Verwijzing", today, null);
             values.put("{consentId}", consent.toString());
@@ -408,7 +431,7 @@ class AccessMatrixTest {
                  "GET /privacy/audit", "GET /privacy/noodtoegang", "GET /privacy/inzage", "GET /api/v1/audit-events",
                  "POST /privacy/audit", "POST /privacy/audit/export", "GET /api/v1/audit-events/export",
                  "GET /beheer/gebruikers", "GET /beheer/gebruikers/{id}", "GET /beheer/teams", "GET /api/v1/admin/users",
-                 "GET /api/v1/admin/teams", "POST /meldingen/{id}/oppakken", "POST /huishoudens/{id}/toestemmingen/{consentId}/intrekken",
+                 "GET /api/v1/admin/teams", "POST /meldingen/{id}/oppakken",
                  "GET /api/v1/audit-chain/verification", "GET /api/v1/reference/channels", "GET /api/v1/reference/consent-purposes",
                  "GET /api/v1/reference/districts", "GET /api/v1/reference/relations", "GET /privacy/afgeschermd", "GET /privacy/meldingen",
                  "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /beheer/sessies", "GET /beheer/wijzigingen" -> {
@@ -441,6 +464,9 @@ class AccessMatrixTest {
                 form.putAll(Map.of("receivedOn", today, "questionAsAsked", "Hulp bij de administratie", "confirmNew", "true"));
             }
             case "POST /zaken/{id}/regisseur" -> form.put("caseDirectorId", users.current("regisseur").id().toString());
+            case "GET /teams/{id}/werkvoorraad", "GET /api/v1/teams/{id}/caseload" -> b = b.param("status", "NEW");
+            case "POST /teams/{id}/werkvoorraad/regisseur" -> form.putAll(Map.of("caseId", household.caseId().toString(),
+                    "caseDirectorId", users.current("regisseur").id().toString()));
             case "POST /api/v1/notifications" -> json = """
                     {"head": {"firstName": "Mara", "lastName": "Matrix%s", "birthDate": "1980-01-02"},
                      "address": {"street": "Matrixstraat", "houseNumber": "3", "postalCode": "8301 AB", "city": "Leefstad", "districtCode": "centrum"},
@@ -457,6 +483,24 @@ class AccessMatrixTest {
                     {"kind": "INFORMAL", "name": "Buurvrouw %s", "relation": "buurvrouw", "role": "Boodschappen"}""".formatted(unique);
             case "POST /huishoudens/{id}/leden" -> form.putAll(Map.of("firstName", "Lotte", "lastName", "Matrix" + unique, "birthDate", "2015-04-05",
                     "memberRelation", "CHILD", "confirmNew", "true"));
+            case "POST /huishoudens/{id}/toestemmingen/{consentId}/intrekken" -> form.put("reason", "De inwoner wil het niet meer");
+            case "POST /api/v1/households/{id}/consents/{consentId}/withdrawal" -> json = "{\"reason\": \"De inwoner wil het niet meer\"}";
+            case "GET /huishoudens/{id}/leden/{personId}" -> {
+                // valid as it is
+            }
+            case "POST /huishoudens/{id}/leden/{personId}/verhuizing" -> form.putAll(Map.of("street", "Matrixlaan " + unique, "houseNumber", "1",
+                    "postalCode", "8301 AB", "city", "Leefstad", "districtCode", "centrum", "movedOn", today, "reason", "Verhuisd volgens de BRP"));
+            case "POST /api/v1/persons/{id}/moves" -> json = """
+                    {"street": "Matrixpad %s", "houseNumber": "2", "postalCode": "8301 AB", "city": "Leefstad", "districtCode": "centrum",
+                     "movedOn": "%s", "reason": "Verhuisd volgens de BRP"}""".formatted(unique, today);
+            case "POST /huishoudens/{id}/leden/{personId}/vertrek" -> form.putAll(Map.of("leftOn", today, "destination", "NONE",
+                    "reason", "Gaat zelfstandig wonen"));
+            case "POST /api/v1/households/{id}/members/{personId}/departure" -> json = """
+                    {"leftOn": "%s", "destination": "NONE", "reason": "Gaat zelfstandig wonen"}""".formatted(today);
+            case "POST /huishoudens/{id}/leden/{personId}/correctie" -> form.putAll(Map.of("phone", "06-" + (10000000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89999999)),
+                    "reason", "Nieuw nummer doorgegeven"));
+            case "POST /api/v1/persons/{id}/corrections" -> json = """
+                    {"phone": "06-%d", "reason": "Nieuw nummer doorgegeven"}""".formatted(10000000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89999999));
             case "POST /huishoudens/{id}/toestemmingen" -> form.putAll(Map.of("personId", household.headPersonId().toString(), "purpose", "REFERRAL",
                     "recipient", "Matrix " + unique, "scope", "Verwijzing", "givenOn", today));
             case "POST /api/v1/households/{id}/consents" -> json = """

@@ -119,8 +119,6 @@ class BadInputTest {
      * check that bad input wrote nothing. Every other form case is bad input and must be refused.
      */
     static final Map<String, Set<String>> DECLARED_VALID = Map.of(
-            // an empty date means "today": withdrawing without a date is a valid request
-            "/huishoudens/{id}/toestemmingen/{consentId}/intrekken", Set.of("geen velden"),
             // picking up a notification reads no fields at all
             "/meldingen/{id}/oppakken", Set.of("geen velden"),
             // a team may serve no district
@@ -162,8 +160,7 @@ class BadInputTest {
      * the summary but the form that posts to the route has no field (or no error) for it.
      */
     static final Map<String, String> ERROR_ONLY_IN_SUMMARY = Map.of(
-            "/beheer/teams/{id}/wijken", "the per-team district form shows no field error; it lands on the create-team form",
-            "/huishoudens/{id}/toestemmingen/{consentId}/intrekken", "the withdraw button has no date field; a bad withdrawnOn shows in the summary");
+            "/beheer/teams/{id}/wijken", "the per-team district form shows no field error; it lands on the create-team form");
     /** Known gaps in API answers: refused with a problem+json, but without an errors object naming the field. */
     static final Map<String, String> API_NO_FIELD_ERROR = Map.of(
             "POST /api/v1/households/{id}/consents [personId = not-a-uuid]", "a UUID-typed record field: Jackson refuses the body as a whole",
@@ -176,13 +173,15 @@ class BadInputTest {
     static final Map<String, String> REFUSES_BY_REDIRECT = Map.of("/zaken/{id}/regisseur", "De regisseur is toegewezen.");
     /** Form fields that are no text box (a select, checkbox list or password): what was typed is not shown back there. */
     static final Set<String> NOT_TYPED_BACK = Set.of("districtCode", "channel", "memberRelation", "purpose", "kind", "personId",
-            "teamId", "roles", "password", "districts", "caseDirectorId", "active", "withdrawnOn",
+            "teamId", "roles", "password", "districts", "caseDirectorId", "active", "destination",
             // hidden: the one-time form token (a new one comes with the form), the search reference; buttons: the export format
             "formToken", "verwijzing", "format", "category",
             // the audit log: the action is a select, the person (from a link or a BSN) a hidden field
             "action", "person",
             // the user select of the API-token form
-            "userId");
+            "userId",
+            // the team caseload's reassignment: hidden case id, the confirmation step and its checkbox
+            "caseId", "stap", "confirmOutsideTeam");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -215,6 +214,8 @@ class BadInputTest {
     @Autowired
     Administration admin;
     @Autowired
+    nl.leefwereld.household.Households householdRegister;
+    @Autowired
     nl.leefwereld.privacy.SearchReferences references;
     @Autowired
     nl.leefwereld.privacy.ProtectedPersons protectedPersons;
@@ -236,6 +237,8 @@ class BadInputTest {
     String unknownBsn;
     UUID household;
     UUID headPerson;
+    /** A second member of the own household: the one who leaves in the departure routes. */
+    UUID leaver;
     UUID caseId;
     UUID notification;
     UUID consent;
@@ -313,6 +316,7 @@ class BadInputTest {
         pathValues.put("/huishoudens/{id}", household.toString());
         pathValues.put("/api/v1/households/{id}", household.toString());
         pathValues.put("/zaken/{id}", caseId.toString());
+        pathValues.put("/teams/{id}", users.current("teamleider").teamId().toString());
         pathValues.put("/meldingen/{id}", notification.toString());
         pathValues.put("/beheer/gebruikers/{id}", account.toString());
         pathValues.put("/beheer/teams/{id}", team.toString());
@@ -321,6 +325,10 @@ class BadInputTest {
                 "{\"name\": \"Badinput " + tag + "\", \"expiresOn\": \"" + LocalDate.parse(today).plusDays(30) + "\"}"));
         assertThat(token.getResponse().getStatus()).as("own API token: " + content(token)).isEqualTo(201);
         pathValues.put("/beheer/api-tokens/{id}", json.readTree(content(token)).get("id").asString());
+        pathValues.put("{personId}", headPerson.toString());
+        pathValues.put("/api/v1/persons/{id}", headPerson.toString());
+        leaver = householdRegister.addMember(director, household, new nl.leefwereld.household.PersonDraft("Lex", "Badinput" + tag + "vertrek",
+                "2004-03-02", null, null, null), "CHILD", true);
     }
 
     /** The head of a new household of this test's own (random name, no BSN). */
@@ -524,6 +532,16 @@ class BadInputTest {
                      "carerLoadNote": "Lukt goed"}
                     """;
             case "/api/v1/households/{id}/consents" -> consentJson();
+            case "/api/v1/households/{id}/consents/{consentId}/withdrawal" -> """
+                    {"withdrawnOn": "%s", "reason": "De inwoner wil het niet meer"}""".formatted(today);
+            case "/api/v1/persons/{id}/moves" -> """
+                    {"householdId": "%s", "street": "Verhuispad", "houseNumber": "3", "postalCode": "8301 AB", "city": "Leefstad",
+                     "districtCode": "centrum", "movedOn": "%s", "reason": "Verhuisd volgens de BRP"}""".formatted(household, today);
+            case "/api/v1/persons/{id}/corrections" -> """
+                    {"firstName": "Bram", "lastName": "Badinput%s", "birthDate": "1975-05-06", "bsn": "%s", "phone": "06-25252525",
+                     "email": "bram@voorbeeld.nl", "reason": "Nieuw nummer doorgegeven"}""".formatted(tag, headBsn);
+            case "/api/v1/households/{id}/members/{personId}/departure" -> """
+                    {"leftOn": "%s", "reason": "Gaat zelfstandig wonen", "destination": "NONE"}""".formatted(today);
             case "/api/v1/households/{id}/break-glass" -> """
                     {"reason": "Acute zorgen gemeld door de huisarts vandaag"}
                     """;
@@ -721,9 +739,15 @@ class BadInputTest {
             case "/huishoudens/{id}/toestemmingen" -> f.putAll(Map.of("personId", headPerson.toString(), "purpose", "REFERRAL",
                     "recipient", "Zorgaanbieder Zuid", "scope", "Verwijzing naar de schuldhulp", "givenOn", today,
                     "validUntil", LocalDate.parse(today).plusYears(1).toString()));
-            case "/huishoudens/{id}/toestemmingen/{consentId}/intrekken" -> {
-                // valid without fields (withdrawn today); declared valid as "geen velden"
-            }
+            case "/huishoudens/{id}/toestemmingen/{consentId}/intrekken" -> f.putAll(Map.of("withdrawnOn", today,
+                    "reason", "De inwoner wil het niet meer"));
+            case "/huishoudens/{id}/leden/{personId}/verhuizing" -> f.putAll(Map.of("street", "Verhuislaan", "houseNumber", "9",
+                    "postalCode", "8301 AB", "city", "Leefstad", "districtCode", "centrum", "movedOn", today, "reason", "Verhuisd volgens de BRP"));
+            case "/huishoudens/{id}/leden/{personId}/vertrek" -> f.putAll(Map.of("leftOn", today, "reason", "Gaat zelfstandig wonen",
+                    "destination", "NONE", "destinationHouseholdId", "", "memberRelation", "", "street", "", "houseNumber", "",
+                    "postalCode", "", "city", ""));
+            case "/huishoudens/{id}/leden/{personId}/correctie" -> f.putAll(Map.of("firstName", "Bram", "lastName", "Badinput" + tag,
+                    "birthDate", "1975-05-06", "bsn", "", "phone", "06-24242424", "email", "bram@voorbeeld.nl", "reason", "Nieuw nummer doorgegeven"));
             case "/huishoudens/{id}/noodtoegang" -> f.put("reason", "Acute zorgen gemeld door de huisarts vandaag");
             case "/privacy/inzage" -> f.putAll(Map.of("bsn", headBsn, "request", "INZ-2026-001"));
             case "/personen/zoeken" -> f.put("q", "Badinput" + tag);
@@ -740,9 +764,11 @@ class BadInputTest {
             case "/beheer/teams" -> f.put("name", "Badinputteam nieuw " + tag);
             case "/beheer/gebruikers/{id}" -> f.putAll(Map.of("displayName", "Badinput Gewijzigd", "email", "gewijzigd@voorbeeld.nl",
                     "teamId", team.toString(), "roles", "POLICY_OFFICER", "active", "true"));
-            case "/beheer/teams/{id}/wijken" -> f.put("districts", district);
+            case "/beheer/teams/{id}/wijken" -> f.putAll(Map.of("districts", district, "confirmed", "true"));
             case "/beheer/wijken" -> f.putAll(Map.of("districtCode", "bj-" + tag, "districtName", "Badinputwijk nieuw " + tag));
             case "/zaken/{id}/regisseur" -> f.put("caseDirectorId", users.current("regisseur").id().toString());
+            case "/teams/{id}/werkvoorraad/regisseur" -> f.putAll(Map.of("caseId", caseId.toString(),
+                    "caseDirectorId", users.current("regisseur").id().toString()));
             case "/meldingen/{id}/oppakken" -> {
                 // reads no fields: the valid request is the one without fields
             }
@@ -973,7 +999,7 @@ class BadInputTest {
         if (pattern.startsWith("/privacy") || pattern.equals("/api/v1/inzage") || pattern.startsWith("/api/v1/audit")) {
             return "privacy";
         }
-        if (pattern.equals("/zaken/{id}/regisseur")) {
+        if (pattern.equals("/zaken/{id}/regisseur") || pattern.equals("/teams/{id}/werkvoorraad/regisseur")) {
             return "teamleider";
         }
         return "regisseur";
@@ -984,6 +1010,9 @@ class BadInputTest {
         String path = route.pattern();
         for (Map.Entry<String, String> o : overrides.entrySet()) {
             path = path.replace("{" + o.getKey() + "}", o.getValue());
+        }
+        if (route.pattern().endsWith("/vertrek") || route.pattern().endsWith("/departure")) {
+            path = path.replace("{personId}", leaver.toString());   // the head stays: a household keeps at least one member
         }
         return RouteCatalog.fill(path, pathValues);
     }

@@ -155,8 +155,8 @@ class AdministrationAuditTest {
         admin.ensureDistrict("9999", district, "Testwijk");
         UUID from = admin.createTeam("9999", "Team Van " + district, Set.of(district));
         UUID to = admin.createTeam("9999", "Team Naar " + district, Set.of());
-        String flash = (String) mvc.perform(post("/beheer/teams/{id}/wijken", to).with(csrf()).with(users.as("beheer")).param("districts", district))
-                .andExpect(redirectedUrl("/beheer/teams")).andReturn().getFlashMap().get("message");
+        String flash = (String) mvc.perform(post("/beheer/teams/{id}/wijken", to).with(csrf()).with(users.as("beheer")).param("districts", district)
+                        .param("confirmed", "true")).andExpect(redirectedUrl("/beheer/teams")).andReturn().getFlashMap().get("message");
         assertThat(flash).contains("Team Naar " + district + " krijgen toegang").contains("Team Van " + district + " verliezen");
         List<DistrictTeamChanged> moved = events.stream(DistrictTeamChanged.class).filter(e -> e.districtCode().equals(district)).toList();
         assertThat(moved).last().satisfies(e -> {
@@ -165,7 +165,8 @@ class AdministrationAuditTest {
             assertThat(e.changedByUsername()).isEqualTo("beheer");
         });
         // Leaving it without a team is published too.
-        mvc.perform(post("/beheer/teams/{id}/wijken", to).with(csrf()).with(users.as("beheer"))).andExpect(redirectedUrl("/beheer/teams"));
+        mvc.perform(post("/beheer/teams/{id}/wijken", to).with(csrf()).with(users.as("beheer")).param("confirmed", "true"))
+                .andExpect(redirectedUrl("/beheer/teams"));
         assertThat(events.stream(DistrictTeamChanged.class).filter(e -> e.districtCode().equals(district)).toList()).last()
                 .satisfies(e -> {
                     assertThat(e.teamBefore()).isEqualTo(to);

@@ -164,8 +164,8 @@ class IdentityIntegrationTest {
         UUID team = admin.createTeam("9999", "Team Polder " + UUID.randomUUID().toString().substring(0, 4), java.util.Set.of("polder"));
         assertThat(directory.teamServing("9999", "polder").orElseThrow().id()).isEqualTo(team);
         UUID other = admin.createTeam("9999", "Team Polder B " + UUID.randomUUID().toString().substring(0, 4), java.util.Set.of());
-        mvc.perform(post("/beheer/teams/{id}/wijken", other).with(csrf()).with(users.as("beheer")).param("districts", "polder"))
-                .andExpect(redirectedUrl("/beheer/teams"));
+        mvc.perform(post("/beheer/teams/{id}/wijken", other).with(csrf()).with(users.as("beheer")).param("districts", "polder")
+                        .param("confirmed", "true")).andExpect(redirectedUrl("/beheer/teams"));
         assertThat(directory.teamServing("9999", "polder").orElseThrow().id()).isEqualTo(other);
     }
 }

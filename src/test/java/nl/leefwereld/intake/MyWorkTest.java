@@ -73,26 +73,31 @@ class MyWorkTest {
         String name = IntakeIntegrationTest.uniqueName();
         RegisteredNotification r = registerInCentrum(name);
         String directorUsername = jdbc.sql("SELECT username FROM app_user WHERE id = :id").param("id", r.caseDirectorId()).query(String.class).single();
-        assertThat(directorUsername).isEqualTo("regisseur");   // the only case director of Centrum-Haven
-        mvc.perform(get("/mijn-werk").with(users.as("regisseur")))
+        assertThat(directorUsername).isIn("regisseur", "regisseur.haven");   // the case directors of Centrum-Haven
+        mvc.perform(get("/mijn-werk").with(users.as(directorUsername)))
                 .andExpect(content().string(containsString("Huishouden " + name)));
 
         // A case director is not a team lead: the route is closed.
         mvc.perform(post("/zaken/{id}/regisseur", r.caseId()).param("caseDirectorId", r.caseDirectorId().toString())
                 .with(csrf()).with(users.as("regisseur"))).andExpect(status().isForbidden());
 
-        // The team lead may choose any active case director, also of another team, when that suits the household.
+        // The team lead may choose any active case director, also of another team, when that suits the household: after a confirmation.
         UUID noord = users.current("regisseur.noord").id();
         mvc.perform(post("/zaken/{id}/regisseur", r.caseId()).param("caseDirectorId", "geen-id").with(csrf()).with(users.as("teamleider")))
                 .andExpect(redirectedUrl("/huishoudens/" + r.householdId() + "#zaak"));
         assertThat(jdbc.sql("SELECT case_director_id FROM care_case WHERE id = :c").param("c", r.caseId()).query(UUID.class).single())
                 .isEqualTo(r.caseDirectorId());
         mvc.perform(post("/zaken/{id}/regisseur", r.caseId()).param("caseDirectorId", noord.toString()).with(csrf()).with(users.as("teamleider")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Youssef Amrani werkt in Wijkteam Noord")));
+        assertThat(jdbc.sql("SELECT case_director_id FROM care_case WHERE id = :c").param("c", r.caseId()).query(UUID.class).single())
+                .isEqualTo(r.caseDirectorId());
+        mvc.perform(post("/zaken/{id}/regisseur", r.caseId()).param("caseDirectorId", noord.toString()).param("stap", "bevestigen")
+                        .param("confirmOutsideTeam", "true").with(csrf()).with(users.as("teamleider")))
                 .andExpect(redirectedUrl("/huishoudens/" + r.householdId() + "#zaak"));
         assertThat(jdbc.sql("SELECT case_director_id FROM care_case WHERE id = :c").param("c", r.caseId()).query(UUID.class).single())
                 .isEqualTo(noord);
-        assertThat(jdbc.sql("SELECT summary FROM case_event WHERE case_id = :c AND type = 'DIRECTOR_CHANGED'").param("c", r.caseId())
-                .query(String.class).single()).isEqualTo("Regisseur is nu Youssef Amrani");
+        assertThat(jdbc.sql("SELECT summary FROM case_event WHERE case_id = :c AND type = 'DIRECTOR_CHANGED_OUTSIDE_TEAM'").param("c", r.caseId())
+                .query(String.class).single()).isEqualTo("Regisseur is nu Youssef Amrani (Wijkteam Noord, buiten het team; bevestigd door de teamleider)");
 
         // The new director now sees the household (as director of its case), though it lies outside their team's districts.
         mvc.perform(get("/huishoudens/{id}", r.householdId()).with(users.as("regisseur.noord"))).andExpect(status().isOk());

@@ -113,6 +113,9 @@ class AuditCompletenessTest {
         rows.add(new Row("toestemmingen-API", "procesbegeleider", t -> get("/api/v1/households/{id}/consents", t.centrum.householdId()), 200,
                 t -> rowsOf("READ HOUSEHOLD " + t.centrum.householdId(), "READ PERSON " + t.centrum.headPersonId(),
                         "READ NETWORK " + t.centrum.householdId())));
+        rows.add(new Row("lidpagina (gegevens wijzigen, geschiedenis)", "regisseur",
+                t -> get("/huishoudens/{id}/leden/{p}", t.centrum.householdId(), t.centrum.headPersonId()), 200,
+                t -> rowsOf("READ PERSON " + t.centrum.headPersonId())));
         rows.add(new Row("zoeken (API) op achternaam", "regisseur", t -> t.search.api(t.centrum.lastName()), 200,
                 t -> rowsOf("SEARCH PERSON " + t.centrum.headPersonId())));
         rows.add(new Row("zoeken (API) op BSN", "regisseur", t -> t.search.api(t.centrum.bsn()), 200,
@@ -122,6 +125,10 @@ class AuditCompletenessTest {
         rows.add(new Row("Mijn werk (scherm)", ownDirector, t -> get("/mijn-werk"), 200,
                 t -> rowsOf("READ HOUSEHOLD_SUMMARY " + t.own.householdId())));
         rows.add(new Row("Mijn werk (API)", ownDirector, t -> get("/api/v1/my-work"), 200,
+                t -> rowsOf("READ HOUSEHOLD_SUMMARY " + t.own.householdId())));
+        rows.add(new Row("werkvoorraad team (scherm)", ownDirector, t -> get("/teams/{id}/werkvoorraad", t.users.current(t.ownDirector).teamId()), 200,
+                t -> rowsOf("READ HOUSEHOLD_SUMMARY " + t.own.householdId())));
+        rows.add(new Row("werkvoorraad team (API)", ownDirector, t -> get("/api/v1/teams/{id}/caseload", t.users.current(t.ownDirector).teamId()), 200,
                 t -> rowsOf("READ HOUSEHOLD_SUMMARY " + t.own.householdId())));
         rows.add(new Row("nieuwe melding bij bestaand huishouden", "regisseur",
                 t -> get("/meldingen/nieuw").param("huishouden", t.centrum.householdId().toString()), 200,

@@ -89,9 +89,12 @@ class InzageExportTest {
         partner = households.addMember(director, household,
                 new PersonDraft("Anaïs", "Partner" + tag, "1979-11-02", partnerBsn, "06-34343434", "anais@example.org"), "PARTNER", true);
         consents.give(director, household, head, "REFERRAL", "GGZ Leefstad", "Verslag keukentafelgesprek", LocalDate.now(clock).toString(), null);
+        // a planning meeting shares only with invitees (the household's network): the corporation is invited first
+        households.addNetworkMember(director, household, new nl.leefwereld.household.NetworkDraft("PROFESSIONAL", "Wim Woning", null,
+                "Woningcorporatie Thuis", "Consulent", "Huurachterstand", null, null, false, null));
         UUID withdrawn = consents.give(director, household, head, "PLANNING_MEETING", "Woningcorporatie Thuis", null,
                 LocalDate.now(clock).minusDays(10).toString(), null);
-        consents.withdraw(director, household, withdrawn, LocalDate.now(clock).toString());
+        consents.withdraw(director, household, withdrawn, LocalDate.now(clock).toString(), "De inwoner wil geen planbijeenkomst meer");
     }
 
     @Test

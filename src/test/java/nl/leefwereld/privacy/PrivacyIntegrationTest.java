@@ -241,7 +241,8 @@ class PrivacyIntegrationTest {
 
         UUID consentId = consents.of(director.municipalityCode(), List.of(person)).stream().filter(c -> c.recipient().equals(recipient))
                 .findFirst().orElseThrow().id();
-        mvc.perform(post("/huishoudens/{id}/toestemmingen/{c}/intrekken", centrum, consentId).with(csrf()).with(users.as("regisseur")))
+        mvc.perform(post("/huishoudens/{id}/toestemmingen/{c}/intrekken", centrum, consentId).with(csrf()).with(users.as("regisseur"))
+                        .param("reason", "De inwoner wil het niet meer"))
                 .andExpect(status().is3xxRedirection());
         assertThatThrownBy(() -> consents.requireConsent(director.municipalityCode(), person, ConsentPurpose.REFERRAL, recipient))
                 .isInstanceOf(ConsentMissingException.class);

@@ -65,6 +65,8 @@ class WriteRouteHouseholdAccessTest {
     @Autowired
     TestHouseholds households;
     @Autowired
+    nl.leefwereld.household.Households householdRegister;
+    @Autowired
     Consents consents;
     @Autowired
     Administration admin;
@@ -142,7 +144,25 @@ class WriteRouteHouseholdAccessTest {
                 // a consent of its own, so the one above stays for the outsider's attempt
                 UUID own = consents.give(users.current("regisseur"), victim.householdId(), victim.headPersonId(), "REFERRAL",
                         "Zorgaanbieder Eigen " + TestHouseholds.letters(5), "Verwijzing", LocalDate.now(clock).toString(), null);
-                request = post("/huishoudens/{id}/toestemmingen/{c}/intrekken", victim.householdId(), own).with(csrf());
+                request = post("/huishoudens/{id}/toestemmingen/{c}/intrekken", victim.householdId(), own).with(csrf())
+                        .param("reason", "De inwoner wil het niet meer");
+            }
+            if (key.endsWith("/vertrek") || key.endsWith("/departure")) {
+                // a member of its own leaves (the head is the last member and stays)
+                UUID member = householdRegister.addMember(users.current("regisseur"), victim.householdId(), new nl.leefwereld.household.PersonDraft(
+                        "Lid", "Idor" + TestHouseholds.letters(6), "2003-04-05", null, null, null), "CHILD", true);
+                String today = LocalDate.now(clock).toString();
+                request = key.endsWith("/vertrek")
+                        ? post("/huishoudens/{id}/leden/{p}/vertrek", victim.householdId(), member).with(csrf())
+                                .param("leftOn", today).param("destination", "NONE").param("reason", "Gaat zelfstandig wonen")
+                        : post("/api/v1/households/{id}/members/{p}/departure", victim.householdId(), member).contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"leftOn\": \"" + today + "\", \"destination\": \"NONE\", \"reason\": \"Gaat zelfstandig wonen\"}");
+            }
+            if (key.equals("POST /api/v1/households/{id}/consents/{consentId}/withdrawal")) {
+                UUID own = consents.give(users.current("regisseur"), victim.householdId(), victim.headPersonId(), "REFERRAL",
+                        "Zorgaanbieder Api " + TestHouseholds.letters(5), "Verwijzing", LocalDate.now(clock).toString(), null);
+                request = post("/api/v1/households/{id}/consents/{c}/withdrawal", victim.householdId(), own).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"De inwoner wil het niet meer\"}");
             }
             if (key.equals("POST /zaken/{id}/regisseur")) {
                 request = post("/zaken/{id}/regisseur", victim.caseId()).with(csrf()).param("caseDirectorId", users.current("regisseur").id().toString());
@@ -185,7 +205,31 @@ class WriteRouteHouseholdAccessTest {
                 form.putAll(Map.of("personId", victim.headPersonId().toString(), "purpose", "REFERRAL", "recipient", "Idor " + unique,
                         "scope", "Verwijzing", "givenOn", today));
             }
-            case "POST /huishoudens/{id}/toestemmingen/{consentId}/intrekken" -> b = post("/huishoudens/{id}/toestemmingen/{c}/intrekken", h, consent);
+            case "POST /huishoudens/{id}/toestemmingen/{consentId}/intrekken" -> {
+                b = post("/huishoudens/{id}/toestemmingen/{c}/intrekken", h, consent);
+                form.put("reason", "De inwoner wil het niet meer");
+            }
+            case "POST /api/v1/households/{id}/consents/{consentId}/withdrawal" -> {
+                return post("/api/v1/households/{id}/consents/{c}/withdrawal", h, consent).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"De inwoner wil het niet meer\"}");
+            }
+            case "POST /huishoudens/{id}/leden/{personId}/verhuizing" -> {
+                b = post("/huishoudens/{id}/leden/{p}/verhuizing", h, victim.headPersonId());
+                form.putAll(Map.of("street", "Idorlaan " + unique, "houseNumber", "1", "postalCode", "8301 AB", "city", "Leefstad",
+                        "districtCode", "centrum", "movedOn", today, "reason", "Verhuisd volgens de BRP"));
+            }
+            case "POST /huishoudens/{id}/leden/{personId}/vertrek" -> {
+                b = post("/huishoudens/{id}/leden/{p}/vertrek", h, victim.headPersonId());
+                form.putAll(Map.of("leftOn", today, "destination", "NONE", "reason", "Gaat zelfstandig wonen"));
+            }
+            case "POST /huishoudens/{id}/leden/{personId}/correctie" -> {
+                b = post("/huishoudens/{id}/leden/{p}/correctie", h, victim.headPersonId());
+                form.putAll(Map.of("phone", "06-55554444", "reason", "Nieuw nummer doorgegeven"));
+            }
+            case "POST /api/v1/households/{id}/members/{personId}/departure" -> {
+                return post("/api/v1/households/{id}/members/{p}/departure", h, victim.headPersonId()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"leftOn\": \"" + today + "\", \"destination\": \"NONE\", \"reason\": \"Gaat zelfstandig wonen\"}");
+            }
             case "POST /meldingen/{id}/oppakken" -> b = post("/meldingen/{id}/oppakken", victim.notificationId());
             case "POST /zaken/{id}/regisseur" -> {
                 b = post("/zaken/{id}/regisseur", victim.caseId());

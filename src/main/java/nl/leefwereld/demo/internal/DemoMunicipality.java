@@ -73,6 +73,7 @@ class DemoMunicipality implements SmartInitializingSingleton {
 
     static final List<Account> ACCOUNTS = List.of(
             new Account("regisseur", "Sanne de Wit", "Wijkteam Centrum-Haven", EnumSet.of(Role.CASE_DIRECTOR)),
+            new Account("regisseur.haven", "Lotte Jansen", "Wijkteam Centrum-Haven", EnumSet.of(Role.CASE_DIRECTOR)),
             new Account("regisseur.noord", "Youssef Amrani", "Wijkteam Noord", EnumSet.of(Role.CASE_DIRECTOR)),
             new Account("regisseur.zuid", "Petra Hoekstra", "Wijkteam Zuid", EnumSet.of(Role.CASE_DIRECTOR)),
             new Account("teamleider", "Marco Vos", "Wijkteam Centrum-Haven", EnumSet.of(Role.TEAM_LEAD)),
@@ -152,6 +153,12 @@ class DemoMunicipality implements SmartInitializingSingleton {
         Map<String, String> head = members.stream().filter(m -> "HEAD".equals(m.get("relation"))).findFirst().orElseThrow();
         UUID householdId = households.createHousehold(actor, person(head),
                 new AddressDraft(address.get("street"), address.get("houseNumber"), address.get("postalCode"), address.get("city"), district), true);
+        // The notification first: it opens the case, so adding the members and the network shows in its timeline.
+        Map<String, String> note = (Map<String, String>) story.get("notification");
+        String received = LocalDate.parse(note.get("receivedOn")).plusDays(shiftDays).toString();
+        intake.registerForHousehold(actor, householdId, new NotificationDraft(note.get("channel"), received, null,
+                note.get("questionAsAsked"), note.get("questionBehind"), note.get("ownStrength"), note.get("networkSummary"),
+                note.get("supportOtherLaws"), note.get("carerLoad"), note.get("childrensNeeds")));
         for (Map<String, String> m : members) {
             if (m != head) {
                 households.addMember(actor, householdId, person(m), m.get("relation"), true);
@@ -162,11 +169,6 @@ class DemoMunicipality implements SmartInitializingSingleton {
                     (String) n.get("relation"), (String) n.get("organisation"), (String) n.get("function"), (String) n.get("role"),
                     (String) n.get("phone"), (String) n.get("email"), Boolean.TRUE.equals(n.get("informalCarer")), (String) n.get("carerLoadNote")));
         }
-        Map<String, String> note = (Map<String, String>) story.get("notification");
-        String received = LocalDate.parse(note.get("receivedOn")).plusDays(shiftDays).toString();
-        intake.registerForHousehold(actor, householdId, new NotificationDraft(note.get("channel"), received, null,
-                note.get("questionAsAsked"), note.get("questionBehind"), note.get("ownStrength"), note.get("networkSummary"),
-                note.get("supportOtherLaws"), note.get("carerLoad"), note.get("childrensNeeds")));
     }
 
     private static PersonDraft person(Map<String, String> m) {

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.identity.CurrentUsers;
 import nl.leefwereld.privacy.AccessPolicy;
+import nl.leefwereld.privacy.Consent;
 import nl.leefwereld.privacy.ConsentPurpose;
 import nl.leefwereld.privacy.Consents;
 import nl.leefwereld.shared.FieldErrors;
@@ -40,8 +41,11 @@ class HouseholdController {
     private final List<HouseholdPageSection> sections;
     private final Clock clock;
     private final AccessPolicy access;
+    private final nl.leefwereld.household.PersonChanges changes;
 
-    HouseholdController(Households households, Consents consents, List<HouseholdPageSection> sections, Clock clock, AccessPolicy access) {
+    HouseholdController(Households households, Consents consents, List<HouseholdPageSection> sections, Clock clock, AccessPolicy access,
+                        nl.leefwereld.household.PersonChanges changes) {
+        this.changes = changes;
         this.access = access;
         this.households = households;
         this.consents = consents;
@@ -90,8 +94,20 @@ class HouseholdController {
         public String getValidUntil() { return validUntil; } public void setValidUntil(String v) { validUntil = v; }
     }
 
+    /** With ?intrekken=consentId the page opens the withdrawal's confirmation step for that consent (nothing is changed by a GET). */
     @GetMapping("/huishoudens/{id}")
-    String household(@PathVariable UUID id, Model model) {
+    String household(@PathVariable UUID id, @RequestParam(name = "intrekken", required = false) String withdraw, Model model) {
+        UUID consentId = FieldErrors.idOrNull(withdraw);
+        if (consentId != null) {
+            CurrentUser me = CurrentUsers.get();
+            access.requireHouseholdAccess(me, id);
+            var consent = consents.find(me, id, consentId).filter(c -> c.withdrawnOn() == null);
+            if (consent.isPresent()) {
+                WithdrawForm form = new WithdrawForm();
+                form.withdrawnOn = LocalDate.now(clock).toString();
+                return withdrawPage(id, model, consent.get(), form, null);
+            }
+        }
         return page(id, model, new NetworkForm(), new MemberForm(), defaultConsentForm(), null, null);
     }
 
@@ -114,6 +130,7 @@ class HouseholdController {
         model.addAttribute("errors", errors);
         List<UUID> personIds = h.members().stream().map(m -> m.person().id()).toList();
         model.addAttribute("consents", consents.of(me.municipalityCode(), personIds));
+        model.addAttribute("history", changes.historyOfViewed(me, h));
         Map<UUID, String> names = new LinkedHashMap<>();
         h.members().forEach(m -> names.put(m.person().id(), m.person().fullName()));
         model.addAttribute("memberNames", names);
@@ -184,18 +201,36 @@ class HouseholdController {
         }
     }
 
+    /** The withdrawal's confirmation form: date (empty = today) and the required reason. */
+    public static class WithdrawForm {
+        private String withdrawnOn = "", reason = "";
+        public String getWithdrawnOn() { return withdrawnOn; } public void setWithdrawnOn(String v) { withdrawnOn = v; }
+        public String getReason() { return reason; } public void setReason(String v) { reason = v; }
+    }
+
+    /**
+     * The second step of a withdrawal: "Intrekken…" in the table opens the confirmation (GET ?intrekken=id) with the
+     * consequence and the reason field; this post, with a reason, withdraws. Errors come back at the fields.
+     */
     @PostMapping("/huishoudens/{id}/toestemmingen/{consentId}/intrekken")
-    String withdrawConsent(@PathVariable UUID id, @PathVariable UUID consentId, @RequestParam(defaultValue = "") String withdrawnOn,
+    String withdrawConsent(@PathVariable UUID id, @PathVariable UUID consentId, @ModelAttribute WithdrawForm form,
                            Model model, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.get();
         access.requireHouseholdAccess(me, id);
+        Consent consent = consents.find(me, id, consentId).orElseThrow(() -> new nl.leefwereld.shared.NotFoundException("consent"));
         try {
-            consents.withdraw(me, id, consentId, withdrawnOn);
+            consents.withdraw(me, id, consentId, form.withdrawnOn, form.reason);
             redirect.addFlashAttribute("message", "De toestemming is ingetrokken.");
             return "redirect:/huishoudens/" + id + "#toestemming";
         } catch (InvalidInputException e) {
-            return page(id, model, new NetworkForm(), new MemberForm(), defaultConsentForm(), "consent", e.fieldErrors());
+            return withdrawPage(id, model, consent, form, e.fieldErrors());
         }
+    }
+
+    private String withdrawPage(UUID id, Model model, Consent consent, WithdrawForm form, Map<String, String> errors) {
+        model.addAttribute("withdrawing", consent);
+        model.addAttribute("withdrawForm", form);
+        return page(id, model, new NetworkForm(), new MemberForm(), defaultConsentForm(), "withdraw", errors);
     }
 
     /** The empty search form. A query in the URL is ignored and never echoed: searches are posted. */

@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
 class HouseholdPrivacyAdapter implements ResidentRegister, PersonalDataSource, PersonDirectory {
 
     private final HouseholdRepository repo;
+    private final PersonHistoryRepository history;
 
-    HouseholdPrivacyAdapter(HouseholdRepository repo) {
+    HouseholdPrivacyAdapter(HouseholdRepository repo, PersonHistoryRepository history) {
         this.repo = repo;
+        this.history = history;
     }
 
     @Override
@@ -45,6 +47,18 @@ class HouseholdPrivacyAdapter implements ResidentRegister, PersonalDataSource, P
     public Map<UUID, String> householdLabels(String m, Collection<UUID> ids) {
         Map<UUID, String> out = new LinkedHashMap<>();
         repo.households(m, ids).forEach(h -> out.put(h.id(), "Huishouden in wijk " + h.districtName() + " (" + h.id().toString().substring(0, 8) + ")"));
+        return out;
+    }
+
+    @Override
+    public java.util.Set<String> networkNames(String m, UUID householdId) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (var n : repo.network(m, householdId)) {
+            out.add(n.name());
+            if (n.organisation() != null) {
+                out.add(n.organisation());
+            }
+        }
         return out;
     }
 
@@ -104,6 +118,35 @@ class HouseholdPrivacyAdapter implements ResidentRegister, PersonalDataSource, P
                 return nm;
             }).toList());
             return hh;
+        }).toList());
+        // Earlier versions of the resident's own data (full values: this is their own data) and ended memberships.
+        out.put("eerdere_gegevens", history.personHistory(m, List.of(personId)).stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("soort", "MOVE".equals(r.kind()) ? "verhuizing" : "correctie");
+            row.put("geldig_van", r.validFrom().toString());
+            row.put("geldig_tot", r.validTo().toString());
+            row.put("per_datum", r.effectiveOn() == null ? null : r.effectiveOn().toString());
+            row.put("gewijzigd", r.changedFields());
+            row.put("voornaam", r.firstName());
+            row.put("achternaam", r.lastName());
+            row.put("geboortedatum", r.birthDate().toString());
+            row.put("bsn", r.bsn());
+            row.put("adres", r.street() == null ? null : r.street() + " " + r.houseNumber() + ", " + r.postalCode() + " " + r.city());
+            row.put("telefoon", r.phone());
+            row.put("email", r.email());
+            row.put("reden", r.reason());
+            row.put("door", r.changedByName());
+            return row;
+        }).toList());
+        out.put("beeindigde_lidmaatschappen", history.departures(m, null, personId).stream().map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("adres_huishouden", r.householdAddress());
+            row.put("uw_rol_in_het_huishouden", nl.leefwereld.household.Relation.valueOf(r.relation()).label());
+            row.put("lid_sinds", r.validFrom() == null ? null : r.validFrom().toString());
+            row.put("vertrokken_op", r.validTo().toString());
+            row.put("reden", r.reason());
+            row.put("door", r.recordedByName());
+            return row;
         }).toList());
         return out;
     }

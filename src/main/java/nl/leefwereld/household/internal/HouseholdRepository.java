@@ -181,8 +181,8 @@ class HouseholdRepository {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO person (municipality_code, id, bsn, first_name, last_name, birth_date, street, house_number, postal_code,
-                                    city, district_code, phone, email, created_at)
-                VALUES (:m, :id, :bsn, :first, :last, :birth, :street, :number, :pc, :city, :district, :phone, :email, :now)
+                                    city, district_code, phone, email, created_at, valid_from)
+                VALUES (:m, :id, :bsn, :first, :last, :birth, :street, :number, :pc, :city, :district, :phone, :email, :now, :now)
                 """).param("m", m).param("id", id).param("bsn", p.bsn() == null ? null : p.bsn().value())
                 .param("first", p.firstName()).param("last", p.lastName()).param("birth", p.birthDate())
                 .param("street", p.street()).param("number", p.houseNumber()).param("pc", p.postalCode()).param("city", p.city())
@@ -202,8 +202,10 @@ class HouseholdRepository {
     }
 
     void insertMember(String m, UUID householdId, UUID personId, Relation relation) {
-        jdbc.sql("INSERT INTO household_member (municipality_code, household_id, person_id, relation) VALUES (:m, :h, :p, :r)")
-                .param("m", m).param("h", householdId).param("p", personId).param("r", relation.name()).update();
+        jdbc.sql("""
+                INSERT INTO household_member (municipality_code, household_id, person_id, relation, member_since) VALUES (:m, :h, :p, :r, :since)
+                """).param("m", m).param("h", householdId).param("p", personId).param("r", relation.name())
+                .param("since", LocalDate.now(clock)).update();
     }
 
     UUID insertNetworkMember(String m, UUID householdId, NetworkMember n, UUID userId) {

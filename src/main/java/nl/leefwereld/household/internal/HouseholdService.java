@@ -67,6 +67,7 @@ class HouseholdService implements Households {
     private final ProtectedPersons protection;
     private final SearchReferences references;
     private final SearchRateLimiter rateLimiter;
+    @org.springframework.beans.factory.annotation.Autowired private org.springframework.context.ApplicationEventPublisher events;
 
     HouseholdService(HouseholdRepository repo, AccessPolicy access, AuditLog audit, Directory directory, Clock clock,
                      ProtectedPersons protection, SearchReferences references, SearchRateLimiter rateLimiter) {
@@ -304,6 +305,7 @@ class HouseholdService implements Households {
         UUID personId = insertPerson(m, pf.toPerson(h.street(), h.houseNumber(), h.postalCode(), h.city(), h.districtCode()));
         repo.insertMember(m, householdId, personId, r);
         audit.record(user, AuditAction.CREATE, "PERSON", personId.toString(), householdId, personId, basis);
+        events.publishEvent(new nl.leefwereld.household.HouseholdChanged(user, householdId, "MEMBER_ADDED", "Gezinslid toegevoegd: " + r.label().toLowerCase()));
         return personId;
     }
 
@@ -353,6 +355,7 @@ class HouseholdService implements Households {
                 d.informalCarer() ? d.carerLoadNote().strip() : null);
         UUID id = repo.insertNetworkMember(m, householdId, n, null);
         audit.record(user, AuditAction.CREATE, "NETWORK_MEMBER", id.toString(), householdId, null, basis);
+        events.publishEvent(new nl.leefwereld.household.HouseholdChanged(user, householdId, "NETWORK_MEMBER_ADDED", "Netwerk aangevuld: " + ("PROFESSIONAL".equals(kind) ? "professional" : "iemand uit het eigen netwerk") + (n.relation() == null ? "" : " (" + n.relation() + ")") + (n.informalCarer() ? ", mantelzorger" : "")));
         return id;
     }
 

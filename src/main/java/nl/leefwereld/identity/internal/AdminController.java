@@ -32,8 +32,11 @@ class AdminController {
     private final Administration admin;
     private final Directory directory;
     private final SessionDirectory sessions;
+    private final List<nl.leefwereld.identity.DistrictOccupancy> occupancy;
 
-    AdminController(Administration admin, Directory directory, SessionDirectory sessions) {
+    AdminController(Administration admin, Directory directory, SessionDirectory sessions,
+                    List<nl.leefwereld.identity.DistrictOccupancy> occupancy) {
+        this.occupancy = occupancy;
         this.admin = admin;
         this.directory = directory;
         this.sessions = sessions;
@@ -195,10 +198,15 @@ class AdminController {
 
     @PostMapping("/beheer/teams")
     String createTeam(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) List<String> districts,
-                      Model model, RedirectAttributes redirect) {
+                      @RequestParam(defaultValue = "false") boolean confirmed, Model model, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.get();
         List<String> chosen = districts == null ? List.of() : districts;
         try {
+            List<DistrictImpact> impacts = preview(me.municipalityCode(), null, name == null ? "" : name.strip(), new TreeSet<>(chosen));
+            // Only districts another team serves today need a confirmation: someone loses access there.
+            if (!confirmed && impacts.stream().anyMatch(i -> i.teamBefore() != null) && name != null && !name.isBlank()) {
+                return confirmPage(model, impacts, "/beheer/teams", name, chosen);
+            }
             admin.createTeam(me.municipalityCode(), name, new TreeSet<>(chosen), me.id(), me.username());
             redirect.addFlashAttribute("message", "Het team is aangemaakt.");
             return "redirect:/beheer/teams";
@@ -222,18 +230,77 @@ class AdminController {
         }
     }
 
+    /**
+     * A district that changes team, or is left without one, changes who may open its households. The first post shows
+     * the consequences (team names, staff and households per district) and asks for confirmation; only a post with
+     * confirmed=true applies it. A change that moves no district is applied at once.
+     */
     @PostMapping("/beheer/teams/{id}/wijken")
     String assignDistricts(@PathVariable UUID id, @RequestParam(required = false) List<String> districts,
-                           Model model, RedirectAttributes redirect) {
+                           @RequestParam(defaultValue = "false") boolean confirmed, Model model, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.get();
+        List<String> chosen = districts == null ? List.of() : districts;
         try {
-            List<DistrictTeamChanged> moved = admin.assignDistricts(me.municipalityCode(), id,
-                    new TreeSet<>(districts == null ? List.of() : districts), me.id(), me.username());
+            var team = directory.team(me.municipalityCode(), id).orElseThrow(() -> new nl.leefwereld.shared.NotFoundException("team"));
+            List<DistrictImpact> impacts = preview(me.municipalityCode(), id, team.name(), new TreeSet<>(chosen));
+            if (!confirmed && !impacts.isEmpty()) {
+                return confirmPage(model, impacts, "/beheer/teams/" + id + "/wijken", null, chosen);
+            }
+            List<DistrictTeamChanged> moved = admin.assignDistricts(me.municipalityCode(), id, new TreeSet<>(chosen), me.id(), me.username());
             redirect.addFlashAttribute("message", "De wijken van het team zijn opgeslagen." + accessConsequences(moved));
             return "redirect:/beheer/teams";
         } catch (InvalidInputException e) {
             return teamsPage(model, "", List.of(), e.fieldErrors());
         }
+    }
+
+    /** One district that would change team: who loses access, who gains it, and to how many households. */
+    record DistrictImpact(String districtName, String teamBefore, long staffBefore, String teamAfter, long staffAfter, long households) {
+    }
+
+    /**
+     * The districts whose team would change if this team (null: a new one) served exactly these districts. Unknown
+     * codes are left out: the service refuses them with a field error.
+     */
+    private List<DistrictImpact> preview(String m, UUID teamId, String teamName, Set<String> chosen) {
+        Map<UUID, Long> staff = new java.util.HashMap<>();
+        admin.teams(m).forEach(t -> staff.put(t.id(), t.memberCount()));
+        Map<String, Long> households = new java.util.HashMap<>();
+        occupancy.forEach(o -> o.householdsPerDistrict(m).forEach((d, n) -> households.merge(d, n, Long::sum)));
+        List<DistrictImpact> out = new java.util.ArrayList<>();
+        for (String code : chosen) {
+            if (!new FieldErrors().isCode("districts", code, "wijken")) {
+                continue;   // not a code at all: the service refuses it with a field error
+            }
+            var district = directory.district(m, code);
+            if (district.isEmpty()) {
+                continue;
+            }
+            var before = directory.teamServing(m, code);
+            if (before.isPresent() && before.get().id().equals(teamId)) {
+                continue;   // stays with this team
+            }
+            out.add(new DistrictImpact(district.get().name(), before.map(t -> t.name()).orElse(null),
+                    before.map(t -> staff.getOrDefault(t.id(), 0L)).orElse(0L), teamName,
+                    teamId == null ? 0 : staff.getOrDefault(teamId, 0L), households.getOrDefault(code, 0L)));
+        }
+        if (teamId != null) {
+            for (String code : new TreeSet<>(directory.districtsServedBy(m, teamId))) {
+                if (!chosen.contains(code)) {
+                    String name = directory.district(m, code).map(d -> d.name()).orElse(code);
+                    out.add(new DistrictImpact(name, teamName, staff.getOrDefault(teamId, 0L), null, 0, households.getOrDefault(code, 0L)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private String confirmPage(Model model, List<DistrictImpact> impacts, String action, String name, List<String> chosen) {
+        model.addAttribute("impacts", impacts);
+        model.addAttribute("confirmAction", action);
+        model.addAttribute("confirmName", name);
+        model.addAttribute("confirmDistricts", chosen);
+        return teamsPage(model, name == null ? "" : name, chosen, null);
     }
 
     /** Who gains and who loses access to the households of each moved district, in one sentence per district. */

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,11 +35,6 @@ class CaseRepository {
     record EventRow(long id, OffsetDateTime occurredAt, String actorName, String type, String summary) {
     }
 
-    /** A line on a work list: a case with its newest notification. */
-    record WorkItem(UUID caseId, UUID householdId, UUID notificationId, String channel, LocalDate receivedOn, OffsetDateTime registeredAt,
-                    String caseDirectorName, OffsetDateTime pickedUpAt) {
-    }
-
     private static final String NOTIFICATION_SELECT = """
             SELECT n.id, n.case_id, n.channel, n.received_on, n.registered_at, r.display_name AS registered_by_name, n.reporter,
                    n.question_as_asked, n.question_behind, n.own_strength, n.network_summary, n.support_other_laws, n.carer_load,
@@ -61,13 +58,17 @@ class CaseRepository {
      * Opens the case, or returns empty when a concurrent registration opened the household's case first (UNIQUE
      * municipality + household): the caller then joins that case instead (one household, one case).
      */
-    Optional<UUID> insertCase(String m, UUID householdId, UUID teamId, UUID directorId) {
+    Optional<UUID> insertCase(String m, UUID householdId, UUID teamId, UUID directorId, LocalDate firstReceivedOn) {
         UUID id = UUID.randomUUID();
+        // The case began when its first notification came in: never later than that day (registration can be days later).
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime dayReceived = firstReceivedOn.atStartOfDay(nl.leefwereld.shared.TimeConfiguration.ZONE).toOffsetDateTime();
+        OffsetDateTime opened = dayReceived.isBefore(now) ? dayReceived : now;
         int inserted = jdbc.sql("""
                 INSERT INTO care_case (municipality_code, id, household_id, team_id, case_director_id, opened_at)
                 VALUES (:m, :id, :h, :t, :d, :now) ON CONFLICT (municipality_code, household_id) DO NOTHING
                 """).param("m", m).param("id", id).param("h", householdId).param("t", teamId).param("d", directorId)
-                .param("now", OffsetDateTime.now(clock)).update();
+                .param("now", opened).update();
         return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
@@ -121,30 +122,149 @@ class CaseRepository {
                 .param("m", m).param("id", id).query(NotificationRow.class).optional();
     }
 
-    /** Cases the user directs, newest activity first. */
-    List<WorkItem> casesDirectedBy(String m, UUID userId) {
-        return workItems("c.case_director_id = :u", m, userId, false);
+    /** Cases the user directs, newest notification first; a page after the cursor. */
+    List<CaseLine> casesDirectedBy(String m, UUID userId, CaseKey after, int limit) {
+        return page(m, new CaseFilter(null, userId, null, null), false, CaseSort.NEWEST, after, limit);
     }
 
-    /** Notifications for the team that nobody has picked up yet. */
-    List<WorkItem> openNotificationsForTeam(String m, UUID teamId) {
-        return workItems("c.team_id = :u", m, teamId, true);
+    /** The team's cases with notifications nobody has picked up yet, newest open notification first. */
+    List<CaseLine> openForTeam(String m, UUID teamId, CaseKey after, int limit) {
+        return page(m, new CaseFilter(teamId, null, null, null), true, CaseSort.NEWEST, after, limit);
     }
 
-    private List<WorkItem> workItems(String where, String m, UUID id, boolean onlyOpenNotifications) {
-        String sql = """
-                SELECT c.id AS case_id, c.household_id, n.id AS notification_id, n.channel, n.received_on, n.registered_at,
-                       d.display_name AS case_director_name, n.picked_up_at
+    /** What a caseload may be narrowed to; null means "any". */
+    record CaseFilter(UUID teamId, UUID directorId, String districtCode, CaseStatus status) {
+    }
+
+    /** A line of a case list: the case, its director and its newest notification (the newest open one on the "new" list). */
+    record CaseLine(UUID caseId, UUID householdId, UUID teamId, UUID caseDirectorId, String caseDirectorName, LocalDate lastReceivedOn,
+                    OffsetDateTime lastRegisteredAt, LocalDate openReceivedOn, OffsetDateTime openRegisteredAt, int openNotifications,
+                    UUID notificationId, String channel, OffsetDateTime pickedUpAt) {
+
+        public CaseStatus status() {
+            return caseDirectorId == null ? CaseStatus.NO_DIRECTOR : openNotifications > 0 ? CaseStatus.NEW : CaseStatus.PICKED_UP;
+        }
+
+        /** The date the list shows and sorts on. */
+        public LocalDate shownDate(boolean openList) {
+            return openList ? openReceivedOn : lastReceivedOn;
+        }
+
+        CaseKey key(boolean openList, CaseSort sort) {
+            return openList ? new CaseKey(null, openReceivedOn, openRegisteredAt, caseId)
+                    : new CaseKey(sort == CaseSort.DIRECTOR ? nameKey(caseDirectorName) : null, lastReceivedOn, lastRegisteredAt, caseId);
+        }
+    }
+
+    static String nameKey(String directorName) {
+        return directorName == null ? "" : directorName;
+    }
+
+    /**
+     * One keyset page: filters, then (director name for that sort,) date, registration time and id, all newest first. The
+     * row comparison on the last three walks the index; no OFFSET, so page 5,000 costs what page 1 costs.
+     */
+    List<CaseLine> page(String m, CaseFilter f, boolean openList, CaseSort sort, CaseKey after, int limit) {
+        String on = openList ? "c.open_received_on" : "c.last_received_on";
+        String at = openList ? "c.open_registered_at" : "c.last_registered_at";
+        StringBuilder sql = new StringBuilder("""
+                SELECT c.id AS case_id, c.household_id, c.team_id, c.case_director_id, d.display_name AS case_director_name,
+                       c.last_received_on, c.last_registered_at, c.open_received_on, c.open_registered_at, c.open_notifications,
+                       n.id AS notification_id, n.channel, n.picked_up_at
                   FROM care_case c
-                  JOIN LATERAL (SELECT * FROM notification x WHERE x.municipality_code = c.municipality_code AND x.case_id = c.id
-                """ + (onlyOpenNotifications ? " AND x.picked_up_at IS NULL " : "") + """
-                                 ORDER BY x.registered_at DESC LIMIT 1) n ON true
                   LEFT JOIN app_user d ON d.municipality_code = c.municipality_code AND d.id = c.case_director_id
-                 WHERE c.municipality_code = :m AND """ + " " + where + """
-                 ORDER BY n.registered_at DESC
-                 LIMIT 200
-                """;
-        return jdbc.sql(sql).param("m", m).param("u", id).query(WorkItem.class).list();
+                  LEFT JOIN LATERAL (SELECT x.id, x.channel, x.picked_up_at FROM notification x
+                                      WHERE x.municipality_code = c.municipality_code AND x.case_id = c.id
+                """);
+        if (openList) {
+            sql.append(" AND x.picked_up_at IS NULL ");
+        }
+        sql.append(" ORDER BY x.received_on DESC, x.registered_at DESC LIMIT 1) n ON true ");
+        Map<String, Object> params = new LinkedHashMap<>();
+        sql.append(where(m, f, openList, params));
+        if (after != null) {
+            String rowAfter = "(" + on + ", " + at + ", c.id) < (:afterOn, :afterAt, :afterId)";
+            if (sort == CaseSort.DIRECTOR) {
+                sql.append(" AND (coalesce(d.display_name, '') > :afterName OR (coalesce(d.display_name, '') = :afterName AND ")
+                        .append(rowAfter).append("))");
+                params.put("afterName", after.name() == null ? "" : after.name());
+            } else {
+                sql.append(" AND ").append(rowAfter);
+            }
+            params.put("afterOn", after.on());
+            params.put("afterAt", after.at());
+            params.put("afterId", after.id());
+        }
+        sql.append(" ORDER BY ");
+        if (sort == CaseSort.DIRECTOR) {
+            sql.append("coalesce(d.display_name, ''), ");
+        }
+        sql.append(on).append(" DESC, ").append(at).append(" DESC, c.id DESC LIMIT :limit");
+        params.put("limit", limit);
+        var spec = jdbc.sql(sql.toString());
+        for (var p : params.entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        return spec.query(CaseLine.class).list();
+    }
+
+    /** The true number of cases the filter selects (no cap). */
+    long count(String m, CaseFilter f, boolean openList) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        var spec = jdbc.sql("SELECT count(*) FROM care_case c " + where(m, f, openList, params));
+        for (var p : params.entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        return spec.query(Long.class).single();
+    }
+
+    /** How many notifications of the team nobody has picked up yet (true count, summed over the cases). */
+    long openNotificationsOfTeam(String m, UUID teamId) {
+        return jdbc.sql("SELECT coalesce(sum(open_notifications), 0) FROM care_case WHERE municipality_code = :m AND team_id = :t AND open_notifications > 0")
+                .param("m", m).param("t", teamId).query(Long.class).single();
+    }
+
+    private static String where(String m, CaseFilter f, boolean openList, Map<String, Object> params) {
+        StringBuilder w = new StringBuilder();
+        if (f.districtCode() != null) {
+            w.append(" JOIN household h ON h.municipality_code = c.municipality_code AND h.id = c.household_id AND h.district_code = :district ");
+            params.put("district", f.districtCode());
+        }
+        w.append(" WHERE c.municipality_code = :m ");
+        params.put("m", m);
+        w.append(openList ? " AND c.open_notifications > 0 " : " AND c.last_received_on IS NOT NULL ");
+        if (f.teamId() != null) {
+            w.append(" AND c.team_id = :team ");
+            params.put("team", f.teamId());
+        }
+        if (f.directorId() != null) {
+            w.append(" AND c.case_director_id = :director ");
+            params.put("director", f.directorId());
+        }
+        if (f.status() != null) {
+            w.append(switch (f.status()) {
+                case NO_DIRECTOR -> " AND c.case_director_id IS NULL ";
+                case NEW -> " AND c.case_director_id IS NOT NULL AND c.open_notifications > 0 ";
+                case PICKED_UP -> " AND c.case_director_id IS NOT NULL AND c.open_notifications = 0 ";
+            });
+        }
+        return w.toString();
+    }
+
+    /** A case director with their team and load (cases they direct), for the assignment list. */
+    record DirectorLoad(UUID id, String displayName, UUID teamId, String teamName, long cases) {
+    }
+
+    List<DirectorLoad> directorsWithLoad(String m) {
+        return jdbc.sql("""
+                SELECT u.id, u.display_name, u.team_id, t.name AS team_name,
+                       (SELECT count(*) FROM care_case c WHERE c.municipality_code = u.municipality_code AND c.case_director_id = u.id) AS cases
+                  FROM app_user u
+                  JOIN user_role r ON r.municipality_code = u.municipality_code AND r.user_id = u.id AND r.role = 'CASE_DIRECTOR'
+                  LEFT JOIN team t ON t.municipality_code = u.municipality_code AND t.id = u.team_id
+                 WHERE u.municipality_code = :m AND u.active
+                 ORDER BY u.display_name, u.id
+                """).param("m", m).query(DirectorLoad.class).list();
     }
 
     boolean pickUp(String m, UUID notificationId, UUID userId) {

@@ -12,9 +12,12 @@ import nl.leefwereld.identity.CurrentUsers;
 import nl.leefwereld.intake.NotificationDraft;
 import nl.leefwereld.intake.RegisteredNotification;
 import nl.leefwereld.privacy.AccessPolicy;
+import nl.leefwereld.shared.FieldErrors;
 import nl.leefwereld.shared.InvalidInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,10 +27,14 @@ class IntakeApi {
 
     private final IntakeService intakeService;
     private final AccessPolicy access;
+    private final WorkLists workLists;
+    private final nl.leefwereld.identity.Directory directory;
 
-    IntakeApi(IntakeService intakeService, AccessPolicy access) {
+    IntakeApi(IntakeService intakeService, AccessPolicy access, WorkLists workLists, nl.leefwereld.identity.Directory directory) {
         this.intakeService = intakeService;
         this.access = access;
+        this.workLists = workLists;
+        this.directory = directory;
     }
 
     /** Either householdId, or head + address for a new household. */
@@ -58,16 +65,81 @@ class IntakeApi {
                         String caseDirector, boolean pickedUp) {
     }
 
-    @GetMapping("/api/v1/my-work")
-    Map<String, List<WorkItemJson>> myWork() {
-        IntakeService.MyWork work = intakeService.myWork(CurrentUsers.get());
-        return Map.of("myCases", work.mine().stream().map(w -> json(w, work.refs())).toList(),
-                "newForTeam", work.open().stream().map(w -> json(w, work.refs())).toList());
+    /**
+     * The work list. {@code myCases} and {@code newForTeam} keep their item fields; paging is added: {@code size} (1–100,
+     * default 25) per list, {@code after} the {@code next} cursor of the previous answer (both lists page together; a list
+     * that has ended stays empty), and the true totals.
+     */
+    record MyWorkJson(List<WorkItemJson> myCases, List<WorkItemJson> newForTeam, String next, long myCasesTotal, long newForTeamTotal,
+                      long newNotificationsTotal) {
     }
 
-    private static WorkItemJson json(CaseRepository.WorkItem w, Map<UUID, HouseholdRef> refs) {
+    @GetMapping("/api/v1/my-work")
+    MyWorkJson myWork(@RequestParam(required = false) String after, @RequestParam(required = false) String size) {
+        FieldErrors errors = new FieldErrors();
+        int n = WorkLists.size(errors, "size", size);
+        CaseKey afterMine = null;
+        CaseKey afterNew = null;
+        boolean mineEnded = false;
+        boolean newEnded = false;
+        if (after != null && !after.isBlank()) {
+            String[] parts = after.strip().split("\\.", -1);
+            if (parts.length != 2 || parts[0].length() > 400 || parts[1].length() > 400) {
+                errors.add("after", "Deze vervolgpagina bestaat niet (meer). Begin opnieuw zonder after.");
+            } else {
+                mineEnded = parts[0].equals("-");
+                newEnded = parts[1].equals("-");
+                afterMine = mineEnded ? null : WorkLists.after(errors, "after", parts[0]);
+                afterNew = newEnded ? null : WorkLists.after(errors, "after", parts[1]);
+            }
+        }
+        errors.throwIfAny();
+        WorkLists.MyWork work = workLists.myWork(CurrentUsers.get(), afterMine, afterNew, n);
+        List<WorkItemJson> mine = mineEnded ? List.of() : work.mine().lines().stream().map(w -> json(w, false, work.refs())).toList();
+        List<WorkItemJson> open = newEnded ? List.of() : work.open().lines().stream().map(w -> json(w, true, work.refs())).toList();
+        String nextMine = mineEnded ? null : work.mine().next();
+        String nextNew = newEnded ? null : work.open().next();
+        String next = nextMine == null && nextNew == null ? null : (nextMine == null ? "-" : nextMine) + "." + (nextNew == null ? "-" : nextNew);
+        return new MyWorkJson(mine, open, next, work.mine().total(), work.open().total(), work.openNotifications());
+    }
+
+    record CaseloadItemJson(UUID caseId, UUID householdId, String householdName, String districtCode, UUID caseDirectorId, String caseDirector,
+                            String lastNotificationOn, String status, int openNotifications) {
+    }
+
+    record CaseloadJson(List<CaseloadItemJson> items, String next, long total) {
+    }
+
+    /** The team caseload: the own team's lead and case directors only. {@code size} 1–100 (default 25), keyset {@code after}. */
+    @GetMapping("/api/v1/teams/{id}/caseload")
+    CaseloadJson caseload(@PathVariable UUID id, @RequestParam(required = false) String director,
+                          @RequestParam(required = false) String district, @RequestParam(required = false) String status,
+                          @RequestParam(required = false) String sort, @RequestParam(required = false) String after,
+                          @RequestParam(required = false) String size) {
+        var me = CurrentUsers.get();
+        WorkLists.requireTeam(me, id);
+        FieldErrors errors = new FieldErrors();
+        UUID directorId = errors.optionalId("director", director, "Geef het id van een regisseur.");
+        String districtCode = district == null || district.isBlank() ? null : district.strip();
+        if (districtCode != null && !directory.districtsServedBy(me.municipalityCode(), id).contains(districtCode)) {
+            errors.add("district", "Kies een wijk van het team.");
+        }
+        CaseStatus st = WorkLists.optional(errors, "status", status, CaseStatus.class, "een status (NEW, PICKED_UP of NO_DIRECTOR)");
+        CaseSort so = WorkLists.optional(errors, "sort", sort, CaseSort.class, "een sortering (NEWEST of DIRECTOR)");
+        int n = WorkLists.size(errors, "size", size);
+        CaseKey key = WorkLists.after(errors, "after", after);
+        errors.throwIfAny();
+        WorkLists.Caseload c = workLists.caseload(me, id, new WorkLists.CaseloadQuery(directorId, districtCode, st, so, key, n));
+        return new CaseloadJson(c.page().lines().stream().map(l -> {
+            HouseholdRef ref = c.refs().get(l.householdId());
+            return new CaseloadItemJson(l.caseId(), l.householdId(), ref == null ? null : ref.name(), ref == null ? null : ref.districtCode(),
+                    l.caseDirectorId(), l.caseDirectorName(), l.lastReceivedOn().toString(), l.status().name(), l.openNotifications());
+        }).toList(), c.page().next(), c.page().total());
+    }
+
+    private static WorkItemJson json(CaseRepository.CaseLine w, boolean openList, Map<UUID, HouseholdRef> refs) {
         HouseholdRef ref = refs.get(w.householdId());
         return new WorkItemJson(w.caseId(), w.householdId(), ref == null ? null : ref.name(), w.notificationId(), w.channel(),
-                w.receivedOn().toString(), w.caseDirectorName(), w.pickedUpAt() != null);
+                w.shownDate(openList).toString(), w.caseDirectorName(), w.pickedUpAt() != null);
     }
 }

@@ -36,6 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IntakeController {
 
     private final IntakeService intakeService;
+    private final WorkLists workLists;
     private final CaseRepository cases;
     private final Households households;
     private final Directory directory;
@@ -43,9 +44,10 @@ class IntakeController {
     private final AuditLog audit;
     private final Clock clock;
 
-    IntakeController(IntakeService intakeService, CaseRepository cases, Households households, Directory directory,
+    IntakeController(IntakeService intakeService, WorkLists workLists, CaseRepository cases, Households households, Directory directory,
                      AccessPolicy access, AuditLog audit, Clock clock) {
         this.intakeService = intakeService;
+        this.workLists = workLists;
         this.cases = cases;
         this.households = households;
         this.directory = directory;
@@ -94,17 +96,46 @@ class IntakeController {
     }
 
     @GetMapping("/mijn-werk")
-    String myWork(Model model) {
+    String myWork(@RequestParam(name = "mijn", required = false) String mijn, @RequestParam(name = "nieuw", required = false) String nieuw,
+                  Model model, jakarta.servlet.http.HttpServletResponse response) {
         CurrentUser me = CurrentUsers.get();
-        IntakeService.MyWork work = intakeService.myWork(me);
-        model.addAttribute("mine", work.mine());
-        model.addAttribute("open", work.open());
+        FieldErrors errors = new FieldErrors();
+        CaseKey afterMine = WorkLists.after(errors, "mijn", mijn);
+        CaseKey afterNew = WorkLists.after(errors, "nieuw", nieuw);
+        Map<String, String> shownErrors = new LinkedHashMap<>();
+        try {
+            errors.throwIfAny();
+        } catch (InvalidInputException e) {
+            shownErrors.putAll(e.fieldErrors());
+            response.setStatus(400);
+            afterMine = null;
+            afterNew = null;
+        }
+        WorkLists.MyWork work = workLists.myWork(me, afterMine, afterNew, WorkLists.DEFAULT_SIZE);
+        model.addAttribute("work", work);
+        model.addAttribute("errors", shownErrors);
         model.addAttribute("refs", work.refs());
+        model.addAttribute("nextMine", work.mine().next() == null ? null : myWorkLink(work.mine().next(), nieuw));
+        model.addAttribute("nextNew", work.open().next() == null ? null : myWorkLink(mijn, work.open().next()));
+        model.addAttribute("firstMine", mijn == null || mijn.isBlank() ? null : myWorkLink(null, nieuw));
+        model.addAttribute("firstNew", nieuw == null || nieuw.isBlank() ? null : myWorkLink(mijn, null));
         model.addAttribute("team", directory.team(me.municipalityCode(), me.teamId()).map(t -> t.name()).orElse(null));
+        model.addAttribute("teamId", me.teamId());
         model.addAttribute("channels", channelOptions());
         model.addAttribute("zone", TimeConfiguration.ZONE);
         model.addAttribute("nav", "werk");
         return "intake/my-work";
+    }
+
+    private static String myWorkLink(String mine, String open) {
+        var b = org.springframework.web.util.UriComponentsBuilder.fromPath("/mijn-werk");
+        if (mine != null && !mine.isBlank()) {
+            b.queryParam("mijn", mine.strip());
+        }
+        if (open != null && !open.isBlank()) {
+            b.queryParam("nieuw", open.strip());
+        }
+        return b.encode().build().toUriString();
     }
 
     @GetMapping("/meldingen/nieuw")
@@ -182,11 +213,34 @@ class IntakeController {
     }
 
     @PostMapping("/zaken/{id}/regisseur")
-    String assign(@PathVariable UUID id, @RequestParam(defaultValue = "") String caseDirectorId, RedirectAttributes redirect) {
+    String assign(@PathVariable UUID id, @RequestParam(defaultValue = "") String caseDirectorId,
+                  @RequestParam(defaultValue = "false") boolean confirmOutsideTeam, @RequestParam(defaultValue = "") String stap,
+                  Model model, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.get();
         var c = cases.caseById(me.municipalityCode(), id).orElseThrow(() -> new NotFoundException("case"));
+        boolean confirmStep = "bevestigen".equals(stap);
+        if (!confirmStep && !stap.isEmpty()) {
+            redirect.addFlashAttribute("message", "Kies de regisseur opnieuw en klik op Toewijzen.");
+            return "redirect:/huishoudens/" + c.householdId() + "#zaak";
+        }
         try {
-            intakeService.assignDirector(me, id, caseDirectorId);
+            IntakeService.Assignment outcome = intakeService.assignDirector(me, id, caseDirectorId, confirmStep && confirmOutsideTeam);
+            if (outcome == IntakeService.Assignment.CONFIRM_OUTSIDE_TEAM) {
+                // The second step: a page that names the director's team and asks the team lead to confirm.
+                UUID chosen = FieldErrors.idOrNull(caseDirectorId);
+                var directors = cases.directorsWithLoad(me.municipalityCode());
+                model.addAttribute("directors", directors);
+                model.addAttribute("outside", true);
+                model.addAttribute("director", directors.stream().filter(d -> d.id().equals(chosen)).findFirst().orElseThrow());
+                model.addAttribute("action", "/zaken/" + id + "/regisseur");
+                model.addAttribute("caseDirectorId", chosen.toString());
+                model.addAttribute("returnLink", "/huishoudens/" + c.householdId() + "#zaak");
+                model.addAttribute("team", directory.team(me.municipalityCode(), c.teamId()).map(t -> t.name()).orElse("uw team"));
+                model.addAttribute("errors", confirmStep ? Map.of("confirmOutsideTeam",
+                        "Vink aan dat u deze regisseur van buiten het team wilt toewijzen, of ga terug.") : null);
+                model.addAttribute("nav", "werk");
+                return "intake/reassign";
+            }
             redirect.addFlashAttribute("message", "De regisseur is toegewezen.");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("error", e.fieldErrors().values().iterator().next());

@@ -152,7 +152,7 @@ class IntakeService implements Intake {
     private RegisteredNotification register(CurrentUser user, HouseholdRef household, Checked c) {
         String m = user.municipalityCode();
         Optional<CaseRow> existing = cases.caseOfHousehold(m, household.id());
-        Optional<UUID> opened = existing.isPresent() ? Optional.empty() : openCase(user, household);
+        Optional<UUID> opened = existing.isPresent() ? Optional.empty() : openCase(user, household, c.receivedOn());
         if (opened.isEmpty() && existing.isEmpty()) {
             // A concurrent registration opened the case between our look-up and our insert (ON CONFLICT DO NOTHING): join it.
             existing = Optional.of(cases.caseOfHousehold(m, household.id()).orElseThrow());
@@ -172,7 +172,7 @@ class IntakeService implements Intake {
     }
 
     /** Routes and opens the household's case; empty when a concurrent registration opened it first (then nothing is written). */
-    private Optional<UUID> openCase(CurrentUser user, HouseholdRef household) {
+    private Optional<UUID> openCase(CurrentUser user, HouseholdRef household, LocalDate receivedOn) {
         String m = user.municipalityCode();
         Optional<TeamRef> routed = directory.teamServing(m, household.districtCode());
         if (routed.isEmpty()) {
@@ -185,7 +185,7 @@ class IntakeService implements Intake {
         }
         List<UUID> directors = directory.members(m, teamId, Role.CASE_DIRECTOR).stream().map(UserRef::id).toList();
         UUID directorId = cases.leastLoaded(m, directors).orElse(null);
-        Optional<UUID> caseId = cases.insertCase(m, household.id(), teamId, directorId);
+        Optional<UUID> caseId = cases.insertCase(m, household.id(), teamId, directorId, receivedOn);
         if (caseId.isEmpty()) {
             return caseId;
         }
@@ -197,22 +197,6 @@ class IntakeService implements Intake {
                 ? "Nog geen regisseur: het team heeft geen regisseur beschikbaar; de teamleider wijst er een toe"
                 : "Regisseur toegewezen: " + directory.user(m, directorId).map(UserRef::displayName).orElse("?"));
         return caseId;
-    }
-
-    /** The work list: cases the user directs and the team's notifications nobody picked up yet. Audited per household shown. */
-    record MyWork(List<CaseRepository.WorkItem> mine, List<CaseRepository.WorkItem> open, java.util.Map<UUID, HouseholdRef> refs) {
-    }
-
-    MyWork myWork(CurrentUser me) {
-        String m = me.municipalityCode();
-        List<CaseRepository.WorkItem> mine = cases.casesDirectedBy(m, me.id());
-        List<CaseRepository.WorkItem> open = me.teamId() == null ? List.of() : cases.openNotificationsForTeam(m, me.teamId());
-        java.util.Set<UUID> ids = new java.util.LinkedHashSet<>();
-        mine.forEach(w -> ids.add(w.householdId()));
-        open.forEach(w -> ids.add(w.householdId()));
-        java.util.Map<UUID, HouseholdRef> refs = households.refs(m, ids);
-        ids.forEach(id -> audit.read(me, "HOUSEHOLD_SUMMARY", id, id, null, "werklijst"));
-        return new MyWork(mine, open, refs);
     }
 
     /** A team member picks up a new notification: from then on it is no longer "new" on the team's list. */
@@ -229,29 +213,38 @@ class IntakeService implements Intake {
         }
     }
 
-    /** The team lead (re)assigns the case director. */
-    void assignDirector(CurrentUser user, UUID caseId, String directorIdText) {
+    /** What became of an assignment: done, nothing to do (the same director), or the team lead must confirm first. */
+    enum Assignment { ASSIGNED, UNCHANGED, CONFIRM_OUTSIDE_TEAM }
+
+    /**
+     * The team lead (re)assigns the case director. A director of another team (or of none) is assigned only once the
+     * team lead confirms it ({@code confirmedOutsideTeam}); the timeline then says so.
+     */
+    Assignment assignDirector(CurrentUser user, UUID caseId, String directorIdText, boolean confirmedOutsideTeam) {
         String m = user.municipalityCode();
         CaseRow c = cases.caseById(m, caseId).orElseThrow(() -> new NotFoundException("case"));
         if (!user.has(Role.TEAM_LEAD) || user.teamId() == null || !user.teamId().equals(c.teamId())) {
             throw new nl.leefwereld.privacy.NoAccessException(c.householdId());
         }
-        UUID directorId = null;
-        try {
-            directorId = directorIdText == null || directorIdText.isBlank() ? null : UUID.fromString(directorIdText.strip());
-        } catch (IllegalArgumentException e) {
-            // handled below
-        }
-        UUID chosen = directorId;
-        Optional<UserRef> director = directory.caseDirectors(m).stream().filter(u -> u.id().equals(chosen)).findFirst();
+        UUID chosen = FieldErrors.idOrNull(directorIdText);
+        Optional<CaseRepository.DirectorLoad> director = chosen == null ? Optional.empty()
+                : cases.directorsWithLoad(m).stream().filter(u -> u.id().equals(chosen)).findFirst();
         if (director.isEmpty()) {
             throw InvalidInputException.of("caseDirectorId", "Kies een regisseur uit de lijst.");
         }
-        if (director.get().id().equals(c.caseDirectorId())) {
-            return;
+        CaseRepository.DirectorLoad d = director.get();
+        if (d.id().equals(c.caseDirectorId())) {
+            return Assignment.UNCHANGED;
         }
-        cases.setCaseDirector(m, caseId, director.get().id());
-        cases.appendEvent(m, caseId, user.id(), user.displayName(), "DIRECTOR_CHANGED", "Regisseur is nu " + director.get().displayName());
+        boolean outside = !c.teamId().equals(d.teamId());
+        if (outside && !confirmedOutsideTeam) {
+            return Assignment.CONFIRM_OUTSIDE_TEAM;
+        }
+        cases.setCaseDirector(m, caseId, d.id());
+        cases.appendEvent(m, caseId, user.id(), user.displayName(), outside ? "DIRECTOR_CHANGED_OUTSIDE_TEAM" : "DIRECTOR_CHANGED",
+                "Regisseur is nu " + d.displayName() + (outside
+                        ? " (" + (d.teamName() == null ? "zonder team" : d.teamName()) + ", buiten het team; bevestigd door de teamleider)" : ""));
         audit.record(user, AuditAction.UPDATE, "CASE", caseId.toString(), c.householdId(), null, "regisseur toewijzen");
+        return Assignment.ASSIGNED;
     }
 }

@@ -40,9 +40,11 @@ class InzagePdf implements nl.leefwereld.privacy.PdfDocuments {
     private static final int TABLE_COLUMNS_MAX = 7;
 
     private final ITemplateEngine templates;
+    private final org.springframework.context.ApplicationContext application;
 
-    InzagePdf(ITemplateEngine templates) {
+    InzagePdf(ITemplateEngine templates, org.springframework.context.ApplicationContext application) {
         this.templates = templates;
+        this.application = application;
     }
 
     /** A value ready to print: text, labelled fields, a list of values, or a table. Exactly one is set. */
@@ -74,11 +76,14 @@ class InzagePdf implements nl.leefwereld.privacy.PdfDocuments {
         return toPdf(templates.process("privacy/inzage-pdf", ctx));
     }
 
-    /** Any module's template, rendered the same way (fonts embedded, tagged PDF). */
+    /** Any module's document: the template is rendered in Dutch and converted like the inzage export. */
     @Override
     public byte[] render(String template, Map<String, Object> variables) {
         Context ctx = new Context(NL);
         ctx.setVariables(variables);
+        // so the document's template can use the same helpers as the page (e.g. @dates)
+        ctx.setVariable(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(application, null));
         return toPdf(templates.process(template, ctx));
     }
 
