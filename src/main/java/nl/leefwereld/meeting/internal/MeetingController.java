@@ -208,6 +208,9 @@ class MeetingController {
         model.addAttribute("errorForm", errorForm);
         model.addAttribute("errorParticipant", errorParticipant);
         model.addAttribute("errors", errors);
+        if (errors != null && errors.containsKey("formulier")) {
+            model.addAttribute("error", errors.get("formulier"));
+        }
         model.addAttribute("today", LocalDate.now(clock).toString());
         model.addAttribute("questionOptions", MeetingView.labels(InventoryQuestion.class));
         Map<String, String> kinds = MeetingView.labels(ParticipantKind.class);

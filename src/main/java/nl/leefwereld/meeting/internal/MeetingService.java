@@ -217,9 +217,17 @@ class MeetingService implements RecordingMeeting {
             errors.add("name", "Deze persoon staat al bij de deelnemers.");
         }
         errors.throwIfAny();
+        UUID networkMemberId = network == null ? null : network.id();
+        if (network == null && (kind == ParticipantKind.NETWORK || kind == ParticipantKind.PROFESSIONAL)) {
+            // Someone named in the inventory joins the household's network: that is where consent to share names them.
+            networkMemberId = households.addNetworkMember(user, meeting.householdId(), new nl.leefwereld.household.NetworkDraft(
+                    kind == ParticipantKind.PROFESSIONAL ? "PROFESSIONAL" : "INFORMAL", name, kind == ParticipantKind.NETWORK ? relation : null,
+                    organisation, kind == ParticipantKind.PROFESSIONAL ? relation : null, "Genoemd bij de inventarisatie voor de planbijeenkomst",
+                    null, email, false, null));
+        }
         UUID id = UUID.randomUUID();
         meetings.insertParticipant(m, id, meetingId, kind.name(), name, relation, organisation, email, question.name(), namedBy,
-                network == null ? null : network.id(), personId, userId);
+                networkMemberId, personId, userId);
         audit.record(user, AuditAction.CREATE, "MEETING_PARTICIPANT", id.toString(), meeting.householdId(), personId, "inventarisatie");
         return id;
     }

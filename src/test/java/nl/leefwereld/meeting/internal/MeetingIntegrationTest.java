@@ -128,10 +128,9 @@ class MeetingIntegrationTest {
         assertThat(html).contains("geen toestemming gegeven om gegevens te delen met " + org).contains("Toestemming vastleggen")
                 .contains("/huishoudens/" + household.householdId() + "#toestemming");
         assertThat(invitedAt(karin)).as("not invited").isFalse();
-        // consent for another purpose or another recipient does not count
-        consents.give(users.current("regisseur"), household.householdId(), household.headPersonId(), "REFERRAL", org, "Verwijzing",
-                LocalDate.now(clock).toString(), null);
-        consents.give(users.current("regisseur"), household.householdId(), household.headPersonId(), "PLANNING_MEETING", "Andere organisatie",
+        // consent for another invitee does not count (the organisation itself is now in the network, ready for consent)
+        addParticipant(meeting, "question", "FIND_IMPORTANT", "kind", "NETWORK", "name", "Tante Els", "relation", "tante");
+        consents.give(users.current("regisseur"), household.householdId(), household.headPersonId(), "PLANNING_MEETING", "Tante Els",
                 "Planbijeenkomst", LocalDate.now(clock).toString(), null);
         assertThat(mvc.perform(post("/bijeenkomsten/{m}/deelnemers/{p}/uitnodigen", meeting, karin).with(csrf())
                 .with(users.as("procesbegeleider")).param("invitedBy", "ON_BEHALF")).andReturn().getResponse().getStatus()).isEqualTo(200);
@@ -149,6 +148,72 @@ class MeetingIntegrationTest {
         UUID sanne = participant(meeting, users.current("regisseur").displayName());
         assertThat(mvc.perform(post("/bijeenkomsten/{m}/deelnemers/{p}/uitnodigen", meeting, sanne).with(csrf())
                 .with(users.as("procesbegeleider")).param("invitedBy", "RESIDENT")).andReturn().getResponse().getStatus()).isEqualTo(302);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theMeetingsDecisionsBecomeANewPlanVersionAndEveryAttendeeGetsASurveyLink() throws Exception {
+        UUID meeting = startMeeting("procesbegeleider");
+        addParticipant(meeting, "question", "INVOLVED", "kind", "HOUSEHOLD_MEMBER", "name", "Jesse Lid");
+        addParticipant(meeting, "question", "HAVE_OPINION", "kind", "HOUSEHOLD_MEMBER", "name", "Niet Gekomen");
+        UUID jesse = participant(meeting, "Jesse Lid");
+        UUID absent = participant(meeting, "Niet Gekomen");
+        UUID resident = jdbc.sql("SELECT id FROM meeting_participant WHERE meeting_id = :id AND kind = 'RESIDENT'").param("id", meeting)
+                .query(UUID.class).single();
+        for (UUID p : new UUID[] {jesse, absent}) {
+            mvc.perform(post("/bijeenkomsten/{m}/deelnemers/{p}/uitnodigen", meeting, p).with(csrf()).with(users.as("procesbegeleider"))
+                    .param("invitedBy", "RESIDENT"));
+        }
+        String plan = mvc.perform(get("/api/v1/households/{id}/plan", household.householdId()).with(users.as("regisseur"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        int before = plan.contains("\"version\"") ? com.jayway.jsonpath.JsonPath.read(plan, "$.version") : 0;
+        String today = LocalDate.now(clock).toString();
+        MvcResult r = mvc.perform(post("/bijeenkomsten/{id}/verslag", meeting).with(csrf()).with(users.as("procesbegeleider"))
+                .param("heldOn", today).param("place", "Wijkcentrum De Brink").param("attended", resident.toString(), jesse.toString())
+                .param("views[" + jesse + "]", "Het huis moet rustiger").param("concerns[" + jesse + "]", "Schulden")
+                .param("lowerBound", "De kinderen gaan elke dag naar school").param("lowerBoundSetBy", "Veilig Thuis")
+                .param("agreements[0].whoKind", "NETWORK_MEMBER").param("agreements[0].who", "Oma Ria")
+                .param("agreements[0].what", "Haalt de kinderen op woensdag van school").param("agreements[0].due", LocalDate.now(clock).plusDays(30).toString())
+                .param("agreements[1].whoKind", "PROFESSIONAL").param("agreements[1].who", "Schuldhulp")
+                .param("agreements[1].what", "Maakt een overzicht van de schulden").param("agreements[1].due", LocalDate.now(clock).plusDays(14).toString())
+                .param("agreements[1].checkDate", LocalDate.now(clock).plusDays(7).toString())
+                .param("fallback", "Als het niet lukt, komt de familie opnieuw bij elkaar")
+                .param("resultForResident", "- Familie op de hoogte en betrokken\n- Moeder durft weer hulp te vragen")
+                .param("avoidedCostsNote", "Een ondertoezichtstelling").param("avoidedCostsAmount", "10.000")).andReturn();
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(302);
+        var links = (java.util.List<nl.leefwereld.meeting.SurveyLink>) r.getFlashMap().get("surveyLinks");
+        assertThat(links).extracting(nl.leefwereld.meeting.SurveyLink::participantName)
+                .containsExactlyInAnyOrder(household.firstName() + " " + household.lastName(), "Jesse Lid");
+        String after = mvc.perform(get("/api/v1/households/{id}/plan", household.householdId()).with(users.as("regisseur"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        int version = com.jayway.jsonpath.JsonPath.read(after, "$.version");
+        assertThat(version).isEqualTo(before + 1);
+        assertThat(after).contains("Haalt de kinderen op woensdag van school").contains("Maakt een overzicht van de schulden")
+                .contains("Als het niet lukt, komt de familie opnieuw bij elkaar");
+        assertThat(jdbc.sql("SELECT plan_version || '|' || avoided_costs_cents || '|' || resident_present FROM meeting WHERE id = :id")
+                .param("id", meeting).query(String.class).single()).isEqualTo(version + "|1000000|true");
+        assertThat(jdbc.sql("SELECT string_agg(name || '=' || attended, ',' ORDER BY position) FROM meeting_participant WHERE meeting_id = :id")
+                .param("id", meeting).query(String.class).single()).contains("Jesse Lid=true").contains("Niet Gekomen=false");
+        String api = mvc.perform(get("/api/v1/households/{id}/meetings", household.householdId()).with(users.as("procesbegeleider"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(api).contains("\"stage\":\"HELD\"").contains("Moeder durft weer hulp te vragen").contains("\"avoidedCostsCents\":1000000")
+                .contains("Veilig Thuis");
+        String page = mvc.perform(get("/bijeenkomsten/{id}", meeting).with(users.as("procesbegeleider"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Familie op de hoogte en betrokken").contains("€ 10.000,00").contains("versie " + version);
+        // recorded once: a second record is refused, and nothing changes
+        MvcResult again = mvc.perform(post("/bijeenkomsten/{id}/verslag", meeting).with(csrf()).with(users.as("procesbegeleider"))
+                .param("heldOn", today).param("place", "Elders")).andReturn();
+        assertThat(again.getResponse().getStatus()).isEqualTo(200);
+        assertThat(again.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Deze planbijeenkomst is al vastgelegd");
+        assertThat(jdbc.sql("SELECT place FROM meeting WHERE id = :id").param("id", meeting).query(String.class).single()).isEqualTo("Wijkcentrum De Brink");
+        // a follow-up meeting takes over the participants, to be invited anew
+        MvcResult second = mvc.perform(post("/huishoudens/{id}/bijeenkomsten", household.householdId()).with(csrf()).with(users.as("procesbegeleider"))
+                .param("residentPersonId", household.headPersonId().toString())).andReturn();
+        UUID next = UUID.fromString(second.getResponse().getRedirectedUrl().substring("/bijeenkomsten/".length()));
+        assertThat(jdbc.sql("SELECT sequence_no FROM meeting WHERE id = :id").param("id", next).query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM meeting_participant WHERE meeting_id = :id AND invited_at IS NULL").param("id", next)
+                .query(Long.class).single()).isEqualTo(3);
     }
 
     private boolean invitedAt(UUID participant) {
