@@ -150,6 +150,19 @@ class AccessMatrixTest {
         rule("GET /beheer/api-tokens", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/api-tokens", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/api-tokens/{id}/intrekken", EnumSet.of(Role.ADMINISTRATOR));
+        // meeting: the planning meeting (led by a facilitator) and the participants' survey (public links)
+        rule("POST /huishoudens/{id}/bijeenkomsten", CASEWORK);
+        rule("GET /bijeenkomsten/{id}", CASEWORK);
+        rule("GET /bijeenkomsten/{id}/deelnemers/{participantId}/uitnodiging.pdf", CASEWORK);
+        rule("POST /bijeenkomsten/{id}/deelnemers", EnumSet.of(Role.MEETING_FACILITATOR));
+        rule("POST /bijeenkomsten/{id}/deelnemers/{participantId}/uitnodigen", EnumSet.of(Role.MEETING_FACILITATOR));
+        rule("POST /bijeenkomsten/{id}/deelnemers/{participantId}/voorbereiding", EnumSet.of(Role.MEETING_FACILITATOR));
+        rule("POST /bijeenkomsten/{id}/verslag", EnumSet.of(Role.MEETING_FACILITATOR));
+        rule("GET /api/v1/households/{id}/meetings", CASEWORK);
+        rule("GET /rapportage/planbijeenkomsten", EnumSet.of(Role.MEETING_FACILITATOR, Role.TEAM_LEAD, Role.POLICY_OFFICER));
+        rule("GET /enquete/{token}", PUBLIC);
+        rule("POST /enquete/{token}", PUBLIC);
+        rule("GET /enquete/bedankt", PUBLIC);
         rule("GET /api/v1/me/tokens", EVERYONE);
         rule("POST /api/v1/me/tokens", EVERYONE);
         rule("DELETE /api/v1/me/tokens/{id}", EVERYONE);
@@ -199,6 +212,8 @@ class AccessMatrixTest {
     nl.leefwereld.privacy.SearchReferences references;
     @Autowired
     nl.leefwereld.privacy.ProtectedPersons protectedPersons;
+    @Autowired
+    nl.leefwereld.meeting.RecordingMeeting recordingMeeting;
 
     MockMvc mvc;
     String municipality;
@@ -359,7 +374,68 @@ class AccessMatrixTest {
         v.put("/api/v1/me/tokens/{id}", UUID.randomUUID().toString());
         v.put("{personId}", household.headPersonId().toString());
         v.put("/api/v1/persons/{id}", household.headPersonId().toString());
+        v.put("/bijeenkomsten/{id}", UUID.randomUUID().toString());
+        v.put("{participantId}", UUID.randomUUID().toString());
+        v.put("{token}", "A".repeat(43));
         return v;
+    }
+
+    /** This test's meeting for the matrix household (made once per test), led by the demo facilitator. */
+    UUID meeting;
+
+    private UUID meeting() {
+        if (meeting == null) {
+            meeting = recordingMeeting.start(users.current("procesbegeleider"), household.householdId(), household.headPersonId().toString(), "");
+        }
+        return meeting;
+    }
+
+    /** The route's path on this test's meeting; with a name, on a fresh household-member participant of that name. */
+    private String meetingPath(Route route, String participantName) {
+        Map<String, String> v = pathValues(UUID.randomUUID());
+        v.put("/bijeenkomsten/{id}", meeting().toString());
+        if (participantName != null) {
+            UUID p = recordingMeeting.addParticipant(users.current("procesbegeleider"), meeting(), new nl.leefwereld.meeting.ParticipantDraft(
+                    "INVOLVED", "", "HOUSEHOLD_MEMBER", participantName, "", "", "", "", "", ""));
+            v.put("{participantId}", p.toString());
+        }
+        return RouteCatalog.fill(route.pattern(), v);
+    }
+
+    private String residentParticipant() {
+        return jdbc.sql("SELECT id::text FROM meeting_participant WHERE meeting_id = :m AND kind = 'RESIDENT'").param("m", meeting())
+                .query(String.class).single();
+    }
+
+    /** A held meeting of its own for the survey links (the other meeting stays open for the write routes). */
+    UUID surveyMeeting;
+
+    /** A survey link of its own: a participant of the held survey meeting and an invitation with the token's hash. */
+    private String freshSurveyToken() {
+        UUID participant = UUID.randomUUID();
+        if (surveyMeeting == null) {
+            surveyMeeting = recordingMeeting.start(users.current("procesbegeleider"), household.householdId(), household.headPersonId().toString(), "");
+            jdbc.sql("UPDATE meeting SET recorded_at = now(), held_on = current_date WHERE id = :m").param("m", surveyMeeting).update();
+        }
+        jdbc.sql("""
+                INSERT INTO meeting_participant (municipality_code, id, meeting_id, position, kind, name, question, attended)
+                VALUES (:mc, :id, :m, 100 + (SELECT count(*) FROM meeting_participant WHERE meeting_id = :m), 'NETWORK', 'Matrix', 'INVOLVED', true)""")
+                .param("mc", municipality).param("id", participant).param("m", surveyMeeting).update();
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String hash;
+        try {
+            hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        jdbc.sql("""
+                INSERT INTO survey_invitation (municipality_code, id, meeting_id, participant_id, token_hash, created_at, expires_at)
+                VALUES (:mc, :id, :m, :p, :h, now(), now() + interval '1 day')""")
+                .param("mc", municipality).param("id", UUID.randomUUID()).param("m", surveyMeeting).param("p", participant).param("h", hash).update();
+        return token;
     }
 
     /** A break-the-glass reference from a search, issued to the role's demo account (any string for roles without one). */
@@ -524,6 +600,49 @@ class AccessMatrixTest {
                     {"username": "matrix.%s.api", "displayName": "Matrix Api", "teamId": "%s", "roles": ["POLICY_OFFICER"],
                      "password": "Een-lang-wachtwoord-2026"}""".formatted(unique, team);
             case "GET /beheer/api-tokens", "GET /api/v1/me/tokens" -> { }
+            case "POST /huishoudens/{id}/bijeenkomsten" -> form.putAll(Map.of("residentPersonId", household.headPersonId().toString(),
+                    "facilitatorId", users.current("procesbegeleider").id().toString()));
+            case "GET /bijeenkomsten/{id}", "GET /api/v1/households/{id}/meetings", "GET /rapportage/planbijeenkomsten", "GET /enquete/bedankt" -> {
+                path = meetingPath(route, null);
+                b = request(route.method(), path);
+            }
+            case "GET /bijeenkomsten/{id}/deelnemers/{participantId}/uitnodiging.pdf" -> {
+                path = meetingPath(route, "Matrix Lid " + unique);
+                b = request(route.method(), path);
+            }
+            case "POST /bijeenkomsten/{id}/deelnemers" -> {
+                path = meetingPath(route, null);
+                b = request(route.method(), path).with(csrf());
+                form.putAll(Map.of("question", "INVOLVED", "kind", "HOUSEHOLD_MEMBER", "name", "Matrix Lid " + unique));
+            }
+            case "POST /bijeenkomsten/{id}/deelnemers/{participantId}/uitnodigen" -> {
+                path = meetingPath(route, "Matrix Lid " + unique);
+                b = request(route.method(), path).with(csrf());
+                form.put("invitedBy", "ON_BEHALF");
+            }
+            case "POST /bijeenkomsten/{id}/deelnemers/{participantId}/voorbereiding" -> {
+                path = meetingPath(route, "Matrix Lid " + unique);
+                b = request(route.method(), path).with(csrf());
+                form.putAll(Map.of("prepared", "true", "preparedOn", today, "brings", "Oppas op woensdag"));
+            }
+            case "POST /bijeenkomsten/{id}/verslag" -> {
+                // a meeting of its own each time: a meeting is recorded once
+                meeting = null;
+                path = meetingPath(route, null);
+                b = request(route.method(), path).with(csrf());
+                form.putAll(Map.of("heldOn", today, "place", "Wijkcentrum", "attended", residentParticipant(),
+                        "agreements[0].whoKind", "NETWORK_MEMBER", "agreements[0].who", "Oma", "agreements[0].what", "Past op",
+                        "agreements[0].due", LocalDate.now(clock).plusDays(14).toString(), "fallback", "Opnieuw bij elkaar komen"));
+            }
+            case "GET /enquete/{token}" -> {
+                path = "/enquete/" + freshSurveyToken();
+                b = request(route.method(), path);
+            }
+            case "POST /enquete/{token}" -> {
+                path = "/enquete/" + freshSurveyToken();
+                b = request(route.method(), path).with(csrf());
+                form.putAll(Map.of("preparedWell", "4", "heard", "5", "decidedTogether", "4", "clearAgreements", "3", "confidence", "4"));
+            }
             case "POST /beheer/api-tokens" -> form.putAll(Map.of("userId", account.toString(), "name", "Matrix " + unique,
                     "expiresOn", LocalDate.now(clock).plusDays(30).toString()));
             case "POST /api/v1/me/tokens" -> json = "{\"name\": \"Matrix %s\", \"expiresOn\": \"%s\"}".formatted(unique,

@@ -170,7 +170,8 @@ class BadInputTest {
      * Routes that refuse bad input with a redirect back to the page and the error as the flash message (not the form
      * again). Such a 302 counts as a refusal only when the flash message is not the route's success message.
      */
-    static final Map<String, String> REFUSES_BY_REDIRECT = Map.of("/zaken/{id}/regisseur", "De regisseur is toegewezen.");
+    static final Map<String, String> REFUSES_BY_REDIRECT = Map.of("/zaken/{id}/regisseur", "De regisseur is toegewezen.",
+            "/huishoudens/{id}/bijeenkomsten", "De planbijeenkomst is aangemaakt. Begin met de inventarisatie.");
     /** Form fields that are no text box (a select, checkbox list or password): what was typed is not shown back there. */
     static final Set<String> NOT_TYPED_BACK = Set.of("districtCode", "channel", "memberRelation", "purpose", "kind", "personId",
             "teamId", "roles", "password", "districts", "caseDirectorId", "active", "destination",
@@ -181,7 +182,10 @@ class BadInputTest {
             // the user select of the API-token form
             "userId",
             // the team caseload's reassignment: hidden case id, the confirmation step and its checkbox
-            "caseId", "stap", "confirmOutsideTeam");
+            "caseId", "stap", "confirmOutsideTeam",
+            // the planning meeting: selects (question, who named them, network member, invited by), checkboxes and the survey's radio buttons
+            "question", "namedBy", "networkMemberId", "invitedBy", "prepared", "residentPersonId", "facilitatorId",
+            "preparedWell", "heard", "decidedTogether", "clearAgreements", "confidence");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -200,6 +204,8 @@ class BadInputTest {
 
     // ---------------------------------------------------------------------------------------------------- fixture
 
+    @Autowired
+    nl.leefwereld.meeting.RecordingMeeting meetings;
     @Autowired
     WebApplicationContext context;
     @Autowired
@@ -321,6 +327,7 @@ class BadInputTest {
         pathValues.put("/beheer/gebruikers/{id}", account.toString());
         pathValues.put("/beheer/teams/{id}", team.toString());
         pathValues.put("{consentId}", consent.toString());
+        ownMeetingRecords(director);
         MvcResult token = perform("opzet", jsonPost("/api/v1/me/tokens", "beheer", MediaType.APPLICATION_JSON,
                 "{\"name\": \"Badinput " + tag + "\", \"expiresOn\": \"" + LocalDate.parse(today).plusDays(30) + "\"}"));
         assertThat(token.getResponse().getStatus()).as("own API token: " + content(token)).isEqualTo(201);
@@ -329,6 +336,46 @@ class BadInputTest {
         pathValues.put("/api/v1/persons/{id}", headPerson.toString());
         leaver = householdRegister.addMember(director, household, new nl.leefwereld.household.PersonDraft("Lex", "Badinput" + tag + "vertrek",
                 "2004-03-02", null, null, null), "CHILD", true);
+    }
+
+    /** The resident's participant id in the meeting whose record the verslag route posts. */
+    String recordMeetingResident;
+
+    /**
+     * Meetings of this test's own household: one for the participant routes (with a household-member participant, no consent
+     * needed), one for the record route (recorded once, by the valid form), and a survey link of a held one.
+     */
+    private void ownMeetingRecords(CurrentUser director) {
+        CurrentUser facilitator = users.current("procesbegeleider");
+        UUID forRecord = meetings.start(facilitator, household, headPerson.toString(), "");
+        UUID forParticipants = meetings.start(facilitator, household, headPerson.toString(), "");
+        UUID participant = meetings.addParticipant(facilitator, forParticipants, new nl.leefwereld.meeting.ParticipantDraft("INVOLVED", "",
+                "HOUSEHOLD_MEMBER", "Zus Badinput", "zus", "", "", "", "", ""));
+        recordMeetingResident = jdbc.sql("SELECT id::text FROM meeting_participant WHERE meeting_id = :m AND kind = 'RESIDENT'")
+                .param("m", forRecord).query(String.class).single();
+        // the record route first: fill() takes the first key the path starts with
+        pathValues.put("/bijeenkomsten/{id}/verslag", forRecord.toString());
+        pathValues.put("/bijeenkomsten/{id}", forParticipants.toString());
+        pathValues.put("{participantId}", participant.toString());
+        UUID held = meetings.start(facilitator, household, headPerson.toString(), "");
+        jdbc.sql("UPDATE meeting SET recorded_at = now(), held_on = current_date WHERE id = :m").param("m", held).update();
+        UUID invitee = jdbc.sql("SELECT id FROM meeting_participant WHERE meeting_id = :m AND kind = 'RESIDENT'").param("m", held)
+                .query(UUID.class).single();
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        try {
+            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            jdbc.sql("""
+                    INSERT INTO survey_invitation (municipality_code, id, meeting_id, participant_id, token_hash, created_at, expires_at)
+                    VALUES (:mc, :id, :m, :p, :h, now(), now() + interval '1 day')""")
+                    .param("mc", director.municipalityCode()).param("id", UUID.randomUUID()).param("m", held).param("p", invitee)
+                    .param("h", hash).update();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        pathValues.put("{token}", token);
     }
 
     /** The head of a new household of this test's own (random name, no BSN). */
@@ -749,6 +796,23 @@ class BadInputTest {
             case "/huishoudens/{id}/leden/{personId}/correctie" -> f.putAll(Map.of("firstName", "Bram", "lastName", "Badinput" + tag,
                     "birthDate", "1975-05-06", "bsn", "", "phone", "06-24242424", "email", "bram@voorbeeld.nl", "reason", "Nieuw nummer doorgegeven"));
             case "/huishoudens/{id}/noodtoegang" -> f.put("reason", "Acute zorgen gemeld door de huisarts vandaag");
+            case "/huishoudens/{id}/bijeenkomsten" -> f.putAll(Map.of("residentPersonId", headPerson.toString(),
+                    "facilitatorId", users.current("procesbegeleider").id().toString()));
+            case "/bijeenkomsten/{id}/deelnemers" -> f.putAll(Map.of("question", "INVOLVED", "namedBy", "", "kind", "HOUSEHOLD_MEMBER",
+                    "name", "Neef Badinput", "relation", "neef", "organisation", "", "email", "neef@voorbeeld.nl", "networkMemberId", "",
+                    "personId", "", "userId", ""));
+            case "/bijeenkomsten/{id}/deelnemers/{participantId}/uitnodigen" -> f.put("invitedBy", "ON_BEHALF");
+            case "/bijeenkomsten/{id}/deelnemers/{participantId}/voorbereiding" -> f.putAll(Map.of("prepared", "true", "preparedOn", today,
+                    "brings", "Oppas op woensdag"));
+            case "/bijeenkomsten/{id}/verslag" -> {
+                f.putAll(Map.of("heldOn", today, "place", "Buurthuis", "attended", recordMeetingResident, "lowerBound", "", "lowerBoundSetBy", "",
+                        "fallback", "De familie komt opnieuw bij elkaar", "resultForResident", "Rust in huis", "avoidedCostsNote", "",
+                        "avoidedCostsAmount", ""));
+                f.putAll(Map.of("agreements[0].whoKind", "NETWORK_MEMBER", "agreements[0].who", "Oma", "agreements[0].what", "Past op woensdag op",
+                        "agreements[0].due", LocalDate.parse(today).plusDays(14).toString()));
+            }
+            case "/enquete/{token}" -> f.putAll(Map.of("preparedWell", "4", "heard", "5", "decidedTogether", "4", "clearAgreements", "3",
+                    "confidence", "4", "openAnswer", "Goed geregeld"));
             case "/privacy/inzage" -> f.putAll(Map.of("bsn", headBsn, "request", "INZ-2026-001"));
             case "/personen/zoeken" -> f.put("q", "Badinput" + tag);
             case "/noodtoegang" -> f.putAll(Map.of("verwijzing", reference, "reason", "Acute zorgen gemeld door de huisarts vandaag"));
@@ -1001,6 +1065,9 @@ class BadInputTest {
         }
         if (pattern.equals("/zaken/{id}/regisseur") || pattern.equals("/teams/{id}/werkvoorraad/regisseur")) {
             return "teamleider";
+        }
+        if (pattern.startsWith("/bijeenkomsten")) {
+            return "procesbegeleider";
         }
         return "regisseur";
     }

@@ -98,6 +98,16 @@ class AuditCompletenessTest {
         admin.createUser(m, new Administration.NewUser(ownDirector, "Audit Regisseur", null, team, EnumSet.of(Role.CASE_DIRECTOR),
                 "Een-lang-wachtwoord-2026", null), null, "audit-test");
         own = households.register(users.current(ownDirector), district);
+        centrumMeeting = meetings.start(users.current("procesbegeleider"), centrum.householdId(), centrum.headPersonId().toString(), "");
+    }
+
+    /** A planning meeting of the centrum household (made before any row is counted). */
+    UUID centrumMeeting;
+    @Autowired
+    nl.leefwereld.meeting.RecordingMeeting meetings;
+
+    UUID centrumMeeting() {
+        return centrumMeeting;
     }
 
     List<Row> table() {
@@ -106,7 +116,7 @@ class AuditCompletenessTest {
                 t -> get("/huishoudens/{id}", t.centrum.householdId()), 200,
                 t -> rowsOf("READ HOUSEHOLD " + t.centrum.householdId(), "READ PERSON " + t.centrum.headPersonId(),
                         "READ NETWORK " + t.centrum.householdId(), "READ CASE " + t.centrum.householdId(),
-                        "READ NOTIFICATION " + t.centrum.householdId())));
+                        "READ NOTIFICATION " + t.centrum.householdId(), "READ MEETING " + t.centrum.headPersonId())));
         rows.add(new Row("huishouden-API", "teamleider", t -> get("/api/v1/households/{id}", t.centrum.householdId()), 200,
                 t -> rowsOf("READ HOUSEHOLD " + t.centrum.householdId(), "READ PERSON " + t.centrum.headPersonId(),
                         "READ NETWORK " + t.centrum.householdId())));
@@ -148,6 +158,15 @@ class AuditCompletenessTest {
         rows.add(new Row("auditlog als CSV (API)", "privacy",
                 t -> get("/api/v1/audit-events/export").param("personId", t.own.headPersonId().toString()), 200,
                 t -> rowsOf("EXPORT AUDIT_LOG " + t.own.headPersonId())));
+        rows.add(new Row("planbijeenkomsten-API", "teamleider", t -> get("/api/v1/households/{id}/meetings", t.centrum.householdId()), 200,
+                t -> rowsOf("READ MEETING " + t.centrum.headPersonId())));
+        rows.add(new Row("planbijeenkomst (scherm: bijeenkomst, huishouden, leden, netwerk)", "procesbegeleider",
+                t -> get("/bijeenkomsten/{id}", t.centrumMeeting()), 200,
+                t -> rowsOf("READ MEETING " + t.centrum.headPersonId(), "READ HOUSEHOLD " + t.centrum.householdId(),
+                        "READ PERSON " + t.centrum.headPersonId(), "READ NETWORK " + t.centrum.householdId())));
+        rows.add(new Row("geweigerd: planbijeenkomsten-API van een ander team", "regisseur.noord",
+                t -> get("/api/v1/households/{id}/meetings", t.centrum.householdId()), 403,
+                t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.centrum.householdId())));
         // Refused: another team's professional. No READ row ever, but the refusal itself is audited.
         rows.add(new Row("geweigerd: huishoudpagina van een ander team", "regisseur.noord",
                 t -> get("/huishoudens/{id}", t.centrum.householdId()), 403,

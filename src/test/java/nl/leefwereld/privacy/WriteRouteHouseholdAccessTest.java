@@ -200,6 +200,11 @@ class WriteRouteHouseholdAccessTest {
                 form.putAll(Map.of("firstName", "Lotte", "lastName", "Idor" + unique, "birthDate", "2015-04-05", "memberRelation", "CHILD",
                         "confirmNew", "true"));
             }
+            case "POST /huishoudens/{id}/bijeenkomsten" -> {
+                b = post("/huishoudens/{id}/bijeenkomsten", h);
+                form.putAll(Map.of("residentPersonId", victim.headPersonId().toString(), "facilitatorId",
+                        users.current("procesbegeleider").id().toString()));
+            }
             case "POST /huishoudens/{id}/toestemmingen" -> {
                 b = post("/huishoudens/{id}/toestemmingen", h);
                 form.putAll(Map.of("personId", victim.headPersonId().toString(), "purpose", "REFERRAL", "recipient", "Idor " + unique,

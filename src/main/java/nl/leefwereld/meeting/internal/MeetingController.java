@@ -54,8 +54,11 @@ class MeetingController {
     private final AuditLog audit;
     private final PdfDocuments pdf;
     private final Clock clock;
+    private final nl.leefwereld.identity.Directory directory;
 
-    MeetingController(MeetingService service, MeetingView view, Households households, AuditLog audit, PdfDocuments pdf, Clock clock) {
+    MeetingController(MeetingService service, MeetingView view, Households households, AuditLog audit, PdfDocuments pdf, Clock clock,
+                      nl.leefwereld.identity.Directory directory) {
+        this.directory = directory;
         this.service = service;
         this.view = view;
         this.households = households;
@@ -150,7 +153,7 @@ class MeetingController {
     }
 
     public static class PrepareForm {
-        private String prepared = "", preparedOn = "", brings = "";
+        private String prepared, preparedOn = "", brings = "";
         public String getPrepared() { return prepared; } public void setPrepared(String v) { prepared = v; }
         public String getPreparedOn() { return preparedOn; } public void setPreparedOn(String v) { preparedOn = v; }
         public String getBrings() { return brings; } public void setBrings(String v) { brings = v; }
@@ -227,6 +230,12 @@ class MeetingController {
         Map<String, String> members = new LinkedHashMap<>();
         h.members().forEach(m -> members.put(m.person().id().toString(), m.person().fullName()));
         model.addAttribute("memberOptions", members);
+        Map<String, String> colleagues = new LinkedHashMap<>();
+        directory.caseDirectors(me.municipalityCode()).forEach(u -> colleagues.put(u.id().toString(), u.displayName()));
+        if (me.teamId() != null) {
+            directory.members(me.municipalityCode(), me.teamId(), Role.TEAM_LEAD).forEach(u -> colleagues.put(u.id().toString(), u.displayName()));
+        }
+        model.addAttribute("colleagueOptions", colleagues);
         Map<String, String> kindLabels = MeetingView.labels(ParticipantKind.class);
         model.addAttribute("kindLabels", kindLabels);
         Map<String, String> questionLabels = MeetingView.labels(InventoryQuestion.class);
@@ -294,10 +303,12 @@ class MeetingController {
                    RedirectAttributes redirect) {
         model.addAttribute("prepareForm", form);
         try {
-            String prepared = form.prepared == null ? "" : form.prepared.strip();
-            if (!prepared.isEmpty() && !prepared.equals("true") && !prepared.equals("false")) {
+            // the form sends "false" (hidden) and, when ticked, "true": bound together as "false,true"
+            List<String> values = form.prepared == null ? List.of() : List.of(form.prepared.split(",", -1));
+            if (values.isEmpty() || values.stream().anyMatch(v -> !v.strip().equals("true") && !v.strip().equals("false"))) {
                 throw InvalidInputException.of("prepared", "Vink aan of het gesprek is geweest.");
             }
+            String prepared = values.stream().anyMatch(v -> v.strip().equals("true")) ? "true" : "false";
             service.recordPreparation(CurrentUsers.get(), id, participantId, prepared.equals("true"), form.preparedOn, form.brings);
             redirect.addFlashAttribute("message", "De voorbereiding is vastgelegd.");
             return "redirect:/bijeenkomsten/" + id + "#deelnemer-" + participantId;

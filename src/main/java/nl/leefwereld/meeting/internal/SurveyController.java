@@ -10,6 +10,7 @@ import nl.leefwereld.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,16 +49,33 @@ class SurveyController {
         return "meeting/survey";
     }
 
+    /** One answer for an unknown, used or expired link, and for any guess: the same page, the same 404. */
     private static String neutral(HttpServletResponse response) {
+        response.setStatus(404);
         response.setHeader("Cache-Control", "no-store");
         return "meeting/survey-closed";
     }
 
+    /** The answers as posted: a value 1–5 per question, and the open answer. */
+    public static class SurveyForm {
+        private String preparedWell = "", heard = "", decidedTogether = "", clearAgreements = "", confidence = "", openAnswer = "";
+        public String getPreparedWell() { return preparedWell; } public void setPreparedWell(String v) { preparedWell = v; }
+        public String getHeard() { return heard; } public void setHeard(String v) { heard = v; }
+        public String getDecidedTogether() { return decidedTogether; } public void setDecidedTogether(String v) { decidedTogether = v; }
+        public String getClearAgreements() { return clearAgreements; } public void setClearAgreements(String v) { clearAgreements = v; }
+        public String getConfidence() { return confidence; } public void setConfidence(String v) { confidence = v; }
+        public String getOpenAnswer() { return openAnswer; } public void setOpenAnswer(String v) { openAnswer = v; }
+    }
+
     @PostMapping("/enquete/{token}")
-    String answer(@PathVariable String token, @RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+    String answer(@PathVariable String token, @ModelAttribute("surveyForm") SurveyForm form, Model model, HttpServletResponse response) {
         Map<String, String> scores = new LinkedHashMap<>();
-        SurveyService.QUESTIONS.keySet().forEach(q -> scores.put(q, params.getOrDefault(q, "")));
-        String open = params.getOrDefault("openAnswer", "");
+        scores.put("preparedWell", form.preparedWell);
+        scores.put("heard", form.heard);
+        scores.put("decidedTogether", form.decidedTogether);
+        scores.put("clearAgreements", form.clearAgreements);
+        scores.put("confidence", form.confidence);
+        String open = form.openAnswer;
         try {
             if (!surveys.answer(token, new SurveyService.Answers(scores, open))) {
                 return neutral(response);

@@ -40,14 +40,14 @@ import org.springframework.transaction.annotation.Transactional;
 class SurveyService {
 
     static final int MIN_RESPONDENTS = 5;
-    /** Column, question (Dutch). */
+    /** Form field (the column in snake case), question (Dutch). */
     static final Map<String, String> QUESTIONS = new LinkedHashMap<>();
 
     static {
-        QUESTIONS.put("prepared_well", "Ik was goed voorbereid op de planbijeenkomst.");
+        QUESTIONS.put("preparedWell", "Ik was goed voorbereid op de planbijeenkomst.");
         QUESTIONS.put("heard", "Ik voelde me gehoord.");
-        QUESTIONS.put("decided_together", "We hebben samen besloten.");
-        QUESTIONS.put("clear_agreements", "De afspraken zijn duidelijk.");
+        QUESTIONS.put("decidedTogether", "We hebben samen besloten.");
+        QUESTIONS.put("clearAgreements", "De afspraken zijn duidelijk.");
         QUESTIONS.put("confidence", "Ik heb vertrouwen in het plan.");
     }
 
@@ -167,8 +167,8 @@ class SurveyService {
                                              clear_agreements, confidence, open_answer)
                 VALUES (:m, :id, :meeting, :on, :q1, :q2, :q3, :q4, :q5, :open)""")
                 .param("m", used.get().get("municipality_code")).param("id", UUID.randomUUID()).param("meeting", used.get().get("meeting_id"))
-                .param("on", LocalDate.now(clock)).param("q1", scores.get("prepared_well")).param("q2", scores.get("heard"))
-                .param("q3", scores.get("decided_together")).param("q4", scores.get("clear_agreements")).param("q5", scores.get("confidence"))
+                .param("on", LocalDate.now(clock)).param("q1", scores.get("preparedWell")).param("q2", scores.get("heard"))
+                .param("q3", scores.get("decidedTogether")).param("q4", scores.get("clearAgreements")).param("q5", scores.get("confidence"))
                 .param("open", FieldErrors.trimToNull(answers.openAnswer())).update();
         return true;
     }
@@ -261,7 +261,7 @@ class SurveyService {
         }
         List<QuestionFigures> figures = new ArrayList<>();
         for (Map.Entry<String, String> q : QUESTIONS.entrySet()) {
-            String col = "r." + q.getKey();
+            String col = "r." + q.getKey().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
             Map<String, Object> row = bind(jdbc.sql("SELECT count(" + col + ") AS n, coalesce(sum(" + col + "), 0) AS total, "
                     + "count(*) FILTER (WHERE " + col + " = 1) AS c1, count(*) FILTER (WHERE " + col + " = 2) AS c2, "
                     + "count(*) FILTER (WHERE " + col + " = 3) AS c3, count(*) FILTER (WHERE " + col + " = 4) AS c4, "

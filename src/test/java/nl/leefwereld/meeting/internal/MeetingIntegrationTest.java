@@ -425,7 +425,7 @@ class MeetingIntegrationTest {
         for (String guess : new String[] {SurveyService.newToken(), "a", "0".repeat(43), used.substring(0, 42) + (used.charAt(42) == 'A' ? 'B' : 'A'),
                 "x".repeat(200), "enquete"}) {
             MvcResult r = mvc.perform(get("/enquete/{t}", guess)).andReturn();
-            assertThat(r.getResponse().getStatus()).as(guess).isEqualTo(200);
+            assertThat(r.getResponse().getStatus()).as(guess).isEqualTo(404);
             assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).as(guess).isEqualTo(usedPage);
             assertThat(answer(guess, 5, "geraden").getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(usedPage);
         }
