@@ -213,7 +213,8 @@ class MeetingService implements RecordingMeeting {
         errors.maxLength("relation", relation, "de relatie", 100).plainText("relation", relation);
         errors.maxLength("organisation", organisation, "de organisatie", 150).plainText("organisation", organisation);
         errors.email("email", email);
-        if (!errors.has("name") && current.stream().anyMatch(p -> p.name().equalsIgnoreCase(d.name() == null ? "" : d.name().strip()))) {
+        String chosenName = name;
+        if (!errors.has("name") && current.stream().anyMatch(p -> p.name().equalsIgnoreCase(chosenName))) {
             errors.add("name", "Deze persoon staat al bij de deelnemers.");
         }
         errors.throwIfAny();
