@@ -15,7 +15,12 @@ public interface Households {
 
     Household view(CurrentUser user, UUID householdId);
 
-    List<PersonMatch> search(CurrentUser user, String query);
+    /** The matches of one search (at most a page); see {@link #searchPage} for whether more matched. */
+    default List<PersonMatch> search(CurrentUser user, String query) {
+        return searchPage(user, query).matches();
+    }
+
+    PersonSearch searchPage(CurrentUser user, String query);
 
     List<DuplicateCandidate> likelyDuplicates(CurrentUser user, PersonDraft draft);
 

@@ -75,14 +75,18 @@ class HouseholdApi {
 
     /** The query travels in the body, never in the URL. */
     @PostMapping("/api/v1/persons/search")
-    List<MatchJson> search(@RequestBody SearchRequest body) {
+    List<MatchJson> search(@RequestBody SearchRequest body, jakarta.servlet.http.HttpServletResponse response) {
         if (body != null && body.query() != null && !(body.query() instanceof String)) {
             throw nl.leefwereld.shared.InvalidInputException.of("query", "Vul een zoekterm in als tekst.");
         }
         String query = body == null ? null : (String) body.query();
         List<PersonMatch> matches;
         try {
-            matches = households.search(CurrentUsers.get(), query);
+            nl.leefwereld.household.PersonSearch found = households.searchPage(CurrentUsers.get(), query);
+            matches = found.matches();
+            // Never a silent cap: more matches than one page is said in a header (the body stays the documented list).
+            response.setHeader("X-More-Results", String.valueOf(found.more()));
+            response.setHeader("X-Page-Size", String.valueOf(found.pageSize()));
         } catch (nl.leefwereld.shared.InvalidInputException e) {
             throw nl.leefwereld.shared.InvalidInputException.of("query", e.fieldErrors().get("q"));   // the body's field name
         }

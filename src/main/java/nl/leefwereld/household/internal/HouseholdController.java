@@ -13,6 +13,7 @@ import nl.leefwereld.household.Households;
 import nl.leefwereld.household.LikelyDuplicateException;
 import nl.leefwereld.household.NetworkDraft;
 import nl.leefwereld.household.PersonDraft;
+import nl.leefwereld.household.PersonSearch;
 import nl.leefwereld.household.Relation;
 import nl.leefwereld.household.SearchRateLimitedException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -247,7 +248,10 @@ class HouseholdController {
         model.addAttribute("nav", "zoeken");
         model.addAttribute("q", q);
         try {
-            model.addAttribute("results", households.search(CurrentUsers.get(), q));
+            PersonSearch found = households.searchPage(CurrentUsers.get(), q);
+            model.addAttribute("results", found.matches());
+            model.addAttribute("more", found.more());
+            model.addAttribute("pageSize", found.pageSize());
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.fieldErrors());
         } catch (SearchRateLimitedException e) {

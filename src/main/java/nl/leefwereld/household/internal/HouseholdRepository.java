@@ -142,7 +142,7 @@ class HouseholdRepository {
                 WHERE p.municipality_code = :m AND """ + " " + where + """
                  ORDER BY p.last_name, p.first_name, p.birth_date
                  LIMIT %d
-                """.formatted(SEARCH_LIMIT);
+                """.formatted(SEARCH_LIMIT + 1);   // one more than a page: tells whether more matched
     }
 
     /** Candidates for the duplicate check: same birth date, or same address. Narrowed further in Java. */

@@ -29,6 +29,7 @@ import nl.leefwereld.household.NetworkMember;
 import nl.leefwereld.household.Person;
 import nl.leefwereld.household.PersonDraft;
 import nl.leefwereld.household.PersonMatch;
+import nl.leefwereld.household.PersonSearch;
 import nl.leefwereld.household.Relation;
 import nl.leefwereld.household.internal.HouseholdRepository.Hit;
 import nl.leefwereld.household.internal.HouseholdRepository.HouseholdRow;
@@ -36,6 +37,7 @@ import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.identity.Directory;
 import nl.leefwereld.privacy.AccessPolicy;
 import nl.leefwereld.privacy.AuditAction;
+import nl.leefwereld.privacy.AuditEntry;
 import nl.leefwereld.privacy.AuditLog;
 import nl.leefwereld.privacy.ProtectedPersons;
 import nl.leefwereld.privacy.SearchReferences;
@@ -100,7 +102,7 @@ class HouseholdService implements Households {
     }
 
     @Override
-    public List<PersonMatch> search(CurrentUser user, String query) {
+    public PersonSearch searchPage(CurrentUser user, String query) {
         rateLimiter.acquire(user);
         String m = user.municipalityCode();
         FieldErrors errors = new FieldErrors().required("q", query, "een zoekterm", 100);
@@ -133,6 +135,11 @@ class HouseholdService implements Households {
             hits = repo.searchByText(m, q);
             kind = "NAME_OR_STREET";
         }
+        // The repository reads one row more than a page: that row only tells that more matched.
+        boolean more = hits.size() > HouseholdRepository.SEARCH_LIMIT;
+        if (more) {
+            hits = hits.subList(0, HouseholdRepository.SEARCH_LIMIT);
+        }
         Set<UUID> households = new LinkedHashSet<>();
         hits.forEach(h -> households.add(h.householdId()));
         Set<UUID> hidden = protection.hiddenFrom(user, households);
@@ -140,6 +147,7 @@ class HouseholdService implements Households {
         Set<UUID> accessible = access.accessibleHouseholds(user, households);
         Set<UUID> shieldedButOpen = protection.protectedHouseholds(m, accessible);
         List<PersonMatch> out = new ArrayList<>();
+        List<AuditEntry> auditRows = new ArrayList<>(hits.size());
         Set<UUID> shownAsDistrict = new LinkedHashSet<>();
         for (Hit hit : hits) {
             UUID h = hit.householdId();
@@ -148,20 +156,21 @@ class HouseholdService implements Households {
                 continue;   // a protected person's household: absent, not even "known in district X"
             }
             if (accessible.contains(h)) {
-                audit.record(user, AuditAction.SEARCH, "PERSON", personId.toString(), h, personId, "zoeken op " + kind);
+                auditRows.add(new AuditEntry(AuditAction.SEARCH, "PERSON", personId.toString(), h, personId, "zoeken op " + kind));
                 if (shieldedButOpen.contains(h)) {
                     protection.alert(user, h, personId, "zoekresultaat in huishouden met afgeschermde persoon");
                 }
                 out.add(new PersonMatch(h, true, hit.person(), hit.relation(), hit.districtName(), null));
             } else {
-                audit.record(user, AuditAction.SEARCH, "PERSON", personId.toString(), h, personId, "zoeken op " + kind + ", geen toegang");
+                auditRows.add(new AuditEntry(AuditAction.SEARCH, "PERSON", personId.toString(), h, personId, "zoeken op " + kind + ", geen toegang"));
                 if (shownAsDistrict.add(h)) {
                     // Once per household: that someone is known there, not who, how many or which household.
                     out.add(new PersonMatch(null, false, null, null, hit.districtName(), references.issue(user, h)));
                 }
             }
         }
-        return out;
+        audit.recordAll(user, auditRows);   // every hit, accessible or not, in one insert
+        return new PersonSearch(out, more, HouseholdRepository.SEARCH_LIMIT);
     }
 
     static Optional<LocalDate> parseSearchDate(String q) {

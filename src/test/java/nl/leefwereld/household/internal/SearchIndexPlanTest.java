@@ -11,6 +11,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import java.util.Set;
+import java.util.UUID;
+import nl.leefwereld.household.PersonSearch;
+import nl.leefwereld.identity.CurrentUser;
+import nl.leefwereld.identity.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import nl.leefwereld.support.IntegrationTest;
 import nl.leefwereld.support.OwnerDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +43,8 @@ class SearchIndexPlanTest {
     DataSource dataSource;
     @Autowired
     HouseholdRepository repository;
+    @Autowired
+    nl.leefwereld.household.Households households;
 
     @BeforeAll
     void fiftyThousandPersons() throws SQLException {
@@ -131,8 +139,34 @@ class SearchIndexPlanTest {
 
     @Test
     void aTermMatchingThousandsReturnsOnePage() {
-        // every 10th person is called Anna: 5,000 matches, one page back
-        assertThat(repository.searchByText(CODE, "anna")).hasSize(HouseholdRepository.SEARCH_LIMIT);
+        // every 10th person is called Anna: 5,000 matches, one page back plus the one row that tells more matched
+        assertThat(repository.searchByText(CODE, "anna")).hasSize(HouseholdRepository.SEARCH_LIMIT + 1);
+    }
+
+    @Test
+    void theSearchSaysMoreMatchedThanAPageAndAuditsThePageInOneBatch() throws Exception {
+        CurrentUser searcher = new CurrentUser(UUID.randomUUID(), "zoeker-" + UUID.randomUUID(), "Zoeker", CODE, null, Set.of(Role.CASE_DIRECTOR));
+        try (Connection c = owner.postgres().getPostgresDatabase().getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO app_user (municipality_code, id, username, display_name, created_at) VALUES (?, ?, ?, 'Zoeker', now())")) {
+            s.setString(1, CODE);
+            s.setObject(2, searcher.id());
+            s.setString(3, searcher.username());
+            s.executeUpdate();
+        }
+        PersonSearch many = households.searchPage(searcher, "anna");
+        assertThat(many.more()).isTrue();
+        assertThat(many.pageSize()).isEqualTo(HouseholdRepository.SEARCH_LIMIT);
+        // no access to these households: each shown once as "known in district", never more than a page
+        assertThat(many.matches()).hasSizeBetween(1, HouseholdRepository.SEARCH_LIMIT).allMatch(m -> !m.accessible());
+        // every hit of the page is audited (SEARCH, no access), not the row beyond the page
+        Integer audited = JdbcClient.create(dataSource).sql("SELECT count(*) FROM audit_event WHERE actor_id = :a AND action = 'SEARCH'")
+                .param("a", searcher.id()).query(Integer.class).single();
+        assertThat(audited).isEqualTo(HouseholdRepository.SEARCH_LIMIT);
+
+        String bsn = single("SELECT bsn FROM person WHERE municipality_code = '" + CODE + "' AND bsn IS NOT NULL ORDER BY bsn LIMIT 1");
+        PersonSearch one = households.searchPage(searcher, bsn);
+        assertThat(one.more()).isFalse();
+        assertThat(one.matches()).hasSize(1);
     }
 
     @Test
