@@ -61,8 +61,16 @@ class CaseHouseholdSection implements HouseholdPageSection, HouseholdInvolvement
             model.put("canAssign", lead);
             model.put("canPickUp", c.get().teamId().equals(user.teamId()));
             if (lead) {
+                // Each director with team and load; the case's own team first, others marked (assigning them asks
+                // for confirmation).
                 Map<String, String> options = new LinkedHashMap<>();
-                directory.caseDirectors(m).forEach(u -> options.put(u.id().toString(), u.displayName()));
+                UUID caseTeam = c.get().teamId();
+                cases.directorsWithLoad(m).stream()
+                        .sorted(java.util.Comparator.comparing((CaseRepository.DirectorLoad d) -> !caseTeam.equals(d.teamId())))
+                        .forEach(d -> options.put(d.id().toString(), d.displayName() + " – "
+                                + (d.teamName() == null ? "geen team" : d.teamName()) + ", "
+                                + d.cases() + (d.cases() == 1 ? " huishouden" : " huishoudens")
+                                + (caseTeam.equals(d.teamId()) ? "" : " (ander team)")));
                 model.put("directorOptions", options);
             }
             audit.read(user, "CASE", c.get().id(), household.id(), null, "huishoudpagina");

@@ -232,7 +232,7 @@ class IntakeController {
         var c = cases.caseById(me.municipalityCode(), id).orElseThrow(() -> new NotFoundException("case"));
         boolean confirmStep = "bevestigen".equals(stap);
         if (!confirmStep && !stap.isEmpty()) {
-            redirect.addFlashAttribute("message", "Kies de regisseur opnieuw en klik op Toewijzen.");
+            redirect.addFlashAttribute("error", "Kies de regisseur opnieuw en klik op Toewijzen.");
             return "redirect:/huishoudens/" + c.householdId() + "#zaak";
         }
         try {

@@ -190,6 +190,16 @@ class SyntheticIntakePart implements SyntheticPart {
         }
         ctx.progress(events + " tijdlijnregels");
 
+        // The work lists read each case's notification summary (V16). Its statement trigger does not fire while the
+        // generator loads with triggers off, so the summary is computed here, once for all cases, in the same transaction.
+        try (java.sql.PreparedStatement s = ctx.connection().prepareStatement(
+                "SELECT care_case_summarise(?, coalesce(array_agg(id), '{}')) FROM care_case WHERE municipality_code = ?")) {
+            s.setString(1, m);
+            s.setString(2, m);
+            s.execute();
+        }
+        ctx.progress("werklijsten bijgewerkt");
+
         ctx.publish("case.director", director);
         ctx.publish("case.registrar", registrar);
         ctx.publish("household.firstNotification", firstNotification);

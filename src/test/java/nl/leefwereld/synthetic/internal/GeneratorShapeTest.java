@@ -115,6 +115,19 @@ class GeneratorShapeTest {
     }
 
     @Test
+    void everyCaseCarriesTheSummaryTheWorkListsRead() throws Exception {
+        // The generator loads with triggers off; the summary must still match the notifications (Mijn werk reads it).
+        assertThat(number(db, "SELECT count(*) FROM care_case WHERE last_received_on IS NULL")).isZero();
+        assertThat(number(db, """
+                SELECT count(*) FROM care_case c
+                 WHERE c.open_notifications <> (SELECT count(*) FROM notification n
+                                                 WHERE n.municipality_code = c.municipality_code AND n.case_id = c.id AND n.picked_up_at IS NULL)
+                    OR c.last_received_on <> (SELECT max(received_on) FROM notification n
+                                               WHERE n.municipality_code = c.municipality_code AND n.case_id = c.id)""")).isZero();
+        assertThat(number(db, "SELECT count(*) FROM care_case WHERE open_notifications > 0")).isPositive();
+    }
+
+    @Test
     void notificationsComeInOverEveryChannelInTheirShares() throws Exception {
         double total = number(db, "SELECT count(*) FROM notification");
         assertThat(total / number(db, "SELECT count(*) FROM care_case")).isCloseTo(1.5, within(0.12));
