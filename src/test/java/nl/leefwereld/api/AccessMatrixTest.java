@@ -130,6 +130,21 @@ class AccessMatrixTest {
         rule("POST /api/v1/inzage", EnumSet.of(Role.PRIVACY_OFFICER));
         rule("GET /api/v1/reference/consent-purposes", CASEWORK);
         // identity administration
+        // plan
+        rule("GET /huishoudens/{id}/plan", CASEWORK);
+        rule("GET /huishoudens/{id}/plan/vergelijken", CASEWORK);
+        rule("GET /huishoudens/{id}/plan/pdf", CASEWORK);
+        rule("POST /huishoudens/{id}/plan/doelen", CASEWORK);
+        rule("POST /huishoudens/{id}/plan/afspraken", CASEWORK);
+        rule("POST /huishoudens/{id}/plan/afspraken/{agreementId}", CASEWORK);
+        rule("POST /huishoudens/{id}/plan/kader", CASEWORK);
+        rule("POST /huishoudens/{id}/plan/instemming", CASEWORK);
+        rule("GET /api/v1/households/{id}/plan", CASEWORK);
+        rule("GET /api/v1/households/{id}/plan/versions", CASEWORK);
+        // outcome
+        rule("GET /huishoudens/{id}/leefgebieden", CASEWORK);
+        rule("POST /huishoudens/{id}/leefgebieden", CASEWORK);
+        rule("GET /api/v1/households/{id}/assessments", CASEWORK);
         rule("GET /beheer/gebruikers", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/gebruikers", EnumSet.of(Role.ADMINISTRATOR));
         rule("GET /beheer/gebruikers/{id}", EnumSet.of(Role.ADMINISTRATOR));
@@ -214,6 +229,8 @@ class AccessMatrixTest {
     nl.leefwereld.privacy.ProtectedPersons protectedPersons;
     @Autowired
     nl.leefwereld.meeting.RecordingMeeting recordingMeeting;
+    @Autowired
+    nl.leefwereld.plan.HouseholdPlans plans;
 
     MockMvc mvc;
     String municipality;
@@ -377,6 +394,7 @@ class AccessMatrixTest {
         v.put("/bijeenkomsten/{id}", UUID.randomUUID().toString());
         v.put("{participantId}", UUID.randomUUID().toString());
         v.put("{token}", "A".repeat(43));
+        v.put("{agreementId}", UUID.randomUUID().toString());
         return v;
     }
 
@@ -463,6 +481,25 @@ class AccessMatrixTest {
         return fresh.headPersonId().toString();
     }
 
+    /** The household's plan (made by a planning meeting's decisions when there is none yet): the id of its first agreement. */
+    private String planAgreement(boolean needed) {
+        if (!needed) {
+            return UUID.randomUUID().toString();
+        }
+        if (planVersion() == 0) {
+            plans.recordMeetingDecisions(users.current("regisseur"), household.householdId(), new nl.leefwereld.plan.MeetingDecisions(null,
+                    "Planbijeenkomst matrix", List.of(new nl.leefwereld.plan.AgreementDraft("NETWORK_MEMBER", "Oom Matrix", "Haalt de kinderen op",
+                    LocalDate.now(clock).plusDays(7), null)), "Dan belt moeder haar zus", null, null));
+        }
+        return jdbc.sql("SELECT snapshot -> 'agreements' -> 0 ->> 'id' FROM plan_version WHERE household_id = :h ORDER BY version DESC LIMIT 1")
+                .param("h", household.householdId()).query(String.class).single();
+    }
+
+    private int planVersion() {
+        return jdbc.sql("SELECT coalesce(max(version), 0) FROM plan_version WHERE household_id = :h").param("h", household.householdId())
+                .query(Integer.class).single();
+    }
+
     /** A privacy alert of its own, to mark as seen. */
     private String freshAlert() {
         protectedPersons.alert(users.current("regisseur"), household.householdId(), household.headPersonId(), "toegangsmatrix");
@@ -494,6 +531,9 @@ class AccessMatrixTest {
                     "Matrix " + unique, "Verwijzing", today, null);
             values.put("{consentId}", consent.toString());
         }
+        if (route.pattern().contains("{agreementId}")) {
+            values.put("{agreementId}", allowed ? planAgreement(true) : UUID.randomUUID().toString());
+        }
         String path = RouteCatalog.fill(route.pattern(), values);
         MockHttpServletRequestBuilder b = request(route.method(), path);
         if (route.method() != HttpMethod.GET) {
@@ -513,6 +553,22 @@ class AccessMatrixTest {
                  "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /beheer/sessies", "GET /beheer/wijzigingen" -> {
                 // valid as they are
             }
+            case "GET /huishoudens/{id}/plan", "GET /huishoudens/{id}/leefgebieden", "GET /api/v1/households/{id}/assessments" -> {
+                // valid as they are (a household without a plan or assessments still has the page, and an empty list)
+            }
+            case "GET /huishoudens/{id}/plan/vergelijken", "GET /huishoudens/{id}/plan/pdf", "GET /api/v1/households/{id}/plan",
+                 "GET /api/v1/households/{id}/plan/versions" -> planAgreement(allowed);
+            case "POST /huishoudens/{id}/plan/doelen" -> form.putAll(Map.of("goalDomain", "FINANCES", "goalText", "Overzicht over geld " + unique));
+            case "POST /huishoudens/{id}/plan/afspraken" -> form.putAll(Map.of("whoKind", "NETWORK_MEMBER", "who", "Tante " + unique,
+                    "what", "Opent samen de post", "due", LocalDate.now(clock).plusDays(14).toString()));
+            case "POST /huishoudens/{id}/plan/kader" -> form.putAll(Map.of("fallback", "Dan belt moeder haar zus " + unique));
+            case "POST /huishoudens/{id}/plan/instemming" -> {
+                planAgreement(allowed);
+                form.putAll(Map.of("agreedBy", "Moeder " + unique, "agreedOn", today, "agreedForm", "ORAL", "version", String.valueOf(planVersion())));
+            }
+            case "POST /huishoudens/{id}/plan/afspraken/{agreementId}" -> form.putAll(Map.of("status", "DONE", "note", "Gedaan " + unique));
+            case "POST /huishoudens/{id}/leefgebieden" -> form.putAll(Map.of("assessedOn", today, "pro_FINANCES", "2", "res_FINANCES", "3",
+                    "basis_FINANCES", "NETWORK"));
             case "GET /noodtoegang" -> b = b.param("verwijzing", referenceFor(role));
             case "POST /noodtoegang" -> form.putAll(Map.of("verwijzing", referenceFor(role), "reason", "Acute zorgen gemeld door de huisarts vandaag"));
             case "POST /api/v1/break-glass" -> json = "{\"reference\": \"" + referenceFor(role)

@@ -185,7 +185,13 @@ class BadInputTest {
             "caseId", "stap", "confirmOutsideTeam",
             // the planning meeting: selects (question, who named them, network member, invited by), checkboxes and the survey's radio buttons
             "question", "namedBy", "networkMemberId", "invitedBy", "prepared", "residentPersonId", "facilitatorId",
-            "preparedWell", "heard", "decidedTogether", "clearAgreements", "confidence");
+            "preparedWell", "heard", "decidedTogether", "clearAgreements", "confidence",
+            // the household plan: the life domain, who-kind, goal, status, fallback-used and agreement-form selects, the hidden version
+            "goalDomain", "whoKind", "goalId", "status", "fallbackUsed", "agreedForm", "version",
+            // the life-domain assessment: the participation ladder, calm/cleanliness/routine and the basis per domain are selects
+            "participationStep", "calm", "cleanliness", "routine", "basis_FINANCES", "basis_WORK_EDUCATION", "basis_TIME_USE", "basis_HOUSING",
+            "basis_DOMESTIC_RELATIONS", "basis_MENTAL_HEALTH", "basis_PHYSICAL_HEALTH", "basis_ADDICTION", "basis_BASIC_ADL", "basis_INSTRUMENTAL_ADL",
+            "basis_SOCIAL_NETWORK", "basis_SOCIAL_PARTICIPATION", "basis_JUSTICE");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -225,6 +231,8 @@ class BadInputTest {
     nl.leefwereld.privacy.SearchReferences references;
     @Autowired
     nl.leefwereld.privacy.ProtectedPersons protectedPersons;
+    @Autowired
+    nl.leefwereld.plan.HouseholdPlans plans;
 
     final JsonMapper json = JsonMapper.builder().build();
     final AtomicInteger requests = new AtomicInteger();
@@ -334,6 +342,11 @@ class BadInputTest {
         pathValues.put("/beheer/api-tokens/{id}", json.readTree(content(token)).get("id").asString());
         pathValues.put("{personId}", headPerson.toString());
         pathValues.put("/api/v1/persons/{id}", headPerson.toString());
+        plans.recordMeetingDecisions(director, household, new nl.leefwereld.plan.MeetingDecisions(null, "Planbijeenkomst badinput",
+                List.of(new nl.leefwereld.plan.AgreementDraft("NETWORK_MEMBER", "Oom Badinput", "Haalt de kinderen op", LocalDate.parse(today).plusDays(7),
+                        null)), "Dan belt moeder haar zus", null, null));
+        pathValues.put("{agreementId}", jdbc.sql("SELECT snapshot -> 'agreements' -> 0 ->> 'id' FROM plan_version WHERE household_id = :h")
+                .param("h", household).query(String.class).single());
         leaver = householdRegister.addMember(director, household, new nl.leefwereld.household.PersonDraft("Lex", "Badinput" + tag + "vertrek",
                 "2004-03-02", null, null, null), "CHILD", true);
     }
@@ -813,6 +826,18 @@ class BadInputTest {
             }
             case "/enquete/{token}" -> f.putAll(Map.of("preparedWell", "4", "heard", "5", "decidedTogether", "4", "clearAgreements", "3",
                     "confidence", "4", "openAnswer", "Goed geregeld"));
+            case "/huishoudens/{id}/plan/doelen" -> f.putAll(Map.of("goalDomain", "FINANCES", "goalText", "Ik wil overzicht over mijn geld",
+                    "providerGoal", "Schuldhulp: stabiele situatie"));
+            case "/huishoudens/{id}/plan/afspraken" -> f.putAll(Map.of("whoKind", "NETWORK_MEMBER", "who", "Tante Ria", "what", "Opent samen de post",
+                    "due", today, "checkDate", today, "goalId", ""));
+            case "/huishoudens/{id}/plan/afspraken/{agreementId}" -> f.putAll(Map.of("status", "NOT_DONE", "note", "Tante was ziek",
+                    "fallbackUsed", "JA", "newCheckDate", today));
+            case "/huishoudens/{id}/plan/kader" -> f.putAll(Map.of("fallback", "Dan belt moeder haar zus", "lowerBound", "Kinderen veilig",
+                    "lowerBoundSetBy", "Veilig Thuis", "sequencing", "Rust\nGeld", "reviewOn", LocalDate.parse(today).plusDays(30).toString(),
+                    "reviewNote", "als de schulden in beeld zijn"));
+            case "/huishoudens/{id}/plan/instemming" -> f.putAll(Map.of("agreedBy", "Bram Badinput", "agreedOn", today, "agreedForm", "ORAL"));
+            case "/huishoudens/{id}/leefgebieden" -> f.putAll(Map.of("assessedOn", today, "personId", "", "pro_FINANCES", "2", "res_FINANCES", "3",
+                    "basis_FINANCES", "NETWORK", "participationStep", "3", "calm", "3", "cleanliness", "3", "routine", "3", "note", "Goed gesprek"));
             case "/privacy/inzage" -> f.putAll(Map.of("bsn", headBsn, "request", "INZ-2026-001"));
             case "/personen/zoeken" -> f.put("q", "Badinput" + tag);
             case "/noodtoegang" -> f.putAll(Map.of("verwijzing", reference, "reason", "Acute zorgen gemeld door de huisarts vandaag"));

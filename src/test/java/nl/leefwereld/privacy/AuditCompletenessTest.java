@@ -75,6 +75,10 @@ class AuditCompletenessTest {
     /** A household in a district of its own, served by a team of its own with one case director: {@link #ownDirector}. */
     TestHouseholds.Fresh own;
     String ownDirector;
+    /** A household of Centrum-Haven with a household plan (two versions) and one life-domain assessment. */
+    TestHouseholds.Fresh planned;
+    @Autowired
+    nl.leefwereld.plan.HouseholdPlans plans;
 
     record Row(String name, String user, Function<AuditCompletenessTest, MockHttpServletRequestBuilder> request, int status,
                Function<AuditCompletenessTest, Map<String, Integer>> expected) {
@@ -99,6 +103,15 @@ class AuditCompletenessTest {
                 "Een-lang-wachtwoord-2026", null), null, "audit-test");
         own = households.register(users.current(ownDirector), district);
         centrumMeeting = meetings.start(users.current("procesbegeleider"), centrum.householdId(), centrum.headPersonId().toString(), "");
+        // A household with a plan in two versions and one assessment (one without the first would show neither).
+        planned = households.register(users.current("regisseur"), "centrum");
+        plans.recordMeetingDecisions(users.current("regisseur"), planned.householdId(), new nl.leefwereld.plan.MeetingDecisions(null,
+                "Planbijeenkomst audit", List.of(new nl.leefwereld.plan.AgreementDraft("NETWORK_MEMBER", "Oom Audit", "Haalt de kinderen op",
+                LocalDate.now(clock).plusDays(7), null)), "Dan belt moeder haar zus", null, null));
+        mvc.perform(post("/huishoudens/{id}/plan/doelen", planned.householdId()).with(csrf()).with(users.as("regisseur"))
+                .param("goalDomain", "FINANCES").param("goalText", "Overzicht over geld")).andReturn();
+        mvc.perform(post("/huishoudens/{id}/leefgebieden", planned.householdId()).with(csrf()).with(users.as("regisseur"))
+                .param("assessedOn", LocalDate.now(clock).toString()).param("pro_FINANCES", "2").param("res_FINANCES", "3")).andReturn();
     }
 
     /** A planning meeting of the centrum household (made before any row is counted). */
@@ -167,6 +180,29 @@ class AuditCompletenessTest {
         rows.add(new Row("geweigerd: planbijeenkomsten-API van een ander team", "regisseur.noord",
                 t -> get("/api/v1/households/{id}/meetings", t.centrum.householdId()), 403,
                 t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.centrum.householdId())));
+        rows.add(new Row("huishoudplan (scherm)", "regisseur", t -> get("/huishoudens/{id}/plan", t.planned.householdId()), 200,
+                t -> rowsOf("READ HOUSEHOLD_PLAN " + t.planned.householdId(), "READ HOUSEHOLD_PLAN_VERSIONS " + t.planned.householdId())));
+        rows.add(new Row("huishoudplan: versies vergelijken", "regisseur", t -> get("/huishoudens/{id}/plan/vergelijken", t.planned.householdId())
+                .param("van", "1").param("tot", "2"), 200,
+                t -> rowsOf("READ HOUSEHOLD_PLAN_VERSIONS " + t.planned.householdId(), "READ HOUSEHOLD_PLAN " + t.planned.householdId(),
+                        "READ HOUSEHOLD_PLAN " + t.planned.householdId())));
+        rows.add(new Row("huishoudplan als PDF", "teamleider", t -> get("/huishoudens/{id}/plan/pdf", t.planned.householdId()), 200,
+                t -> rowsOf("EXPORT HOUSEHOLD_PLAN " + t.planned.householdId())));
+        rows.add(new Row("huishoudplan (API)", "procesbegeleider", t -> get("/api/v1/households/{id}/plan", t.planned.householdId()), 200,
+                t -> rowsOf("READ HOUSEHOLD_PLAN " + t.planned.householdId())));
+        rows.add(new Row("versies huishoudplan (API)", "regisseur", t -> get("/api/v1/households/{id}/plan/versions", t.planned.householdId()), 200,
+                t -> rowsOf("READ HOUSEHOLD_PLAN_VERSIONS " + t.planned.householdId())));
+        rows.add(new Row("metingen leefgebieden (API)", "regisseur", t -> get("/api/v1/households/{id}/assessments", t.planned.householdId()), 200,
+                t -> rowsOf("READ ASSESSMENT " + t.planned.householdId())));
+        rows.add(new Row("leefgebieden (scherm)", "teamleider", t -> get("/huishoudens/{id}/leefgebieden", t.planned.householdId()), 200,
+                t -> rowsOf("READ HOUSEHOLD " + t.planned.householdId(), "READ PERSON " + t.planned.headPersonId(),
+                        "READ ASSESSMENT " + t.planned.householdId(), "READ HOUSEHOLD_PLAN " + t.planned.householdId())));
+        rows.add(new Row("geweigerd: huishoudplan van een ander team", "regisseur.noord",
+                t -> get("/huishoudens/{id}/plan", t.planned.householdId()), 403,
+                t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.planned.householdId())));
+        rows.add(new Row("geweigerd: metingen-API van een ander team", "regisseur.noord",
+                t -> get("/api/v1/households/{id}/assessments", t.planned.householdId()), 403,
+                t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.planned.householdId())));
         // Refused: another team's professional. No READ row ever, but the refusal itself is audited.
         rows.add(new Row("geweigerd: huishoudpagina van een ander team", "regisseur.noord",
                 t -> get("/huishoudens/{id}", t.centrum.householdId()), 403,

@@ -17,7 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The life domains page: development per domain, all assessments, and the form for a new assessment. */
@@ -56,9 +56,8 @@ class OutcomeController {
     }
 
     @PostMapping("/huishoudens/{id}/leefgebieden")
-    String record(@PathVariable UUID id, @RequestParam Map<String, String> posted, Model model, RedirectAttributes redirect) {
-        Map<String, String> form = new LinkedHashMap<>();
-        FIELDS.forEach(f -> form.put(f, posted.getOrDefault(f, "")));
+    String record(@PathVariable UUID id, @ModelAttribute AssessmentForm typed, Model model, RedirectAttributes redirect) {
+        Map<String, String> form = typed.asMap();
         try {
             assessments.record(CurrentUsers.get(), id, new AssessmentService.AssessmentInput(form));
             redirect.addFlashAttribute("message", "De meting is opgeslagen.");

@@ -9,7 +9,6 @@ import nl.leefwereld.household.HouseholdRef;
 import nl.leefwereld.household.Households;
 import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.identity.CurrentUsers;
-import nl.leefwereld.plan.AgreementForm;
 import nl.leefwereld.plan.AgreementStatus;
 import nl.leefwereld.plan.LifeDomain;
 import nl.leefwereld.plan.WhoKind;
@@ -45,33 +44,50 @@ class PlanController {
         this.pdf = pdf;
     }
 
-    /** Every field of every plan form, as typed; one object so an error re-renders the page with all of it kept. */
-    public static class PlanForm {
+    /** The goal form, as typed. */
+    public static class GoalForm {
         private String goalDomain = "", goalText = "", providerGoal = "";
-        private String whoKind = "", who = "", what = "", due = "", checkDate = "", goalId = "";
-        private String status = "", note = "", fallbackUsed = "", newCheckDate = "";
-        private String fallback = "", lowerBound = "", lowerBoundSetBy = "", sequencing = "", reviewOn = "", reviewNote = "";
-        private String agreedBy = "", agreedOn = "", agreedForm = "", version = "";
-        private boolean representative;
         public String getGoalDomain() { return goalDomain; } public void setGoalDomain(String v) { goalDomain = v; }
         public String getGoalText() { return goalText; } public void setGoalText(String v) { goalText = v; }
         public String getProviderGoal() { return providerGoal; } public void setProviderGoal(String v) { providerGoal = v; }
+    }
+
+    /** The new-agreement form, as typed. */
+    public static class AgreementForm {
+        private String whoKind = "", who = "", what = "", due = "", checkDate = "", goalId = "";
         public String getWhoKind() { return whoKind; } public void setWhoKind(String v) { whoKind = v; }
         public String getWho() { return who; } public void setWho(String v) { who = v; }
         public String getWhat() { return what; } public void setWhat(String v) { what = v; }
         public String getDue() { return due; } public void setDue(String v) { due = v; }
         public String getCheckDate() { return checkDate; } public void setCheckDate(String v) { checkDate = v; }
         public String getGoalId() { return goalId; } public void setGoalId(String v) { goalId = v; }
+    }
+
+    /** The follow-up form of one agreement, as typed. */
+    public static class StatusForm {
+        private String status = "", note = "", fallbackUsed = "", newCheckDate = "";
         public String getStatus() { return status; } public void setStatus(String v) { status = v; }
         public String getNote() { return note; } public void setNote(String v) { note = v; }
         public String getFallbackUsed() { return fallbackUsed; } public void setFallbackUsed(String v) { fallbackUsed = v; }
         public String getNewCheckDate() { return newCheckDate; } public void setNewCheckDate(String v) { newCheckDate = v; }
+    }
+
+    /** Fallback, lower bound, sequencing and review, as typed. */
+    public static class FrameworkForm {
+        /** null until sent: a post without the form's fields is refused, an empty field clears the part. */
+        private String fallback, lowerBound, lowerBoundSetBy, sequencing, reviewOn, reviewNote;
         public String getFallback() { return fallback; } public void setFallback(String v) { fallback = v; }
         public String getLowerBound() { return lowerBound; } public void setLowerBound(String v) { lowerBound = v; }
         public String getLowerBoundSetBy() { return lowerBoundSetBy; } public void setLowerBoundSetBy(String v) { lowerBoundSetBy = v; }
         public String getSequencing() { return sequencing; } public void setSequencing(String v) { sequencing = v; }
         public String getReviewOn() { return reviewOn; } public void setReviewOn(String v) { reviewOn = v; }
         public String getReviewNote() { return reviewNote; } public void setReviewNote(String v) { reviewNote = v; }
+    }
+
+    /** The resident's agreement, as typed; version is the plan version shown when the form was opened. */
+    public static class ConsentForm {
+        private String agreedBy = "", agreedOn = "", agreedForm = "", version = "";
+        private boolean representative;
         public String getAgreedBy() { return agreedBy; } public void setAgreedBy(String v) { agreedBy = v; }
         public String getAgreedOn() { return agreedOn; } public void setAgreedOn(String v) { agreedOn = v; }
         public String getAgreedForm() { return agreedForm; } public void setAgreedForm(String v) { agreedForm = v; }
@@ -79,12 +95,16 @@ class PlanController {
         public boolean isRepresentative() { return representative; } public void setRepresentative(boolean v) { representative = v; }
     }
 
-    @GetMapping("/huishoudens/{id}/plan")
-    String plan(@PathVariable UUID id, @RequestParam(name = "versie", required = false) String versie, Model model) {
-        return page(id, versie, model, null, null, null, null);
+    /** The forms of the page; the one that failed carries what was typed, the others their defaults. */
+    record Forms(GoalForm goal, AgreementForm agreement, StatusForm status, FrameworkForm framework, ConsentForm consent) {
     }
 
-    private String page(UUID id, String versie, Model model, PlanForm typed, String errorForm, UUID errorAgreement, Map<String, String> errors) {
+    @GetMapping("/huishoudens/{id}/plan")
+    String plan(@PathVariable UUID id, @RequestParam(name = "versie", required = false) String versie, Model model) {
+        return page(id, versie, model, new Forms(null, null, null, null, null), null, null, null);
+    }
+
+    private String page(UUID id, String versie, Model model, Forms typed, String errorForm, UUID errorAgreement, Map<String, String> errors) {
         CurrentUser me = CurrentUsers.get();
         HouseholdRef ref = household(me, id);
         Optional<PlanRepository.Version> current = plans.current(me, id, "huishoudplan");
@@ -99,15 +119,25 @@ class PlanController {
         model.addAttribute("currentVersion", current.map(PlanRepository.Version::version).orElse(0));
         model.addAttribute("versions", current.isPresent() ? plans.versions(me, id, "versies huishoudplan") : List.of());
         model.addAttribute("today", plans.today());
-        PlanForm form = typed != null ? typed : defaults(shown);
-        model.addAttribute("form", form);
+        model.addAttribute("goalForm", typed.goal() != null ? typed.goal() : new GoalForm());
+        model.addAttribute("agreementForm", typed.agreement() != null ? typed.agreement() : new AgreementForm());
+        model.addAttribute("statusForm", typed.status() != null ? typed.status() : new StatusForm());
+        model.addAttribute("frameworkForm", typed.framework() != null ? typed.framework() : framework(shown));
+        ConsentForm consent = typed.consent() != null ? typed.consent() : new ConsentForm();
+        if (typed.consent() == null) {
+            consent.agreedOn = plans.today().toString();
+        }
+        if (consent.version == null || consent.version.isBlank()) {
+            consent.version = shown == null ? "" : String.valueOf(current.get().version());
+        }
+        model.addAttribute("consentForm", consent);
         model.addAttribute("errorForm", errorForm);
         model.addAttribute("errorAgreement", errorAgreement);
         model.addAttribute("errors", errors);
         model.addAttribute("domainOptions", options(LifeDomain.values(), LifeDomain::label));
         model.addAttribute("whoKindOptions", options(WhoKind.values(), WhoKind::label));
         model.addAttribute("statusOptions", options(AgreementStatus.values(), AgreementStatus::label));
-        model.addAttribute("formOptions", options(AgreementForm.values(), AgreementForm::label));
+        model.addAttribute("formOptions", options(nl.leefwereld.plan.AgreementForm.values(), nl.leefwereld.plan.AgreementForm::label));
         Map<String, String> goalOptions = new LinkedHashMap<>();
         if (shown != null) {
             shown.content().goals().forEach(g -> goalOptions.put(g.id().toString(), g.domainLabel() + ": " + g.text()));
@@ -117,9 +147,8 @@ class PlanController {
         return "plan/plan";
     }
 
-    private PlanForm defaults(PlanRepository.Version shown) {
-        PlanForm f = new PlanForm();
-        f.agreedOn = plans.today().toString();
+    private static FrameworkForm framework(PlanRepository.Version shown) {
+        FrameworkForm f = new FrameworkForm();
         if (shown != null) {
             PlanContent c = shown.content();
             f.fallback = c.fallback() == null ? "" : c.fallback();
@@ -128,9 +157,6 @@ class PlanController {
             f.sequencing = String.join("\n", c.sequencing());
             f.reviewOn = c.reviewOn() == null ? "" : c.reviewOn().toString();
             f.reviewNote = c.reviewNote() == null ? "" : c.reviewNote();
-            f.version = String.valueOf(shown.version());
-        } else {
-            f.version = "0";
         }
         return f;
     }
@@ -161,76 +187,62 @@ class PlanController {
     }
 
     @PostMapping("/huishoudens/{id}/plan/doelen")
-    String addGoal(@PathVariable UUID id, @ModelAttribute("form") PlanForm form, Model model, RedirectAttributes redirect) {
+    String addGoal(@PathVariable UUID id, @ModelAttribute GoalForm form, Model model, RedirectAttributes redirect) {
         try {
             int v = plans.addGoal(CurrentUsers.get(), id, new PlanService.GoalInput(form.goalDomain, form.goalText, form.providerGoal));
             return saved(id, v, "Het doel is toegevoegd.", "doelen", redirect);
         } catch (InvalidInputException e) {
-            return page(id, null, model, keepFramework(id, form), "goal", null, e.fieldErrors());
+            return page(id, null, model, new Forms(form, null, null, null, null), "goal", null, e.fieldErrors());
         }
     }
 
     @PostMapping("/huishoudens/{id}/plan/afspraken")
-    String addAgreement(@PathVariable UUID id, @ModelAttribute("form") PlanForm form, Model model, RedirectAttributes redirect) {
+    String addAgreement(@PathVariable UUID id, @ModelAttribute AgreementForm form, Model model, RedirectAttributes redirect) {
         try {
             int v = plans.addAgreement(CurrentUsers.get(), id,
                     new PlanService.AgreementInput(form.whoKind, form.who, form.what, form.due, form.checkDate, form.goalId));
             return saved(id, v, "De afspraak is toegevoegd.", "afspraken", redirect);
         } catch (InvalidInputException e) {
-            return page(id, null, model, keepFramework(id, form), "agreement", null, e.fieldErrors());
+            return page(id, null, model, new Forms(null, form, null, null, null), "agreement", null, e.fieldErrors());
         }
     }
 
     @PostMapping("/huishoudens/{id}/plan/afspraken/{agreementId}")
-    String updateAgreement(@PathVariable UUID id, @PathVariable UUID agreementId, @ModelAttribute("form") PlanForm form, Model model,
+    String updateAgreement(@PathVariable UUID id, @PathVariable UUID agreementId, @ModelAttribute StatusForm form, Model model,
                            RedirectAttributes redirect) {
         try {
             int v = plans.updateAgreement(CurrentUsers.get(), id, agreementId,
                     new PlanService.StatusInput(form.status, form.note, form.fallbackUsed, form.newCheckDate));
             return saved(id, v, "De afspraak is bijgewerkt.", "afspraken", redirect);
         } catch (InvalidInputException e) {
-            return page(id, null, model, keepFramework(id, form), "status", agreementId, e.fieldErrors());
+            return page(id, null, model, new Forms(null, null, form, null, null), "status", agreementId, e.fieldErrors());
         }
     }
 
     @PostMapping("/huishoudens/{id}/plan/kader")
-    String framework(@PathVariable UUID id, @ModelAttribute("form") PlanForm form, Model model, RedirectAttributes redirect) {
+    String framework(@PathVariable UUID id, @ModelAttribute FrameworkForm form, Model model, RedirectAttributes redirect) {
         try {
+            if (form.fallback == null && form.lowerBound == null && form.lowerBoundSetBy == null && form.sequencing == null
+                    && form.reviewOn == null && form.reviewNote == null) {
+                throw InvalidInputException.of("fallback", "Vul het formulier in en verstuur het opnieuw.");
+            }
             int v = plans.setFramework(CurrentUsers.get(), id, new PlanService.FrameworkInput(form.fallback, form.lowerBound,
                     form.lowerBoundSetBy, form.sequencing, form.reviewOn, form.reviewNote));
             return saved(id, v, "Terugvalplan, ondergrens, volgorde en evaluatie zijn opgeslagen.", "kader", redirect);
         } catch (InvalidInputException e) {
-            return page(id, null, model, form, "framework", null, e.fieldErrors());
+            return page(id, null, model, new Forms(null, null, null, form, null), "framework", null, e.fieldErrors());
         }
     }
 
     @PostMapping("/huishoudens/{id}/plan/instemming")
-    String agreement(@PathVariable UUID id, @ModelAttribute("form") PlanForm form, Model model, RedirectAttributes redirect) {
+    String agreement(@PathVariable UUID id, @ModelAttribute ConsentForm form, Model model, RedirectAttributes redirect) {
         try {
             int v = plans.recordResidentAgreement(CurrentUsers.get(), id,
                     new PlanService.ConsentInput(form.agreedBy, form.agreedOn, form.agreedForm, form.representative, form.version));
             return saved(id, v, "De instemming is vastgelegd.", "instemming", redirect);
         } catch (InvalidInputException e) {
-            return page(id, null, model, keepFramework(id, form), "consent", null, e.fieldErrors());
+            return page(id, null, model, new Forms(null, null, null, null, form), "consent", null, e.fieldErrors());
         }
-    }
-
-    /** A form other than the framework form failed: the framework fields show the plan's values, not empty ones. */
-    private PlanForm keepFramework(UUID id, PlanForm typed) {
-        PlanForm d = defaults(plans.currentUnaudited(CurrentUsers.get(), id).orElse(null));
-        typed.fallback = d.fallback;
-        typed.lowerBound = d.lowerBound;
-        typed.lowerBoundSetBy = d.lowerBoundSetBy;
-        typed.sequencing = d.sequencing;
-        typed.reviewOn = d.reviewOn;
-        typed.reviewNote = d.reviewNote;
-        if (typed.version == null || typed.version.isBlank()) {
-            typed.version = d.version;
-        }
-        if (typed.agreedOn == null || typed.agreedOn.isBlank()) {
-            typed.agreedOn = d.agreedOn;
-        }
-        return typed;
     }
 
     private static String saved(UUID id, int version, String message, String anchor, RedirectAttributes redirect) {

@@ -237,9 +237,17 @@ class PlanService implements HouseholdPlans, PlanGoals {
         List<String> steps = in.sequencing() == null ? List.of()
                 : Arrays.stream(in.sequencing().split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         return save(user, householdId, null, "Terugvalplan, ondergrens, volgorde of evaluatie bijgewerkt",
-                c -> c.withFramework(FieldErrors.trimToNull(in.fallback()), FieldErrors.trimToNull(in.lowerBound()),
+                c -> unchanged(c, c.withFramework(FieldErrors.trimToNull(in.fallback()), FieldErrors.trimToNull(in.lowerBound()),
                         FieldErrors.trimToNull(in.lowerBound()) == null ? null : FieldErrors.trimToNull(in.lowerBoundSetBy()), steps, review,
-                        review == null ? null : FieldErrors.trimToNull(in.reviewNote())));
+                        review == null ? null : FieldErrors.trimToNull(in.reviewNote()))));
+    }
+
+    /** No version without a change: the same content again is refused. */
+    private static PlanContent unchanged(PlanContent current, PlanContent next) {
+        if (current.equals(next)) {
+            throw InvalidInputException.of("fallback", "Er is niets gewijzigd.");
+        }
+        return next;
     }
 
     @Transactional
@@ -253,16 +261,21 @@ class PlanService implements HouseholdPlans, PlanGoals {
         }
         AgreementForm form = e.oneOf("agreedForm", in.form(), AgreementForm.class, "hoe is ingestemd");
         Integer version = null;
-        try {
-            version = Integer.valueOf(in.version() == null ? "" : in.version().strip());
-        } catch (NumberFormatException ex) {
-            e.add("agreedBy", "Laad de pagina opnieuw: het versienummer ontbreekt.");
+        if (in.version() != null && !in.version().isBlank()) {
+            try {
+                version = Integer.valueOf(in.version().strip());
+            } catch (NumberFormatException ex) {
+                e.add("agreedBy", "Laad de pagina opnieuw: het versienummer van het plan klopt niet.");
+            }
+        }
+        if (plans.current(user.municipalityCode(), householdId).isEmpty()) {
+            e.add("agreedBy", "Er is nog geen plan om mee in te stemmen.");
         }
         e.throwIfAny();
-        int shown = version;
         // The version that records the agreement is the one agreed to: the plan as shown, with the agreement added.
-        return save(user, householdId, null, "Instemming van de inwoner vastgelegd", c -> c.withResidentAgreement(
-                new PlanContent.ResidentAgreement(in.agreedBy().strip(), on, form.name(), in.representative(), shown + 1)), shown);
+        // The version shown (when given) must still be the current one, else the resident agreed to something else.
+        return save(user, householdId, null, "Instemming van de inwoner vastgelegd", c -> c, version, (c, next) -> c.withResidentAgreement(
+                new PlanContent.ResidentAgreement(in.agreedBy().strip(), on, form.name(), in.representative(), next)));
     }
 
     @Override
@@ -313,12 +326,17 @@ class PlanService implements HouseholdPlans, PlanGoals {
         PlanContent apply(PlanContent current);
     }
 
+    private interface VersionedChange {
+        PlanContent apply(PlanContent current, int nextVersion);
+    }
+
     private int save(CurrentUser user, UUID householdId, UUID meetingId, String summary, Change change) {
-        return save(user, householdId, meetingId, summary, change, null);
+        return save(user, householdId, meetingId, summary, change, null, (c, next) -> c);
     }
 
     /** Locks the plan, applies the change to the current content and stores it as the next version; audited after commit. */
-    private int save(CurrentUser user, UUID householdId, UUID meetingId, String summary, Change change, Integer expectedVersion) {
+    private int save(CurrentUser user, UUID householdId, UUID meetingId, String summary, Change change, Integer expectedVersion,
+                     VersionedChange then) {
         String m = user.municipalityCode();
         UUID planId = plans.lockPlan(m, householdId);
         int last = plans.lastVersion(m, planId);
@@ -327,8 +345,8 @@ class PlanService implements HouseholdPlans, PlanGoals {
                     + "). Bekijk de nieuwe versie en leg de instemming daarmee vast.");
         }
         PlanContent current = last == 0 ? PlanContent.empty() : plans.version(m, householdId, last).orElseThrow().content();
-        PlanContent next = change.apply(current);
         int version = last + 1;
+        PlanContent next = then.apply(change.apply(current), version);
         plans.insertVersion(m, planId, version, householdId, user.id(), user.displayName(), summary, meetingId, next);
         audit.record(user, version == 1 ? AuditAction.CREATE : AuditAction.UPDATE, RECORD, planId + ":" + version, householdId, null, summary);
         return version;
