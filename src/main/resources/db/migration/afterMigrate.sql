@@ -11,5 +11,6 @@ BEGIN
         EXECUTE format('REVOKE ALL ON TABLE flyway_schema_history FROM %I', app_role);
         EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE audit_event, case_event FROM %I', app_role);
         EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE break_glass_grant FROM %I', app_role);
+        EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE plan_version FROM %I', app_role);
     END IF;
 END $$;
