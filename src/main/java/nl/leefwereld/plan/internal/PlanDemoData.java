@@ -131,7 +131,31 @@ class PlanDemoData implements SmartLifecycle {
                     "Als het huis na vier weken niet op orde is, vraagt Veilig Thuis alsnog een ondertoezichtstelling aan.",
                     "Het huis is binnen vier weken schoon en veilig; de kinderen missen geen afspraak in het ziekenhuis.", "Priya Ramdin (Veilig Thuis)",
                     "Veiligheid van de kinderen\nHuis op orde\nGezondheid", 28, "als het huis vier weken op orde is",
-                    List.of(new Update(1, "DONE", "Logeerschema loopt.", null)), "Kim van Dijk"));
+                    List.of(new Update(1, "DONE", "Logeerschema loopt.", null)), "Kim van Dijk"),
+            // Two Lelystad households of seed 004 (Voortman, Pieters): their first plan after the kitchen-table talk.
+            new Story("999999485", "regisseur",
+                    List.of(new Goal(LifeDomain.HOUSING, "Een huis waar we met z'n zevenen kunnen wonen, ook als Patrick erbij komt.", "Leefstad Wonen: passende woning binnen 12 maanden"),
+                            new Goal(LifeDomain.TIME_USE, "Elke dag dezelfde structuur: op tijd op, naar school, op tijd eten.", null),
+                            new Goal(LifeDomain.PHYSICAL_HEALTH, "Anne gaat naar alle afspraken op het consultatiebureau.", "JGZ: ontwikkeling van Anne volgen"),
+                            new Goal(LifeDomain.FINANCES, "Patrick kan bij ons wonen zonder dat we minder geld hebben.", null)),
+                    List.of(new Agreement("NETWORK_MEMBER", "Patrick Meijer", "Brengt Jordy en Dewi elke ochtend naar school.", 30, -2, 1),
+                            new Agreement("PROFESSIONAL", "Lisette Vos (Leefstad Wonen)", "Zoekt met Esmee een grotere woning en vraagt urgentie aan.", 60, 14, 0),
+                            new Agreement("PROFESSIONAL", "Gijs Post (Werk & Inkomen)", "Rekent uit wat samenwonen met Patrick betekent voor het inkomen.", 14, 7, 3),
+                            new Agreement("HOUSEHOLD_MEMBER", "Esmee Voortman", "Gaat met Anne naar elke afspraak op het consultatiebureau; Marja Kuipers belt een dag van tevoren.", 45, 10, 2)),
+                    "Verzuimen Jordy en Dewi na vier weken nog, dan schakelt de regisseur de leerplichtambtenaar in en komt het gezin opnieuw bij elkaar.",
+                    null, null, "Structuur in huis\nNaar school\nWoning en inkomen", 42, "als de kinderen vier weken elke dag op school zijn",
+                    List.of(new Update(2, "OPEN", null, null)), "Esmee Voortman"),
+            new Story("999975870", "regisseur",
+                    List.of(new Goal(LifeDomain.HOUSING, "Het huis is aangepast, zodat ik met mijn rolstoel overal kan komen.", "Wmo: woningaanpassing volgens het advies van de ergotherapeut"),
+                            new Goal(LifeDomain.INSTRUMENTAL_ADL, "Genoeg hulp in het huishouden, zodat ik niet alles vanuit mijn rolstoel hoef te doen.", null),
+                            new Goal(LifeDomain.SOCIAL_NETWORK, "We leren de buurt kennen en hebben mensen om op terug te vallen.", null)),
+                    List.of(new Agreement("PROFESSIONAL", "Rutger van Leeuwen (Wmo-loket)", "Bespreekt de aanvraag voor de woningaanpassing en plant het onderzoek.", 14, 7, 0),
+                            new Agreement("PROFESSIONAL", "Tineke Zwart (Thuishulp Klein & Fijn)", "Start met huishoudelijke hulp, 4 uur per week.", 10, 10, 1),
+                            new Agreement("HOUSEHOLD_MEMBER", "Jeroen Pieters", "Doet de boodschappen en kookt op werkdagen.", 30, 14, 1),
+                            new Agreement("PROFESSIONAL", "Anouk Dijkman (Sociaal Wijkteam)", "Zoekt met Monique een ontmoetingsplek in de wijk.", 45, 21, 2)),
+                    "Is de woningaanpassing er na drie maanden niet, dan regelt het Wmo-loket een tijdelijke oplossing, zoals een gehuurde traplift.",
+                    null, null, "Hulp in huis\nWoningaanpassing\nDe buurt", 60, "als over de woningaanpassing is besloten",
+                    List.of(new Update(1, "DONE", "Thuishulp komt sinds vorige week.", null)), "Monique Pieters"));
 
     @Override
     public void start() {
