@@ -178,6 +178,13 @@ class AccessMatrixTest {
         rule("POST /wmo/verzoeken/{id}/termijn", CASEWORK);
         rule("GET /api/v1/households/{id}/wmo-requests", CASEWORK);
         rule("GET /wmo/termijnen", CASEWORK);
+        rule("GET /wmo/klachten", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("GET /wmo/klachten/cijfers", EnumSet.of(Role.TEAM_LEAD, Role.POLICY_OFFICER));
+        rule("GET /wmo/klachten/{id}", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("POST /wmo/klachten/{id}/verlengen", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("POST /wmo/klachten/{id}/afhandelen", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("GET /huishoudens/{id}/klachten/nieuw", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("POST /huishoudens/{id}/klachten", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
     }
 
     private static void rule(String route, Set<Role> roles) {
@@ -374,6 +381,7 @@ class AccessMatrixTest {
         v.put("/huishoudens/{id}", household.householdId().toString());
         v.put("/api/v1/households/{id}", household.householdId().toString());
         v.put("/wmo/verzoeken/{id}", UUID.randomUUID().toString());
+        v.put("/wmo/klachten/{id}", UUID.randomUUID().toString());
         v.put("/zaken/{id}", household.caseId().toString());
         v.put("/teams/{id}", household.registration().teamId().toString());
         v.put("/api/v1/teams/{id}", household.registration().teamId().toString());
@@ -451,10 +459,39 @@ class AccessMatrixTest {
                 form.putAll(Map.of("kind", "SUSPEND", "changeOn", today, "reason", "Wacht op gegevens"));
                 return wmoPath(route, allowed, WmoFixtures.Stage.MELDING);
             }
+            case "GET /wmo/klachten/{id}" -> {
+                return RouteCatalog.fill(route.pattern(), Map.of("/wmo/klachten/{id}", complaint(allowed).toString()));
+            }
+            case "POST /wmo/klachten/{id}/verlengen" -> {
+                form.putAll(Map.of("weeks", "2", "reason", "Gesprek met de aanbieder nodig"));
+                return RouteCatalog.fill(route.pattern(), Map.of("/wmo/klachten/{id}", complaint(allowed).toString()));
+            }
+            case "POST /wmo/klachten/{id}/afhandelen" -> {
+                form.putAll(Map.of("handledBy", "J. Jansen", "handledHow", "CONVERSATION", "outcome", "Uitgelegd", "closedOn", today));
+                return RouteCatalog.fill(route.pattern(), Map.of("/wmo/klachten/{id}", complaint(allowed).toString()));
+            }
+            case "POST /huishoudens/{id}/klachten" -> {
+                form.putAll(Map.of("law", "WMO", "category", "TREATMENT", "receivedOn", today, "from", "RESIDENT", "summary", "Niet teruggebeld"));
+                return RouteCatalog.fill(route.pattern(), Map.of("/huishoudens/{id}", household.householdId().toString()));
+            }
             default -> {
                 return null;
             }
         }
+    }
+
+    /** A fresh complaint of the demo team's household for an allowed role (each write changes it); any id for a refused one. */
+    private UUID complaint(boolean allowed) {
+        if (!allowed) {
+            return UUID.randomUUID();
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO wmo_complaint (municipality_code, id, law, category, received_on, from_kind, household_id, team_id, summary, created_at, created_by)
+                VALUES (?, ?, 'WMO', 'TREATMENT', ?, 'RESIDENT', ?, ?, 'Matrixklacht', now(), ?)""")
+                .params(municipality, id, LocalDate.now(clock), household.householdId(), household.registration().teamId(), users.current("regisseur").id())
+                .update();
+        return id;
     }
 
     /** One decided Wmo request of the demo team, for the read routes. */
@@ -628,7 +665,9 @@ class AccessMatrixTest {
             case "GET /beheer/termijnen", "GET /beheer/sociale-kaart", "GET /api/v1/households/{id}/wmo-requests", "GET /wmo/termijnen" -> { }
             case "GET /wmo/verzoeken/{id}", "GET /wmo/verzoeken/{id}/beschikking.pdf", "POST /huishoudens/{id}/wmo-verzoeken",
                  "POST /wmo/verzoeken/{id}/persoonlijk-plan", "POST /wmo/verzoeken/{id}/onderzoek", "POST /wmo/verzoeken/{id}/aanvraag",
-                 "POST /wmo/verzoeken/{id}/beschikking", "POST /wmo/verzoeken/{id}/bezwaar", "POST /wmo/verzoeken/{id}/termijn" -> form.putAll(wmoForm);
+                 "POST /wmo/verzoeken/{id}/beschikking", "POST /wmo/verzoeken/{id}/bezwaar", "POST /wmo/verzoeken/{id}/termijn",
+                 "POST /wmo/klachten/{id}/verlengen", "POST /wmo/klachten/{id}/afhandelen", "POST /huishoudens/{id}/klachten" -> form.putAll(wmoForm);
+            case "GET /wmo/klachten", "GET /wmo/klachten/cijfers", "GET /wmo/klachten/{id}", "GET /huishoudens/{id}/klachten/nieuw" -> { }
             case "GET /sociale-kaart" -> b = b.param("wijk", "noord").param("q", "eenzaam");
             case "GET /api/v1/provisions" -> b = b.param("district", "noord").param("q", "eenzaam");
             case "POST /beheer/sociale-kaart/aanbieders" -> form.putAll(Map.of("name", "Matrixaanbieder " + unique, "contracted", "true",

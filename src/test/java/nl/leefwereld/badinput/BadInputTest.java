@@ -189,7 +189,9 @@ class BadInputTest {
             // wmo: the law, step and unit selects of the terms form; catalog: kind, contracted, category and provider selects
             "law", "step", "unit", "contracted", "productCategory", "providerId",
             // wmo: the selects of the request page and the notification select on the household page
-            "notificationId", "outcome", "form", "frequency", "exemption", "customProposed");
+            "notificationId", "outcome", "form", "frequency", "exemption", "customProposed",
+            // wmo complaints: who it is from, the request and how it was handled are selects
+            "from", "requestId", "handledHow");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -314,6 +316,14 @@ class BadInputTest {
         pathValues.put("/wmo/verzoeken/{id}/aanvraag", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.ONDERZOCHT).toString());
         pathValues.put("/wmo/verzoeken/{id}/beschikking", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.AANVRAAG).toString());
         pathValues.put("/wmo/verzoeken/{id}/bezwaar", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.BESCHIKT).toString());
+        // complaints of this test's own, one per form of the complaint page
+        for (String form : List.of("verlengen", "afhandelen")) {
+            MvcResult complaint = perform("opzet", post("/huishoudens/" + household + "/klachten").with(users.as("regisseur")).with(csrf())
+                    .param("law", "WMO").param("category", "TREATMENT").param("receivedOn", today).param("from", "RESIDENT")
+                    .param("summary", "Badinputklacht"));
+            assertThat(complaint.getResponse().getStatus()).as("own complaint: " + describe(complaint)).isEqualTo(302);
+            pathValues.put("/wmo/klachten/{id}/" + form, complaint.getResponse().getRedirectedUrl().substring("/wmo/klachten/".length()));
+        }
         // an equated day of this test's own, for the remove form of the terms page
         equatedDay = LocalDate.of(2100, 1, 5).plusDays(Math.floorMod(tag.hashCode() + 7, 36000)).toString();
         jdbc.sql("INSERT INTO wmo_equated_day (municipality_code, day, name, added_at, added_by) VALUES (?, ?::date, 'Badinput', now(), ?)"
@@ -831,6 +841,11 @@ class BadInputTest {
             case "/wmo/verzoeken/{id}/beschikking" -> f.putAll(WmoFixtures.decision(jdbc, LocalDate.parse(today)));
             case "/wmo/verzoeken/{id}/bezwaar" -> f.putAll(Map.of("receivedOn", today, "grounds", "Te weinig uren"));
             case "/wmo/verzoeken/{id}/termijn" -> f.putAll(Map.of("kind", "SUSPEND", "changeOn", today, "weeks", "", "reason", "Wacht op gegevens"));
+            case "/huishoudens/{id}/klachten" -> f.putAll(Map.of("law", "JEUGDWET", "category", "LEVEL_OF_SUPPORT", "receivedOn", today,
+                    "from", "REPRESENTATIVE", "representative", "Moeder", "requestId", "", "summary", "Te weinig begeleiding"));
+            case "/wmo/klachten/{id}/verlengen" -> f.putAll(Map.of("weeks", "2", "reason", "Gesprek met de aanbieder nodig"));
+            case "/wmo/klachten/{id}/afhandelen" -> f.putAll(Map.of("handledBy", "J. Jansen", "handledHow", "WRITTEN", "outcome", "Excuses aangeboden",
+                    "closedOn", today));
             // the hidden day of a listed row; refused by a redirect with the error (REFUSES_BY_REDIRECT)
             case "/beheer/termijnen/feestdagen/verwijderen" -> f.put("day", equatedDay);
             default -> {

@@ -113,6 +113,21 @@ class WmoProcessTest {
     }
 
     @Test
+    void theApplicationRoleCannotRewriteOrRemoveARequestsHistory() {
+        UUID id = WmoFixtures.request(mvc, users, households, jdbc, today, WmoFixtures.Stage.MELDING);
+        long events = jdbc.sql("SELECT count(*) FROM wmo_request_event WHERE request_id = ?").param(id).query(Long.class).single();
+        assertThat(events).isPositive();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("UPDATE wmo_request_event SET summary = 'herschreven' WHERE request_id = ?")
+                .param(id).update()).isInstanceOf(org.springframework.dao.DataAccessException.class).hasStackTraceContaining("permission denied");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("DELETE FROM wmo_request_event WHERE request_id = ?").param(id).update())
+                .isInstanceOf(org.springframework.dao.DataAccessException.class).hasStackTraceContaining("permission denied");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("TRUNCATE wmo_request_event CASCADE").update())
+                .isInstanceOf(org.springframework.dao.DataAccessException.class).hasStackTraceContaining("permission denied");
+        assertThat(jdbc.sql("SELECT count(*) FROM wmo_request_event WHERE request_id = ? AND summary <> 'herschreven'").param(id)
+                .query(Long.class).single()).isEqualTo(events);
+    }
+
+    @Test
     void aCustomProvisionNeedsTheOrderOfSupportFirst() throws Exception {
         UUID id = WmoFixtures.request(mvc, users, households, jdbc, today, WmoFixtures.Stage.MELDING);
         Map<String, String> without = new java.util.HashMap<>(WmoFixtures.investigation(today));
