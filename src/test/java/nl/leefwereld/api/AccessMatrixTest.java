@@ -175,6 +175,7 @@ class AccessMatrixTest {
         rule("POST /wmo/verzoeken/{id}/aanvraag", CASEWORK);
         rule("POST /wmo/verzoeken/{id}/beschikking", CASEWORK);
         rule("POST /wmo/verzoeken/{id}/bezwaar", CASEWORK);
+        rule("POST /wmo/verzoeken/{id}/beslissing-op-bezwaar", CASEWORK);
         rule("POST /wmo/verzoeken/{id}/termijn", CASEWORK);
         rule("GET /api/v1/households/{id}/wmo-requests", CASEWORK);
         rule("GET /wmo/termijnen", CASEWORK);
@@ -455,6 +456,10 @@ class AccessMatrixTest {
                 form.putAll(Map.of("receivedOn", today, "grounds", "Te weinig uren"));
                 return wmoPath(route, allowed, WmoFixtures.Stage.BESCHIKT);
             }
+            case "POST /wmo/verzoeken/{id}/beslissing-op-bezwaar" -> {
+                form.putAll(Map.of("objectionDecidedOn", today, "objectionOutcome", "UNFOUNDED", "objectionDecisionGrounds", "Volledig onderzocht"));
+                return wmoPath(route, allowed, WmoFixtures.Stage.BEZWAAR);
+            }
             case "POST /wmo/verzoeken/{id}/termijn" -> {
                 form.putAll(Map.of("kind", "SUSPEND", "changeOn", today, "reason", "Wacht op gegevens"));
                 return wmoPath(route, allowed, WmoFixtures.Stage.MELDING);
@@ -666,7 +671,7 @@ class AccessMatrixTest {
             case "GET /wmo/verzoeken/{id}", "GET /wmo/verzoeken/{id}/beschikking.pdf", "POST /huishoudens/{id}/wmo-verzoeken",
                  "POST /wmo/verzoeken/{id}/persoonlijk-plan", "POST /wmo/verzoeken/{id}/onderzoek", "POST /wmo/verzoeken/{id}/aanvraag",
                  "POST /wmo/verzoeken/{id}/beschikking", "POST /wmo/verzoeken/{id}/bezwaar", "POST /wmo/verzoeken/{id}/termijn",
-                 "POST /wmo/klachten/{id}/verlengen", "POST /wmo/klachten/{id}/afhandelen", "POST /huishoudens/{id}/klachten" -> form.putAll(wmoForm);
+                 "POST /wmo/verzoeken/{id}/beslissing-op-bezwaar", "POST /wmo/klachten/{id}/verlengen", "POST /wmo/klachten/{id}/afhandelen", "POST /huishoudens/{id}/klachten" -> form.putAll(wmoForm);
             case "GET /wmo/klachten", "GET /wmo/klachten/cijfers", "GET /wmo/klachten/{id}", "GET /huishoudens/{id}/klachten/nieuw" -> { }
             case "GET /sociale-kaart" -> b = b.param("wijk", "noord").param("q", "eenzaam");
             case "GET /api/v1/provisions" -> b = b.param("district", "noord").param("q", "eenzaam");

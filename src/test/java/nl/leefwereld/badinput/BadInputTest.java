@@ -191,7 +191,9 @@ class BadInputTest {
             // wmo: the selects of the request page and the notification select on the household page
             "notificationId", "outcome", "form", "frequency", "exemption", "customProposed",
             // wmo complaints: who it is from, the request and how it was handled are selects
-            "from", "requestId", "handledHow");
+            "from", "requestId", "handledHow",
+            // wmo: the advisory-committee and outcome selects of the objection forms
+            "committee", "objectionOutcome");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -316,6 +318,7 @@ class BadInputTest {
         pathValues.put("/wmo/verzoeken/{id}/aanvraag", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.ONDERZOCHT).toString());
         pathValues.put("/wmo/verzoeken/{id}/beschikking", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.AANVRAAG).toString());
         pathValues.put("/wmo/verzoeken/{id}/bezwaar", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.BESCHIKT).toString());
+        pathValues.put("/wmo/verzoeken/{id}/beslissing-op-bezwaar", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.BEZWAAR).toString());
         // complaints of this test's own, one per form of the complaint page
         for (String form : List.of("verlengen", "afhandelen")) {
             MvcResult complaint = perform("opzet", post("/huishoudens/" + household + "/klachten").with(users.as("regisseur")).with(csrf())
@@ -839,7 +842,9 @@ class BadInputTest {
             case "/wmo/verzoeken/{id}/onderzoek" -> f.putAll(WmoFixtures.investigation(LocalDate.parse(today)));
             case "/wmo/verzoeken/{id}/aanvraag" -> f.put("aanvraagOn", today);
             case "/wmo/verzoeken/{id}/beschikking" -> f.putAll(WmoFixtures.decision(jdbc, LocalDate.parse(today)));
-            case "/wmo/verzoeken/{id}/bezwaar" -> f.putAll(Map.of("receivedOn", today, "grounds", "Te weinig uren"));
+            case "/wmo/verzoeken/{id}/bezwaar" -> f.putAll(Map.of("receivedOn", today, "grounds", "Te weinig uren", "committee", "false"));
+            case "/wmo/verzoeken/{id}/beslissing-op-bezwaar" -> f.putAll(Map.of("objectionDecidedOn", today, "objectionOutcome", "UNFOUNDED",
+                    "objectionDecisionGrounds", "Het onderzoek was volledig"));
             case "/wmo/verzoeken/{id}/termijn" -> f.putAll(Map.of("kind", "SUSPEND", "changeOn", today, "weeks", "", "reason", "Wacht op gegevens"));
             case "/huishoudens/{id}/klachten" -> f.putAll(Map.of("law", "JEUGDWET", "category", "LEVEL_OF_SUPPORT", "receivedOn", today,
                     "from", "REPRESENTATIVE", "representative", "Moeder", "requestId", "", "summary", "Te weinig begeleiding"));
