@@ -159,6 +159,7 @@ class AccessMatrixTest {
         rule("GET /beheer/termijnen", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/termijnen", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/termijnen/feestdagen", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/termijnen/eigen-bijdrage", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/termijnen/feestdagen/verwijderen", EnumSet.of(Role.ADMINISTRATOR));
         // catalog
         rule("GET /sociale-kaart", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
@@ -166,6 +167,11 @@ class AccessMatrixTest {
         rule("GET /beheer/sociale-kaart", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/sociale-kaart/aanbieders", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/sociale-kaart/voorzieningen", EnumSet.of(Role.ADMINISTRATOR));
+        rule("GET /beheer/sociale-kaart/aanbieders/{id}", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/sociale-kaart/aanbieders/{id}", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/sociale-kaart/aanbieders/{id}/gecontroleerd", EnumSet.of(Role.ADMINISTRATOR));
+        rule("GET /beheer/sociale-kaart/voorzieningen/{id}", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/sociale-kaart/voorzieningen/{id}", EnumSet.of(Role.ADMINISTRATOR));
         // wmo legal process
         rule("POST /huishoudens/{id}/wmo-verzoeken", CASEWORK);
         rule("GET /wmo/verzoeken/{id}", CASEWORK);
@@ -383,6 +389,8 @@ class AccessMatrixTest {
         v.put("/api/v1/households/{id}", household.householdId().toString());
         v.put("/wmo/verzoeken/{id}", UUID.randomUUID().toString());
         v.put("/wmo/klachten/{id}", UUID.randomUUID().toString());
+        v.put("/beheer/sociale-kaart/aanbieders/{id}", matrixProvider().toString());
+        v.put("/beheer/sociale-kaart/voorzieningen/{id}", matrixProvision().toString());
         v.put("/zaken/{id}", household.caseId().toString());
         v.put("/teams/{id}", household.registration().teamId().toString());
         v.put("/api/v1/teams/{id}", household.registration().teamId().toString());
@@ -483,6 +491,28 @@ class AccessMatrixTest {
                 return null;
             }
         }
+    }
+
+    private UUID matrixProvider;
+    private UUID matrixProvision;
+
+    /** A provider of this test's own, for the upkeep routes (the demo providers stay as other tests expect them). */
+    private UUID matrixProvider() {
+        if (matrixProvider == null) {
+            matrixProvider = UUID.randomUUID();
+            jdbc.sql("INSERT INTO provider (municipality_code, id, name, contracted, last_checked_on, created_at) VALUES (?, ?, ?, true, ?, now())")
+                    .params(municipality, matrixProvider, "Matrixaanbieder eigen " + matrixProvider, LocalDate.now(clock)).update();
+        }
+        return matrixProvider;
+    }
+
+    private UUID matrixProvision() {
+        if (matrixProvision == null) {
+            matrixProvision = UUID.randomUUID();
+            jdbc.sql("INSERT INTO provision (municipality_code, id, kind, name, description, valid_from, created_at) VALUES (?, ?, 'GENERAL', ?, 'Ontmoeting', ?, now())")
+                    .params(municipality, matrixProvision, "Matrixvoorziening eigen", LocalDate.now(clock)).update();
+        }
+        return matrixProvision;
     }
 
     /** A fresh complaint of the demo team's household for an allowed role (each write changes it); any id for a refused one. */
@@ -680,6 +710,13 @@ class AccessMatrixTest {
             case "POST /beheer/sociale-kaart/voorzieningen" -> form.putAll(Map.of("kind", "GENERAL", "title", "Matrixvoorziening " + unique,
                     "description", "Ontmoeting", "validFrom", today));
             case "POST /beheer/termijnen" -> form.putAll(Map.of("law", "JEUGDWET", "step", "BEZWAAR", "amount", "6", "unit", "WEEKS"));
+            case "GET /beheer/sociale-kaart/aanbieders/{id}", "GET /beheer/sociale-kaart/voorzieningen/{id}",
+                 "POST /beheer/sociale-kaart/aanbieders/{id}/gecontroleerd" -> { }
+            case "POST /beheer/sociale-kaart/aanbieders/{id}" -> form.putAll(Map.of("name", "Matrixaanbieder eigen " + matrixProvider(), "contracted", "false",
+                    "lastCheckedOn", today));
+            case "POST /beheer/sociale-kaart/voorzieningen/{id}" -> form.putAll(Map.of("kind", "GENERAL", "title", "Matrixvoorziening eigen",
+                    "description", "Ontmoeting en koffie", "validFrom", today));
+            case "POST /beheer/termijnen/eigen-bijdrage" -> form.putAll(Map.of("year", "2150", "rate", "10,00"));
             case "POST /beheer/termijnen/feestdagen" -> form.putAll(Map.of("day", matrixDay().toString(), "name", "Matrixdag " + unique));
             case "POST /beheer/termijnen/feestdagen/verwijderen" -> form.put("day", allowed ? matrixEquatedDay().toString() : "2199-01-01");
             case "POST /beheer/api-tokens" -> form.putAll(Map.of("userId", account.toString(), "name", "Matrix " + unique,

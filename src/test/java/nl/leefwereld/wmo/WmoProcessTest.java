@@ -168,6 +168,30 @@ class WmoProcessTest {
     }
 
     @Test
+    void aConfiguredCoPaymentRateChangesTheDecisionsCoPayment() throws Exception {
+        int year = today.getYear();
+        try {
+            String max = nl.leefwereld.catalog.Money.format(CoPayment.rateFor(today, java.util.Optional.empty()));
+            MvcResult tooHigh = form("beheer", "/beheer/termijnen/eigen-bijdrage", Map.of("year", Integer.toString(year), "rate", "99,00"));
+            assertThat(body(tooHigh)).contains("Het tarief mag niet hoger zijn dan het wettelijke maximum van " + max + " per maand in " + year + ".")
+                    .contains("99,00");
+            assertThat(body(form("beheer", "/beheer/termijnen/eigen-bijdrage", Map.of("year", "20x7", "rate", "19,005"))))
+                    .contains("Vul het jaar in als vier cijfers, bijvoorbeeld 2027.").contains("Vul het bedrag per maand in euro in, bijvoorbeeld 19,00.");
+            MvcResult saved = form("beheer", "/beheer/termijnen/eigen-bijdrage", Map.of("year", Integer.toString(year), "rate", "19,00"));
+            assertThat(saved.getResponse().getStatus()).as(body(saved)).isEqualTo(302);
+            assertThat(jdbc.sql("SELECT monthly_cents FROM wmo_copayment_rate WHERE municipality_code = '9999' AND year = ?").param(year)
+                    .query(Long.class).single()).isEqualTo(1900L);
+            assertThat(body(mvc.perform(get("/beheer/termijnen").with(users.as("beheer"))).andReturn())).contains("€ 19,00");
+
+            UUID id = WmoFixtures.request(mvc, users, households, jdbc, today, WmoFixtures.Stage.BESCHIKT);
+            assertThat(jdbc.sql("SELECT copayment_cents FROM wmo_request WHERE id = ?").param(id).query(Long.class).single()).isEqualTo(1900L);
+            assertThat(body(mvc.perform(get("/wmo/verzoeken/" + id).with(users.as("regisseur"))).andReturn())).contains("€ 19,00 per maand");
+        } finally {
+            jdbc.sql("DELETE FROM wmo_copayment_rate WHERE municipality_code = '9999' AND year = ?").param(year).update();
+        }
+    }
+
+    @Test
     void theApplicationRoleCannotRewriteOrRemoveARequestsHistory() {
         UUID id = WmoFixtures.request(mvc, users, households, jdbc, today, WmoFixtures.Stage.MELDING);
         long events = jdbc.sql("SELECT count(*) FROM wmo_request_event WHERE request_id = ?").param(id).query(Long.class).single();
