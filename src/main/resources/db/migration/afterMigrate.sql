@@ -11,6 +11,7 @@ BEGIN
         EXECUTE format('REVOKE ALL ON TABLE flyway_schema_history FROM %I', app_role);
         EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE audit_event, case_event FROM %I', app_role);
         EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE break_glass_grant FROM %I', app_role);
+        EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE plan_version FROM %I', app_role);
     END IF;
 END $$;
 -- wmo: a request's history is append-only.

@@ -131,6 +131,21 @@ class AccessMatrixTest {
         rule("POST /api/v1/inzage", EnumSet.of(Role.PRIVACY_OFFICER));
         rule("GET /api/v1/reference/consent-purposes", CASEWORK);
         // identity administration
+        // plan
+        rule("GET /huishoudens/{id}/plan", CASEWORK);
+        rule("GET /huishoudens/{id}/plan/vergelijken", CASEWORK);
+        rule("GET /huishoudens/{id}/plan/pdf", CASEWORK);
+        rule("POST /huishoudens/{id}/plan/doelen", CASEWORK);
+        rule("POST /huishoudens/{id}/plan/afspraken", CASEWORK);
+        rule("POST /huishoudens/{id}/plan/afspraken/{agreementId}", CASEWORK);
+        rule("POST /huishoudens/{id}/plan/kader", CASEWORK);
+        rule("POST /huishoudens/{id}/plan/instemming", CASEWORK);
+        rule("GET /api/v1/households/{id}/plan", CASEWORK);
+        rule("GET /api/v1/households/{id}/plan/versions", CASEWORK);
+        // outcome
+        rule("GET /huishoudens/{id}/leefgebieden", CASEWORK);
+        rule("POST /huishoudens/{id}/leefgebieden", CASEWORK);
+        rule("GET /api/v1/households/{id}/assessments", CASEWORK);
         rule("GET /beheer/gebruikers", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/gebruikers", EnumSet.of(Role.ADMINISTRATOR));
         rule("GET /beheer/gebruikers/{id}", EnumSet.of(Role.ADMINISTRATOR));
@@ -151,6 +166,19 @@ class AccessMatrixTest {
         rule("GET /beheer/api-tokens", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/api-tokens", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/api-tokens/{id}/intrekken", EnumSet.of(Role.ADMINISTRATOR));
+        // meeting: the planning meeting (led by a facilitator) and the participants' survey (public links)
+        rule("POST /huishoudens/{id}/bijeenkomsten", CASEWORK);
+        rule("GET /bijeenkomsten/{id}", CASEWORK);
+        rule("GET /bijeenkomsten/{id}/deelnemers/{participantId}/uitnodiging.pdf", CASEWORK);
+        rule("POST /bijeenkomsten/{id}/deelnemers", EnumSet.of(Role.MEETING_FACILITATOR));
+        rule("POST /bijeenkomsten/{id}/deelnemers/{participantId}/uitnodigen", EnumSet.of(Role.MEETING_FACILITATOR));
+        rule("POST /bijeenkomsten/{id}/deelnemers/{participantId}/voorbereiding", EnumSet.of(Role.MEETING_FACILITATOR));
+        rule("POST /bijeenkomsten/{id}/verslag", EnumSet.of(Role.MEETING_FACILITATOR));
+        rule("GET /api/v1/households/{id}/meetings", CASEWORK);
+        rule("GET /rapportage/planbijeenkomsten", EnumSet.of(Role.MEETING_FACILITATOR, Role.TEAM_LEAD, Role.POLICY_OFFICER));
+        rule("GET /enquete/{token}", PUBLIC);
+        rule("POST /enquete/{token}", PUBLIC);
+        rule("GET /enquete/bedankt", PUBLIC);
         rule("GET /api/v1/me/tokens", EVERYONE);
         rule("POST /api/v1/me/tokens", EVERYONE);
         rule("DELETE /api/v1/me/tokens/{id}", EVERYONE);
@@ -192,6 +220,22 @@ class AccessMatrixTest {
         rule("POST /wmo/klachten/{id}/afhandelen", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
         rule("GET /huishoudens/{id}/klachten/nieuw", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
         rule("POST /huishoudens/{id}/klachten", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        // returns
+        rule("GET /api/v1/price-list", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER, Role.ADMINISTRATOR));
+        rule("POST /api/v1/returns/scenario-evaluations", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
+        rule("POST /api/v1/returns/project-calculations", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
+        rule("GET /beheer/prijslijst", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/prijslijst", EnumSet.of(Role.ADMINISTRATOR));
+        rule("GET /huishoudens/{id}/rendement/nieuw", CASEWORK);
+        rule("POST /huishoudens/{id}/rendement", CASEWORK);
+        rule("GET /huishoudens/{id}/rendement/{returnId}", CASEWORK);
+        rule("GET /huishoudens/{id}/doorbraak", CASEWORK);
+        rule("POST /huishoudens/{id}/doorbraak", CASEWORK);
+        rule("GET /projecten", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
+        rule("GET /projecten/{id}", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
+        rule("GET /projecten/nieuw", EnumSet.of(Role.TEAM_LEAD, Role.POLICY_OFFICER));
+        rule("POST /projecten", EnumSet.of(Role.TEAM_LEAD, Role.POLICY_OFFICER));
+        rule("POST /projecten/{id}/status", EnumSet.of(Role.TEAM_LEAD, Role.POLICY_OFFICER));
     }
 
     private static void rule(String route, Set<Role> roles) {
@@ -238,6 +282,10 @@ class AccessMatrixTest {
     nl.leefwereld.privacy.SearchReferences references;
     @Autowired
     nl.leefwereld.privacy.ProtectedPersons protectedPersons;
+    @Autowired
+    nl.leefwereld.meeting.RecordingMeeting recordingMeeting;
+    @Autowired
+    nl.leefwereld.plan.HouseholdPlans plans;
 
     MockMvc mvc;
     String municipality;
@@ -246,6 +294,9 @@ class AccessMatrixTest {
     TestHouseholds.Fresh household;
     UUID team;
     UUID account;
+    /** A case return of the test's household and a project of its own (returns module). */
+    UUID caseReturn;
+    UUID project;
     /** Routes allowed to a role but with no valid request declared in {@link #valid}: checked only as "passed the role check". */
     final Set<String> withoutValidRequest = new TreeSet<>();
 
@@ -260,6 +311,8 @@ class AccessMatrixTest {
         team = admin.createTeam(municipality, "Matrixteam " + tag, Set.of());
         account = admin.createUser(municipality, new Administration.NewUser("matrix." + tag, "Matrix Account", null, null,
                 EnumSet.of(Role.POLICY_OFFICER), "Een-lang-wachtwoord-2026", null), null, "matrix-test");
+        caseReturn = nl.leefwereld.returns.ReturnsTestFixtures.caseReturn(jdbc, municipality, household.householdId(), director.id());
+        project = nl.leefwereld.returns.ReturnsTestFixtures.project(jdbc, municipality, "Matrixproject " + tag);
     }
 
     List<Route> routes() {
@@ -402,7 +455,71 @@ class AccessMatrixTest {
         v.put("/api/v1/me/tokens/{id}", UUID.randomUUID().toString());
         v.put("{personId}", household.headPersonId().toString());
         v.put("/api/v1/persons/{id}", household.headPersonId().toString());
+        v.put("{returnId}", caseReturn.toString());
+        v.put("/projecten/{id}", project.toString());
+        v.put("/bijeenkomsten/{id}", UUID.randomUUID().toString());
+        v.put("{participantId}", UUID.randomUUID().toString());
+        v.put("{token}", "A".repeat(43));
+        v.put("{agreementId}", UUID.randomUUID().toString());
         return v;
+    }
+
+    /** This test's meeting for the matrix household (made once per test), led by the demo facilitator. */
+    UUID meeting;
+
+    private UUID meeting() {
+        if (meeting == null) {
+            meeting = recordingMeeting.start(users.current("procesbegeleider"), household.householdId(), household.headPersonId().toString(), "");
+        }
+        return meeting;
+    }
+
+    /** The route's path on this test's meeting; with a name, on a fresh household-member participant of that name. */
+    private String meetingPath(Route route, String participantName) {
+        Map<String, String> v = pathValues(UUID.randomUUID());
+        v.put("/bijeenkomsten/{id}", meeting().toString());
+        if (participantName != null) {
+            UUID p = recordingMeeting.addParticipant(users.current("procesbegeleider"), meeting(), new nl.leefwereld.meeting.ParticipantDraft(
+                    "INVOLVED", "", "HOUSEHOLD_MEMBER", participantName, "", "", "", "", "", ""));
+            v.put("{participantId}", p.toString());
+        }
+        return RouteCatalog.fill(route.pattern(), v);
+    }
+
+    private String residentParticipant() {
+        return jdbc.sql("SELECT id::text FROM meeting_participant WHERE meeting_id = :m AND kind = 'RESIDENT'").param("m", meeting())
+                .query(String.class).single();
+    }
+
+    /** A held meeting of its own for the survey links (the other meeting stays open for the write routes). */
+    UUID surveyMeeting;
+
+    /** A survey link of its own: a participant of the held survey meeting and an invitation with the token's hash. */
+    private String freshSurveyToken() {
+        UUID participant = UUID.randomUUID();
+        if (surveyMeeting == null) {
+            surveyMeeting = recordingMeeting.start(users.current("procesbegeleider"), household.householdId(), household.headPersonId().toString(), "");
+            jdbc.sql("UPDATE meeting SET recorded_at = now(), held_on = current_date WHERE id = :m").param("m", surveyMeeting).update();
+        }
+        jdbc.sql("""
+                INSERT INTO meeting_participant (municipality_code, id, meeting_id, position, kind, name, question, attended)
+                VALUES (:mc, :id, :m, 100 + (SELECT count(*) FROM meeting_participant WHERE meeting_id = :m), 'NETWORK', 'Matrix', 'INVOLVED', true)""")
+                .param("mc", municipality).param("id", participant).param("m", surveyMeeting).update();
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String hash;
+        try {
+            hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        jdbc.sql("""
+                INSERT INTO survey_invitation (municipality_code, id, meeting_id, participant_id, token_hash, created_at, expires_at)
+                VALUES (:mc, :id, :m, :p, :h, now(), now() + interval '1 day')""")
+                .param("mc", municipality).param("id", UUID.randomUUID()).param("m", surveyMeeting).param("p", participant).param("h", hash).update();
+        return token;
     }
 
     /** A break-the-glass reference from a search, issued to the role's demo account (any string for roles without one). */
@@ -557,6 +674,25 @@ class AccessMatrixTest {
         return day;
     }
 
+    /** The household's plan (made by a planning meeting's decisions when there is none yet): the id of its first agreement. */
+    private String planAgreement(boolean needed) {
+        if (!needed) {
+            return UUID.randomUUID().toString();
+        }
+        if (planVersion() == 0) {
+            plans.recordMeetingDecisions(users.current("regisseur"), household.householdId(), new nl.leefwereld.plan.MeetingDecisions(null,
+                    "Planbijeenkomst matrix", List.of(new nl.leefwereld.plan.AgreementDraft("NETWORK_MEMBER", "Oom Matrix", "Haalt de kinderen op",
+                    LocalDate.now(clock).plusDays(7), null)), "Dan belt moeder haar zus", null, null));
+        }
+        return jdbc.sql("SELECT snapshot -> 'agreements' -> 0 ->> 'id' FROM plan_version WHERE household_id = :h ORDER BY version DESC LIMIT 1")
+                .param("h", household.householdId()).query(String.class).single();
+    }
+
+    private int planVersion() {
+        return jdbc.sql("SELECT coalesce(max(version), 0) FROM plan_version WHERE household_id = :h").param("h", household.householdId())
+                .query(Integer.class).single();
+    }
+
     /** A privacy alert of its own, to mark as seen. */
     private String freshAlert() {
         protectedPersons.alert(users.current("regisseur"), household.householdId(), household.headPersonId(), "toegangsmatrix");
@@ -588,6 +724,9 @@ class AccessMatrixTest {
                     "Matrix " + unique, "Verwijzing", today, null);
             values.put("{consentId}", consent.toString());
         }
+        if (route.pattern().contains("{agreementId}")) {
+            values.put("{agreementId}", allowed ? planAgreement(true) : UUID.randomUUID().toString());
+        }
         Map<String, String> wmoForm = new LinkedHashMap<>();
         String wmoPath = wmoRequest(route, allowed, wmoForm);
         String path = wmoPath != null ? wmoPath : RouteCatalog.fill(route.pattern(), values);
@@ -609,6 +748,22 @@ class AccessMatrixTest {
                  "GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /beheer/sessies", "GET /beheer/wijzigingen" -> {
                 // valid as they are
             }
+            case "GET /huishoudens/{id}/plan", "GET /huishoudens/{id}/leefgebieden", "GET /api/v1/households/{id}/assessments" -> {
+                // valid as they are (a household without a plan or assessments still has the page, and an empty list)
+            }
+            case "GET /huishoudens/{id}/plan/vergelijken", "GET /huishoudens/{id}/plan/pdf", "GET /api/v1/households/{id}/plan",
+                 "GET /api/v1/households/{id}/plan/versions" -> planAgreement(allowed);
+            case "POST /huishoudens/{id}/plan/doelen" -> form.putAll(Map.of("goalDomain", "FINANCES", "goalText", "Overzicht over geld " + unique));
+            case "POST /huishoudens/{id}/plan/afspraken" -> form.putAll(Map.of("whoKind", "NETWORK_MEMBER", "who", "Tante " + unique,
+                    "what", "Opent samen de post", "due", LocalDate.now(clock).plusDays(14).toString()));
+            case "POST /huishoudens/{id}/plan/kader" -> form.putAll(Map.of("fallback", "Dan belt moeder haar zus " + unique));
+            case "POST /huishoudens/{id}/plan/instemming" -> {
+                planAgreement(allowed);
+                form.putAll(Map.of("agreedBy", "Moeder " + unique, "agreedOn", today, "agreedForm", "ORAL", "version", String.valueOf(planVersion())));
+            }
+            case "POST /huishoudens/{id}/plan/afspraken/{agreementId}" -> form.putAll(Map.of("status", "DONE", "note", "Gedaan " + unique));
+            case "POST /huishoudens/{id}/leefgebieden" -> form.putAll(Map.of("assessedOn", today, "pro_FINANCES", "2", "res_FINANCES", "3",
+                    "basis_FINANCES", "NETWORK"));
             case "GET /noodtoegang" -> b = b.param("verwijzing", referenceFor(role));
             case "POST /noodtoegang" -> form.putAll(Map.of("verwijzing", referenceFor(role), "reason", "Acute zorgen gemeld door de huisarts vandaag"));
             case "POST /api/v1/break-glass" -> json = "{\"reference\": \"" + referenceFor(role)
@@ -719,6 +874,63 @@ class AccessMatrixTest {
             case "POST /beheer/termijnen/eigen-bijdrage" -> form.putAll(Map.of("year", "2150", "rate", "10,00"));
             case "POST /beheer/termijnen/feestdagen" -> form.putAll(Map.of("day", matrixDay().toString(), "name", "Matrixdag " + unique));
             case "POST /beheer/termijnen/feestdagen/verwijderen" -> form.put("day", allowed ? matrixEquatedDay().toString() : "2199-01-01");
+            case "GET /api/v1/price-list" -> { }
+            case "GET /beheer/prijslijst", "GET /huishoudens/{id}/rendement/nieuw", "GET /huishoudens/{id}/doorbraak", "GET /projecten",
+                 "GET /projecten/nieuw" -> { }
+            case "POST /beheer/prijslijst" -> form.putAll(Map.of("code", "MX-" + unique.toUpperCase(), "name", "Matrix", "unit", "PER_TIME", "price", "10",
+                    "payer", "OTHER", "sourceDocument", "Matrix", "sourceLine", "L1", "validFrom", today));
+            case "POST /huishoudens/{id}/rendement" -> form.putAll(Map.of("title", "Matrix " + unique, "assumptions", "Zonder hulp een OTS",
+                    "refItem", "NOP-OTS"));
+            case "POST /huishoudens/{id}/doorbraak" -> form.putAll(Map.of("kind", "PARTY", "name", "Matrix " + unique, "yearlyCostBefore", "100"));
+            case "GET /huishoudens/{id}/rendement/{returnId}" -> { }
+            case "GET /projecten/{id}" -> { }
+            case "POST /projecten" -> form.putAll(Map.of("name", "Matrix " + unique, "goal", "Matrix", "status", "PLANNED", "returnKind", "UNKNOWN"));
+            case "POST /projecten/{id}/status" -> form.putAll(Map.of("status", "RUNNING", "embeddingPlan", "Gewoon werk van het team"));
+            case "POST /api/v1/returns/scenario-evaluations" -> json = "{\"reference\": [{\"item\": \"JGD-OTS\"}], \"actual\": []}";
+            case "POST /api/v1/returns/project-calculations" -> json = "{\"leavers\": [{\"count\": 1, \"valuePerLeaver\": 37000}], \"businessAsUsualShare\": 0.5}";
+            case "POST /huishoudens/{id}/bijeenkomsten" -> form.putAll(Map.of("residentPersonId", household.headPersonId().toString(),
+                    "facilitatorId", users.current("procesbegeleider").id().toString()));
+            case "GET /bijeenkomsten/{id}", "GET /api/v1/households/{id}/meetings", "GET /rapportage/planbijeenkomsten", "GET /enquete/bedankt" -> {
+                path = meetingPath(route, null);
+                b = request(route.method(), path);
+            }
+            case "GET /bijeenkomsten/{id}/deelnemers/{participantId}/uitnodiging.pdf" -> {
+                path = meetingPath(route, "Matrix Lid " + unique);
+                b = request(route.method(), path);
+            }
+            case "POST /bijeenkomsten/{id}/deelnemers" -> {
+                path = meetingPath(route, null);
+                b = request(route.method(), path).with(csrf());
+                form.putAll(Map.of("question", "INVOLVED", "kind", "HOUSEHOLD_MEMBER", "name", "Matrix Lid " + unique));
+            }
+            case "POST /bijeenkomsten/{id}/deelnemers/{participantId}/uitnodigen" -> {
+                path = meetingPath(route, "Matrix Lid " + unique);
+                b = request(route.method(), path).with(csrf());
+                form.put("invitedBy", "ON_BEHALF");
+            }
+            case "POST /bijeenkomsten/{id}/deelnemers/{participantId}/voorbereiding" -> {
+                path = meetingPath(route, "Matrix Lid " + unique);
+                b = request(route.method(), path).with(csrf());
+                form.putAll(Map.of("prepared", "true", "preparedOn", today, "brings", "Oppas op woensdag"));
+            }
+            case "POST /bijeenkomsten/{id}/verslag" -> {
+                // a meeting of its own each time: a meeting is recorded once
+                meeting = null;
+                path = meetingPath(route, null);
+                b = request(route.method(), path).with(csrf());
+                form.putAll(Map.of("heldOn", today, "place", "Wijkcentrum", "attended", residentParticipant(),
+                        "agreements[0].whoKind", "NETWORK_MEMBER", "agreements[0].who", "Oma", "agreements[0].what", "Past op",
+                        "agreements[0].due", LocalDate.now(clock).plusDays(14).toString(), "fallback", "Opnieuw bij elkaar komen"));
+            }
+            case "GET /enquete/{token}" -> {
+                path = "/enquete/" + freshSurveyToken();
+                b = request(route.method(), path);
+            }
+            case "POST /enquete/{token}" -> {
+                path = "/enquete/" + freshSurveyToken();
+                b = request(route.method(), path).with(csrf());
+                form.putAll(Map.of("preparedWell", "4", "heard", "5", "decidedTogether", "4", "clearAgreements", "3", "confidence", "4"));
+            }
             case "POST /beheer/api-tokens" -> form.putAll(Map.of("userId", account.toString(), "name", "Matrix " + unique,
                     "expiresOn", LocalDate.now(clock).plusDays(30).toString()));
             case "POST /api/v1/me/tokens" -> json = "{\"name\": \"Matrix %s\", \"expiresOn\": \"%s\"}".formatted(unique,

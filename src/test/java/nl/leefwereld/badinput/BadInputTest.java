@@ -176,7 +176,8 @@ class BadInputTest {
      */
     static final Map<String, String> REFUSES_BY_REDIRECT = Map.of("/zaken/{id}/regisseur", "De regisseur is toegewezen.",
             "/beheer/termijnen/feestdagen/verwijderen", "De dag is verwijderd.",
-            "/huishoudens/{id}/wmo-verzoeken", "De melding is vastgelegd en de ontvangst is bevestigd. Het onderzoek loopt.");
+            "/huishoudens/{id}/wmo-verzoeken", "De melding is vastgelegd en de ontvangst is bevestigd. Het onderzoek loopt.",
+            "/huishoudens/{id}/bijeenkomsten", "De planbijeenkomst is aangemaakt. Begin met de inventarisatie.");
     /** Form fields that are no text box (a select, checkbox list or password): what was typed is not shown back there. */
     static final Set<String> NOT_TYPED_BACK = Set.of("districtCode", "channel", "memberRelation", "purpose", "kind", "personId",
             "teamId", "roles", "password", "districts", "caseDirectorId", "active", "destination",
@@ -195,7 +196,19 @@ class BadInputTest {
             // wmo complaints: who it is from, the request and how it was handled are selects
             "from", "requestId", "handledHow",
             // wmo: the advisory-committee and outcome selects of the objection forms
-            "committee", "objectionOutcome");
+            "committee", "objectionOutcome",
+            // returns: selects of the price list, case-return lines, breakthrough and project forms
+            "payer", "refItem", "refUnit", "refPayer", "actItem", "actUnit", "actPayer", "status", "returnKind", "leaverPartTime",
+            "leaverRelapse",
+            // the planning meeting: selects (question, who named them, network member, invited by), checkboxes and the survey's radio buttons
+            "question", "namedBy", "networkMemberId", "invitedBy", "prepared", "residentPersonId", "facilitatorId",
+            "preparedWell", "heard", "decidedTogether", "clearAgreements", "confidence",
+            // the household plan: the life domain, who-kind, goal, status, fallback-used and agreement-form selects, the hidden version
+            "goalDomain", "whoKind", "goalId", "fallbackUsed", "agreedForm", "version",
+            // the life-domain assessment: the participation ladder, calm/cleanliness/routine and the basis per domain are selects
+            "participationStep", "calm", "cleanliness", "routine", "basis_FINANCES", "basis_WORK_EDUCATION", "basis_TIME_USE", "basis_HOUSING",
+            "basis_DOMESTIC_RELATIONS", "basis_MENTAL_HEALTH", "basis_PHYSICAL_HEALTH", "basis_ADDICTION", "basis_BASIC_ADL", "basis_INSTRUMENTAL_ADL",
+            "basis_SOCIAL_NETWORK", "basis_SOCIAL_PARTICIPATION", "basis_JUSTICE");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -215,6 +228,8 @@ class BadInputTest {
     // ---------------------------------------------------------------------------------------------------- fixture
 
     @Autowired
+    nl.leefwereld.meeting.RecordingMeeting meetings;
+    @Autowired
     WebApplicationContext context;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -233,6 +248,8 @@ class BadInputTest {
     nl.leefwereld.privacy.SearchReferences references;
     @Autowired
     nl.leefwereld.privacy.ProtectedPersons protectedPersons;
+    @Autowired
+    nl.leefwereld.plan.HouseholdPlans plans;
 
     final JsonMapper json = JsonMapper.builder().build();
     final AtomicInteger requests = new AtomicInteger();
@@ -365,15 +382,63 @@ class BadInputTest {
         pathValues.put("/meldingen/{id}", notification.toString());
         pathValues.put("/beheer/gebruikers/{id}", account.toString());
         pathValues.put("/beheer/teams/{id}", team.toString());
+        pathValues.put("/projecten/{id}", nl.leefwereld.returns.ReturnsTestFixtures.project(jdbc, users.current("regisseur").municipalityCode(),
+                "Badinputproject " + tag).toString());
         pathValues.put("{consentId}", consent.toString());
+        ownMeetingRecords(director);
         MvcResult token = perform("opzet", jsonPost("/api/v1/me/tokens", "beheer", MediaType.APPLICATION_JSON,
                 "{\"name\": \"Badinput " + tag + "\", \"expiresOn\": \"" + LocalDate.parse(today).plusDays(30) + "\"}"));
         assertThat(token.getResponse().getStatus()).as("own API token: " + content(token)).isEqualTo(201);
         pathValues.put("/beheer/api-tokens/{id}", json.readTree(content(token)).get("id").asString());
         pathValues.put("{personId}", headPerson.toString());
         pathValues.put("/api/v1/persons/{id}", headPerson.toString());
+        plans.recordMeetingDecisions(director, household, new nl.leefwereld.plan.MeetingDecisions(null, "Planbijeenkomst badinput",
+                List.of(new nl.leefwereld.plan.AgreementDraft("NETWORK_MEMBER", "Oom Badinput", "Haalt de kinderen op", LocalDate.parse(today).plusDays(7),
+                        null)), "Dan belt moeder haar zus", null, null));
+        pathValues.put("{agreementId}", jdbc.sql("SELECT snapshot -> 'agreements' -> 0 ->> 'id' FROM plan_version WHERE household_id = :h")
+                .param("h", household).query(String.class).single());
         leaver = householdRegister.addMember(director, household, new nl.leefwereld.household.PersonDraft("Lex", "Badinput" + tag + "vertrek",
                 "2004-03-02", null, null, null), "CHILD", true);
+    }
+
+    /** The resident's participant id in the meeting whose record the verslag route posts. */
+    String recordMeetingResident;
+
+    /**
+     * Meetings of this test's own household: one for the participant routes (with a household-member participant, no consent
+     * needed), one for the record route (recorded once, by the valid form), and a survey link of a held one.
+     */
+    private void ownMeetingRecords(CurrentUser director) {
+        CurrentUser facilitator = users.current("procesbegeleider");
+        UUID forRecord = meetings.start(facilitator, household, headPerson.toString(), "");
+        UUID forParticipants = meetings.start(facilitator, household, headPerson.toString(), "");
+        UUID participant = meetings.addParticipant(facilitator, forParticipants, new nl.leefwereld.meeting.ParticipantDraft("INVOLVED", "",
+                "HOUSEHOLD_MEMBER", "Zus Badinput", "zus", "", "", "", "", ""));
+        recordMeetingResident = jdbc.sql("SELECT id::text FROM meeting_participant WHERE meeting_id = :m AND kind = 'RESIDENT'")
+                .param("m", forRecord).query(String.class).single();
+        // the record route first: fill() takes the first key the path starts with
+        pathValues.put("/bijeenkomsten/{id}/verslag", forRecord.toString());
+        pathValues.put("/bijeenkomsten/{id}", forParticipants.toString());
+        pathValues.put("{participantId}", participant.toString());
+        UUID held = meetings.start(facilitator, household, headPerson.toString(), "");
+        jdbc.sql("UPDATE meeting SET recorded_at = now(), held_on = current_date WHERE id = :m").param("m", held).update();
+        UUID invitee = jdbc.sql("SELECT id FROM meeting_participant WHERE meeting_id = :m AND kind = 'RESIDENT'").param("m", held)
+                .query(UUID.class).single();
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        try {
+            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            jdbc.sql("""
+                    INSERT INTO survey_invitation (municipality_code, id, meeting_id, participant_id, token_hash, created_at, expires_at)
+                    VALUES (:mc, :id, :m, :p, :h, now(), now() + interval '1 day')""")
+                    .param("mc", director.municipalityCode()).param("id", UUID.randomUUID()).param("m", held).param("p", invitee)
+                    .param("h", hash).update();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        pathValues.put("{token}", token);
     }
 
     /** The head of a new household of this test's own (random name, no BSN). */
@@ -606,6 +671,15 @@ class BadInputTest {
                     {"username": "badinput.%s.api", "displayName": "Badinput Api", "email": "api@voorbeeld.nl", "teamId": "%s",
                      "roles": ["POLICY_OFFICER"], "password": "Een-lang-wachtwoord-2026", "oidcSubject": "badinput-%s"}
                     """.formatted(tag, team, tag);
+            case "/api/v1/returns/scenario-evaluations" -> """
+                    {"reference": [{"item": "JGD-OTS", "quantity": 1, "periods": 1}], "actual": [{"description": "Gezinscoach", "unitPrice": 35,
+                     "unit": "PER_DAY", "payer": "MUNICIPALITY_YOUTH", "quantity": 1, "periods": 40}], "years": 1}
+                    """;
+            case "/api/v1/returns/project-calculations" -> """
+                    {"leavers": [{"count": 5, "valuePerLeaver": 37000}], "businessAsUsualShare": 0.5,
+                     "otherSavings": [{"description": "Minder multiproblematiek", "amount": 120000, "attributionShare": 0.5}],
+                     "costs": [{"description": "Totale kosten", "amount": 110000}]}
+                    """;
             default -> null;
         };
         return body == null ? null : (ObjectNode) json.readTree(body);
@@ -794,6 +868,55 @@ class BadInputTest {
             case "/huishoudens/{id}/leden/{personId}/correctie" -> f.putAll(Map.of("firstName", "Bram", "lastName", "Badinput" + tag,
                     "birthDate", "1975-05-06", "bsn", "", "phone", "06-24242424", "email", "bram@voorbeeld.nl", "reason", "Nieuw nummer doorgegeven"));
             case "/huishoudens/{id}/noodtoegang" -> f.put("reason", "Acute zorgen gemeld door de huisarts vandaag");
+            case "/beheer/prijslijst" -> f.putAll(Map.of("code", "BI-" + tag.toUpperCase(), "name", "Badinput item", "unit", "PER_TIME", "price", "12,50",
+                    "payer", "OTHER", "sourceDocument", "Badinput", "sourceLine", "L1", "validFrom", today, "note", "Toelichting"));
+            case "/huishoudens/{id}/rendement" -> {
+                f.putAll(Map.of("title", "Badinput rendement", "years", "1", "assumptions", "Zonder hulp een OTS", "reflectionReturn", "Goedkoper",
+                        "reflectionLegitimacy", "Past", "reflectionInvolvement", "Sterker", "meetingId", "", "budgetRequestId", ""));
+                f.putAll(Map.of("refItem", "NOP-OTS", "refQuantity", "1", "refPeriods", "1", "actDescription", "Gezinscoach", "actUnitPrice", "35",
+                        "actUnit", "PER_DAY", "actPayer", "MUNICIPALITY_YOUTH", "actQuantity", "1", "actPeriods", "40"));
+            }
+            case "/huishoudens/{id}/doorbraak" -> f.putAll(Map.of("kind", "PARTY", "name", "Woningcorporatie", "yearlyCostBefore", "5.000",
+                    "yearlyCostAfter", "1.000", "remainsAfter", "true"));
+            case "/projecten" -> {
+                f.putAll(Map.of("name", "Badinput project " + tag, "goal", "Minder schulden", "status", "RUNNING", "periodFrom", "2026-01-01",
+                        "periodTo", "2026-12-31", "investment", "10.000", "participants", "12 deelnemers", "results", "Goed",
+                        "embeddingPlan", "Gewoon werk van het team", "returnKind", "ESTIMATED"));
+                f.putAll(Map.of("returnMethod", "Schatting", "businessAsUsualShare", "50", "leaverCount", "2", "leaverPartTime", "false",
+                        "leaverValue", "37.000", "leaverRelapse", "false", "savingDescription", "Minder zorg", "savingAmount", "10.000",
+                        "savingShare", "50", "costDescription", "Coach"));
+                f.putAll(Map.of("costFte", "0,5", "costRate", "65.000", "costYears", "2"));
+            }
+            case "/projecten/{id}/status" -> f.putAll(Map.of("status", "RUNNING", "embeddingPlan", "Gewoon werk van het team"));
+            case "/huishoudens/{id}/bijeenkomsten" -> f.putAll(Map.of("residentPersonId", headPerson.toString(),
+                    "facilitatorId", users.current("procesbegeleider").id().toString()));
+            case "/bijeenkomsten/{id}/deelnemers" -> f.putAll(Map.of("question", "INVOLVED", "namedBy", "", "kind", "HOUSEHOLD_MEMBER",
+                    "name", "Neef Badinput", "relation", "neef", "organisation", "", "email", "neef@voorbeeld.nl", "networkMemberId", "",
+                    "personId", "", "userId", ""));
+            case "/bijeenkomsten/{id}/deelnemers/{participantId}/uitnodigen" -> f.put("invitedBy", "ON_BEHALF");
+            case "/bijeenkomsten/{id}/deelnemers/{participantId}/voorbereiding" -> f.putAll(Map.of("prepared", "true", "preparedOn", today,
+                    "brings", "Oppas op woensdag"));
+            case "/bijeenkomsten/{id}/verslag" -> {
+                f.putAll(Map.of("heldOn", today, "place", "Buurthuis", "attended", recordMeetingResident, "lowerBound", "", "lowerBoundSetBy", "",
+                        "fallback", "De familie komt opnieuw bij elkaar", "resultForResident", "Rust in huis", "avoidedCostsNote", "",
+                        "avoidedCostsAmount", ""));
+                f.putAll(Map.of("agreements[0].whoKind", "NETWORK_MEMBER", "agreements[0].who", "Oma", "agreements[0].what", "Past op woensdag op",
+                        "agreements[0].due", LocalDate.parse(today).plusDays(14).toString()));
+            }
+            case "/enquete/{token}" -> f.putAll(Map.of("preparedWell", "4", "heard", "5", "decidedTogether", "4", "clearAgreements", "3",
+                    "confidence", "4", "openAnswer", "Goed geregeld"));
+            case "/huishoudens/{id}/plan/doelen" -> f.putAll(Map.of("goalDomain", "FINANCES", "goalText", "Ik wil overzicht over mijn geld",
+                    "providerGoal", "Schuldhulp: stabiele situatie"));
+            case "/huishoudens/{id}/plan/afspraken" -> f.putAll(Map.of("whoKind", "NETWORK_MEMBER", "who", "Tante Ria", "what", "Opent samen de post",
+                    "due", today, "checkDate", today, "goalId", ""));
+            case "/huishoudens/{id}/plan/afspraken/{agreementId}" -> f.putAll(Map.of("status", "NOT_DONE", "note", "Tante was ziek",
+                    "fallbackUsed", "JA", "newCheckDate", today));
+            case "/huishoudens/{id}/plan/kader" -> f.putAll(Map.of("fallback", "Dan belt moeder haar zus", "lowerBound", "Kinderen veilig",
+                    "lowerBoundSetBy", "Veilig Thuis", "sequencing", "Rust\nGeld", "reviewOn", LocalDate.parse(today).plusDays(30).toString(),
+                    "reviewNote", "als de schulden in beeld zijn"));
+            case "/huishoudens/{id}/plan/instemming" -> f.putAll(Map.of("agreedBy", "Bram Badinput", "agreedOn", today, "agreedForm", "ORAL"));
+            case "/huishoudens/{id}/leefgebieden" -> f.putAll(Map.of("assessedOn", today, "personId", "", "pro_FINANCES", "2", "res_FINANCES", "3",
+                    "basis_FINANCES", "NETWORK", "participationStep", "3", "calm", "3", "cleanliness", "3", "routine", "3", "note", "Goed gesprek"));
             case "/privacy/inzage" -> f.putAll(Map.of("bsn", headBsn, "request", "INZ-2026-001"));
             case "/personen/zoeken" -> f.put("q", "Badinput" + tag);
             case "/noodtoegang" -> f.putAll(Map.of("verwijzing", reference, "reason", "Acute zorgen gemeld door de huisarts vandaag"));
@@ -1080,6 +1203,9 @@ class BadInputTest {
 
     /** A user whose role may use the route, so only the input decides the answer. */
     static String userFor(String pattern) {
+        if (pattern.startsWith("/projecten")) {
+            return "beleid";
+        }
         if (pattern.startsWith("/beheer") || pattern.startsWith("/api/v1/admin")) {
             return "beheer";
         }
@@ -1088,6 +1214,9 @@ class BadInputTest {
         }
         if (pattern.equals("/zaken/{id}/regisseur") || pattern.equals("/teams/{id}/werkvoorraad/regisseur")) {
             return "teamleider";
+        }
+        if (pattern.startsWith("/bijeenkomsten")) {
+            return "procesbegeleider";
         }
         return "regisseur";
     }

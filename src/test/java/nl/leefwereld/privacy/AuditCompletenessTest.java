@@ -75,6 +75,12 @@ class AuditCompletenessTest {
     /** A household in a district of its own, served by a team of its own with one case director: {@link #ownDirector}. */
     TestHouseholds.Fresh own;
     String ownDirector;
+    /** A case return of the own household (returns module). */
+    UUID ownReturn;
+    /** A household of Centrum-Haven with a household plan (two versions) and one life-domain assessment. */
+    TestHouseholds.Fresh planned;
+    @Autowired
+    nl.leefwereld.plan.HouseholdPlans plans;
 
     record Row(String name, String user, Function<AuditCompletenessTest, MockHttpServletRequestBuilder> request, int status,
                Function<AuditCompletenessTest, Map<String, Integer>> expected) {
@@ -102,8 +108,28 @@ class AuditCompletenessTest {
                 nl.leefwereld.support.WmoFixtures.Stage.BESCHIKT);
         wmoHousehold = jdbc.sql("SELECT household_id FROM wmo_request WHERE id = ?").param(wmoRequest).query(UUID.class).single();
         wmoPerson = jdbc.sql("SELECT person_id FROM wmo_request WHERE id = ?").param(wmoRequest).query(UUID.class).single();
+        ownReturn = nl.leefwereld.returns.ReturnsTestFixtures.caseReturn(jdbc, m, own.householdId(), users.current(ownDirector).id());
+        centrumMeeting = meetings.start(users.current("procesbegeleider"), centrum.householdId(), centrum.headPersonId().toString(), "");
+        // A household with a plan in two versions and one assessment (one without the first would show neither).
+        planned = households.register(users.current("regisseur"), "centrum");
+        plans.recordMeetingDecisions(users.current("regisseur"), planned.householdId(), new nl.leefwereld.plan.MeetingDecisions(null,
+                "Planbijeenkomst audit", List.of(new nl.leefwereld.plan.AgreementDraft("NETWORK_MEMBER", "Oom Audit", "Haalt de kinderen op",
+                LocalDate.now(clock).plusDays(7), null)), "Dan belt moeder haar zus", null, null));
+        mvc.perform(post("/huishoudens/{id}/plan/doelen", planned.householdId()).with(csrf()).with(users.as("regisseur"))
+                .param("goalDomain", "FINANCES").param("goalText", "Overzicht over geld")).andReturn();
+        mvc.perform(post("/huishoudens/{id}/leefgebieden", planned.householdId()).with(csrf()).with(users.as("regisseur"))
+                .param("assessedOn", LocalDate.now(clock).toString()).param("pro_FINANCES", "2").param("res_FINANCES", "3")).andReturn();
         complaint = complaint(m, centrum.householdId(), users.current("regisseur").teamId());
         complaint(m, own.householdId(), team);
+    }
+
+    /** A planning meeting of the centrum household (made before any row is counted). */
+    UUID centrumMeeting;
+    @Autowired
+    nl.leefwereld.meeting.RecordingMeeting meetings;
+
+    UUID centrumMeeting() {
+        return centrumMeeting;
     }
 
     /** A complaint of this test's own (the own team's register then lists exactly one). */
@@ -129,7 +155,7 @@ class AuditCompletenessTest {
                 t -> get("/huishoudens/{id}", t.centrum.householdId()), 200,
                 t -> rowsOf("READ HOUSEHOLD " + t.centrum.householdId(), "READ PERSON " + t.centrum.headPersonId(),
                         "READ NETWORK " + t.centrum.householdId(), "READ CASE " + t.centrum.householdId(),
-                        "READ NOTIFICATION " + t.centrum.householdId())));
+                        "READ NOTIFICATION " + t.centrum.householdId(), "READ MEETING " + t.centrum.headPersonId())));
         rows.add(new Row("huishouden-API", "teamleider", t -> get("/api/v1/households/{id}", t.centrum.householdId()), 200,
                 t -> rowsOf("READ HOUSEHOLD " + t.centrum.householdId(), "READ PERSON " + t.centrum.headPersonId(),
                         "READ NETWORK " + t.centrum.householdId())));
@@ -171,6 +197,44 @@ class AuditCompletenessTest {
         rows.add(new Row("auditlog als CSV (API)", "privacy",
                 t -> get("/api/v1/audit-events/export").param("personId", t.own.headPersonId().toString()), 200,
                 t -> rowsOf("EXPORT AUDIT_LOG " + t.own.headPersonId())));
+        rows.add(new Row("rendement van een huishouden (scherm)", ownDirector,
+                t -> get("/huishoudens/{id}/rendement/{r}", t.own.householdId(), t.ownReturn), 200,
+                t -> rowsOf("READ CASE_RETURN " + t.own.householdId())));
+        rows.add(new Row("geweigerd: rendement van een ander team", "regisseur",
+                t -> get("/huishoudens/{id}/rendement/{r}", t.own.householdId(), t.ownReturn), 403,
+                t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.own.householdId())));
+        rows.add(new Row("planbijeenkomsten-API", "teamleider", t -> get("/api/v1/households/{id}/meetings", t.centrum.householdId()), 200,
+                t -> rowsOf("READ MEETING " + t.centrum.headPersonId())));
+        rows.add(new Row("planbijeenkomst (scherm: bijeenkomst, huishouden, leden, netwerk)", "procesbegeleider",
+                t -> get("/bijeenkomsten/{id}", t.centrumMeeting()), 200,
+                t -> rowsOf("READ MEETING " + t.centrum.headPersonId(), "READ HOUSEHOLD " + t.centrum.householdId(),
+                        "READ PERSON " + t.centrum.headPersonId(), "READ NETWORK " + t.centrum.householdId())));
+        rows.add(new Row("geweigerd: planbijeenkomsten-API van een ander team", "regisseur.noord",
+                t -> get("/api/v1/households/{id}/meetings", t.centrum.householdId()), 403,
+                t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.centrum.householdId())));
+        rows.add(new Row("huishoudplan (scherm)", "regisseur", t -> get("/huishoudens/{id}/plan", t.planned.householdId()), 200,
+                t -> rowsOf("READ HOUSEHOLD_PLAN " + t.planned.householdId(), "READ HOUSEHOLD_PLAN_VERSIONS " + t.planned.householdId())));
+        rows.add(new Row("huishoudplan: versies vergelijken", "regisseur", t -> get("/huishoudens/{id}/plan/vergelijken", t.planned.householdId())
+                .param("van", "1").param("tot", "2"), 200,
+                t -> rowsOf("READ HOUSEHOLD_PLAN_VERSIONS " + t.planned.householdId(), "READ HOUSEHOLD_PLAN " + t.planned.householdId(),
+                        "READ HOUSEHOLD_PLAN " + t.planned.householdId())));
+        rows.add(new Row("huishoudplan als PDF", "teamleider", t -> get("/huishoudens/{id}/plan/pdf", t.planned.householdId()), 200,
+                t -> rowsOf("EXPORT HOUSEHOLD_PLAN " + t.planned.householdId())));
+        rows.add(new Row("huishoudplan (API)", "procesbegeleider", t -> get("/api/v1/households/{id}/plan", t.planned.householdId()), 200,
+                t -> rowsOf("READ HOUSEHOLD_PLAN " + t.planned.householdId())));
+        rows.add(new Row("versies huishoudplan (API)", "regisseur", t -> get("/api/v1/households/{id}/plan/versions", t.planned.householdId()), 200,
+                t -> rowsOf("READ HOUSEHOLD_PLAN_VERSIONS " + t.planned.householdId())));
+        rows.add(new Row("metingen leefgebieden (API)", "regisseur", t -> get("/api/v1/households/{id}/assessments", t.planned.householdId()), 200,
+                t -> rowsOf("READ ASSESSMENT " + t.planned.householdId())));
+        rows.add(new Row("leefgebieden (scherm)", "teamleider", t -> get("/huishoudens/{id}/leefgebieden", t.planned.householdId()), 200,
+                t -> rowsOf("READ HOUSEHOLD " + t.planned.householdId(), "READ PERSON " + t.planned.headPersonId(),
+                        "READ ASSESSMENT " + t.planned.householdId(), "READ HOUSEHOLD_PLAN " + t.planned.householdId())));
+        rows.add(new Row("geweigerd: huishoudplan van een ander team", "regisseur.noord",
+                t -> get("/huishoudens/{id}/plan", t.planned.householdId()), 403,
+                t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.planned.householdId())));
+        rows.add(new Row("geweigerd: metingen-API van een ander team", "regisseur.noord",
+                t -> get("/api/v1/households/{id}/assessments", t.planned.householdId()), 403,
+                t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.planned.householdId())));
         // Refused: another team's professional. No READ row ever, but the refusal itself is audited.
         rows.add(new Row("Wmo-verzoek met beschikkingsbrief (scherm)", "regisseur", t -> get("/wmo/verzoeken/{id}", t.wmoRequest), 200,
                 t -> rowsOf("READ WMO_REQUEST " + t.wmoPerson, "READ HOUSEHOLD " + t.wmoHousehold, "READ PERSON " + t.wmoPerson)));

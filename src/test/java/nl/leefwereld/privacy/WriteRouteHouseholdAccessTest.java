@@ -74,6 +74,8 @@ class WriteRouteHouseholdAccessTest {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    nl.leefwereld.plan.HouseholdPlans plans;
 
     MockMvc mvc;
     TestHouseholds.Fresh victim;
@@ -88,6 +90,9 @@ class WriteRouteHouseholdAccessTest {
         victim = households.register(regisseur, "centrum");
         consent = consents.give(regisseur, victim.householdId(), victim.headPersonId(), "REFERRAL", "Zorgaanbieder Idor", "Verwijzing",
                 LocalDate.now(clock).toString(), null);
+        plans.recordMeetingDecisions(regisseur, victim.householdId(), new nl.leefwereld.plan.MeetingDecisions(null, "Planbijeenkomst idor",
+                List.of(new nl.leefwereld.plan.AgreementDraft("NETWORK_MEMBER", "Oom Idor", "Haalt de kinderen op", LocalDate.now(clock).plusDays(7), null)),
+                "Dan belt moeder haar zus", null, null));
         CurrentUser noord = users.current("regisseur.noord");
         noordLead = "idor.lead." + TestHouseholds.letters(8);
         admin.createUser(noord.municipalityCode(), new Administration.NewUser(noordLead, "Idor Teamleider", null, noord.teamId(),
@@ -191,6 +196,34 @@ class WriteRouteHouseholdAccessTest {
         Map<String, String> form = new LinkedHashMap<>();
         MockHttpServletRequestBuilder b;
         switch (key) {
+            case "POST /huishoudens/{id}/plan/doelen" -> {
+                b = post("/huishoudens/{id}/plan/doelen", h);
+                form.putAll(Map.of("goalDomain", "FINANCES", "goalText", "Overzicht over geld " + unique));
+            }
+            case "POST /huishoudens/{id}/plan/afspraken" -> {
+                b = post("/huishoudens/{id}/plan/afspraken", h);
+                form.putAll(Map.of("whoKind", "NETWORK_MEMBER", "who", "Tante " + unique, "what", "Opent samen de post", "due", today));
+            }
+            case "POST /huishoudens/{id}/plan/afspraken/{agreementId}" -> {
+                b = post("/huishoudens/{id}/plan/afspraken/{a}", h, jdbc.sql("""
+                        SELECT snapshot -> 'agreements' -> 0 ->> 'id' FROM plan_version WHERE household_id = :h ORDER BY version DESC LIMIT 1""")
+                        .param("h", victim.householdId()).query(String.class).single());
+                form.putAll(Map.of("status", "DONE", "note", "Gedaan " + unique));
+            }
+            case "POST /huishoudens/{id}/plan/kader" -> {
+                b = post("/huishoudens/{id}/plan/kader", h);
+                form.put("fallback", "Dan belt moeder haar zus " + unique);
+            }
+            case "POST /huishoudens/{id}/plan/instemming" -> {
+                b = post("/huishoudens/{id}/plan/instemming", h);
+                form.putAll(Map.of("agreedBy", "Moeder " + unique, "agreedOn", today, "agreedForm", "ORAL", "version",
+                        String.valueOf(jdbc.sql("SELECT max(version) FROM plan_version WHERE household_id = :h").param("h", victim.householdId())
+                                .query(Integer.class).single())));
+            }
+            case "POST /huishoudens/{id}/leefgebieden" -> {
+                b = post("/huishoudens/{id}/leefgebieden", h);
+                form.putAll(Map.of("assessedOn", today, "pro_FINANCES", "2", "res_FINANCES", "3", "basis_FINANCES", "NETWORK"));
+            }
             case "POST /huishoudens/{id}/netwerk" -> {
                 b = post("/huishoudens/{id}/netwerk", h);
                 form.putAll(Map.of("kind", "INFORMAL", "name", "Buurvrouw " + unique, "relation", "buurvrouw", "role", "Boodschappen"));
@@ -199,6 +232,11 @@ class WriteRouteHouseholdAccessTest {
                 b = post("/huishoudens/{id}/leden", h);
                 form.putAll(Map.of("firstName", "Lotte", "lastName", "Idor" + unique, "birthDate", "2015-04-05", "memberRelation", "CHILD",
                         "confirmNew", "true"));
+            }
+            case "POST /huishoudens/{id}/bijeenkomsten" -> {
+                b = post("/huishoudens/{id}/bijeenkomsten", h);
+                form.putAll(Map.of("residentPersonId", victim.headPersonId().toString(), "facilitatorId",
+                        users.current("procesbegeleider").id().toString()));
             }
             case "POST /huishoudens/{id}/toestemmingen" -> {
                 b = post("/huishoudens/{id}/toestemmingen", h);
@@ -242,6 +280,14 @@ class WriteRouteHouseholdAccessTest {
             case "POST /zaken/{id}/regisseur" -> {
                 b = post("/zaken/{id}/regisseur", victim.caseId());
                 form.put("caseDirectorId", users.current("regisseur.noord").id().toString());
+            }
+            case "POST /huishoudens/{id}/rendement" -> {
+                b = post("/huishoudens/{id}/rendement", h);
+                form.putAll(Map.of("title", "Rendement " + unique, "assumptions", "Zonder hulp een OTS", "refItem", "NOP-OTS"));
+            }
+            case "POST /huishoudens/{id}/doorbraak" -> {
+                b = post("/huishoudens/{id}/doorbraak", h);
+                form.putAll(Map.of("kind", "PARTY", "name", "Partij " + unique, "yearlyCostBefore", "1000"));
             }
             case "POST /api/v1/households/{id}/network-members" -> {
                 return post("/api/v1/households/{id}/network-members", h).contentType(MediaType.APPLICATION_JSON)

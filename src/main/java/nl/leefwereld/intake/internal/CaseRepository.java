@@ -49,6 +49,12 @@ class CaseRepository {
                 .param("m", m).param("h", householdId).query(CaseRow.class).optional();
     }
 
+    /** The households whose case the user directs. */
+    java.util.Set<UUID> householdsDirectedBy(String m, UUID userId) {
+        return new java.util.LinkedHashSet<>(jdbc.sql("SELECT household_id FROM care_case WHERE municipality_code = :m AND case_director_id = :u")
+                .param("m", m).param("u", userId).query(UUID.class).list());
+    }
+
     Optional<CaseRow> caseById(String m, UUID id) {
         return jdbc.sql("SELECT id, household_id, team_id, case_director_id, opened_at FROM care_case WHERE municipality_code = :m AND id = :id")
                 .param("m", m).param("id", id).query(CaseRow.class).optional();

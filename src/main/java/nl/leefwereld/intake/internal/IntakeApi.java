@@ -61,7 +61,8 @@ class IntakeApi {
                 .body(r.shownTo(access.canAccessHousehold(me, r.householdId())));
     }
 
-    record WorkItemJson(UUID caseId, UUID householdId, String householdName, UUID notificationId, String channel, String receivedOn,
+    /** The household first: what a client opens next. */
+    record WorkItemJson(UUID householdId, String householdName, UUID caseId, UUID notificationId, String channel, String receivedOn,
                         String caseDirector, boolean pickedUp) {
     }
 
@@ -139,7 +140,7 @@ class IntakeApi {
 
     private static WorkItemJson json(CaseRepository.CaseLine w, boolean openList, Map<UUID, HouseholdRef> refs) {
         HouseholdRef ref = refs.get(w.householdId());
-        return new WorkItemJson(w.caseId(), w.householdId(), ref == null ? null : ref.name(), w.notificationId(), w.channel(),
+        return new WorkItemJson(w.householdId(), ref == null ? null : ref.name(), w.caseId(), w.notificationId(), w.channel(),
                 w.shownDate(openList).toString(), w.caseDirectorName(), w.pickedUpAt() != null);
     }
 }

@@ -44,8 +44,12 @@ class IntakeController {
     private final AuditLog audit;
     private final Clock clock;
 
+    /** Panels of other modules on Mijn werk (the plan's follow-up). */
+    private final List<nl.leefwereld.intake.WorkListSection> workSections;
+
     IntakeController(IntakeService intakeService, WorkLists workLists, CaseRepository cases, Households households, Directory directory,
-                     AccessPolicy access, AuditLog audit, Clock clock) {
+                     AccessPolicy access, AuditLog audit, Clock clock, List<nl.leefwereld.intake.WorkListSection> workSections) {
+        this.workSections = workSections.stream().sorted(java.util.Comparator.comparingInt(nl.leefwereld.intake.WorkListSection::order)).toList();
         this.intakeService = intakeService;
         this.workLists = workLists;
         this.cases = cases;
@@ -123,6 +127,14 @@ class IntakeController {
         model.addAttribute("teamId", me.teamId());
         model.addAttribute("channels", channelOptions());
         model.addAttribute("zone", TimeConfiguration.ZONE);
+        java.util.Set<UUID> directed = cases.householdsDirectedBy(me.municipalityCode(), me.id());
+        List<Map<String, Object>> panels = new java.util.ArrayList<>();
+        for (nl.leefwereld.intake.WorkListSection section : workSections) {
+            Map<String, Object> panel = new LinkedHashMap<>(section.model(me, directed));
+            panel.put("fragment", section.fragment());
+            panels.add(panel);
+        }
+        model.addAttribute("workPanels", panels);
         model.addAttribute("nav", "werk");
         return "intake/my-work";
     }

@@ -21,7 +21,7 @@ import org.thymeleaf.context.Context;
  * so €, ë and ï print on every reader; the PDF is tagged (PDF/UA) for screen readers.
  */
 @Component
-class InzagePdf {
+class InzagePdf implements nl.leefwereld.privacy.PdfDocuments {
 
     private static final Locale NL = Locale.forLanguageTag("nl-NL");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy", NL);
@@ -33,9 +33,11 @@ class InzagePdf {
     private static final int TABLE_COLUMNS_MAX = 7;
 
     private final ITemplateEngine templates;
+    private final org.springframework.context.ApplicationContext application;
 
-    InzagePdf(ITemplateEngine templates) {
+    InzagePdf(ITemplateEngine templates, org.springframework.context.ApplicationContext application) {
         this.templates = templates;
+        this.application = application;
     }
 
     /** A value ready to print: text, labelled fields, a list of values, or a table. Exactly one is set. */
@@ -64,8 +66,21 @@ class InzagePdf {
         ctx.setVariable("madeOn", scalar(export.get("gemaakt_op")));
         ctx.setVariable("madeBy", String.valueOf(export.get("gemaakt_door")));
         ctx.setVariable("sections", sections);
-        String xhtml = templates.process("privacy/inzage-pdf", ctx);
+        return toPdf(templates.process("privacy/inzage-pdf", ctx));
+    }
 
+    /** Any module's document: the template is rendered in Dutch and converted like the inzage export. */
+    @Override
+    public byte[] render(String template, Map<String, Object> variables) {
+        Context ctx = new Context(NL);
+        ctx.setVariables(variables);
+        // so the document's template can use the same helpers as the page (e.g. @dates)
+        ctx.setVariable(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(application, null));
+        return toPdf(templates.process(template, ctx));
+    }
+
+    private static byte[] toPdf(String xhtml) {
         return nl.leefwereld.shared.HtmlPdf.render(xhtml);
     }
 
