@@ -12,13 +12,6 @@ BEGIN
         EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE audit_event, case_event FROM %I', app_role);
         EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE break_glass_grant FROM %I', app_role);
         EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE plan_version FROM %I', app_role);
-    END IF;
-END $$;
--- wmo: a request's history is append-only.
-DO $$
-DECLARE app_role text := '${appRole}';
-BEGIN
-    IF app_role <> '' AND app_role <> current_user AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = app_role) THEN
         EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE wmo_request_event FROM %I', app_role);
     END IF;
 END $$;
