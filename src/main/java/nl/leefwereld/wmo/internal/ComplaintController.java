@@ -65,7 +65,7 @@ class ComplaintController {
 
     @GetMapping("/huishoudens/{id}/klachten/nieuw")
     String newComplaint(@PathVariable UUID id, Model model) {
-        return form(id, model, Map.of("from", "RESIDENT", "receivedOn", LocalDate.now(clock).toString()), null);
+        return form(id, model, Map.of("law", "WMO", "from", "RESIDENT", "receivedOn", LocalDate.now(clock).toString()), null);
     }
 
     private String form(UUID householdId, Model model, Map<String, String> typed, Map<String, String> errors) {
