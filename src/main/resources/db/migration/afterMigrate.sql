@@ -12,5 +12,6 @@ BEGIN
         EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE audit_event, case_event FROM %I', app_role);
         EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE break_glass_grant FROM %I', app_role);
         EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE plan_version FROM %I', app_role);
+        EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON TABLE wmo_request_event FROM %I', app_role);
     END IF;
 END $$;

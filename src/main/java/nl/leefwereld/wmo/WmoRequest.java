@@ -10,7 +10,13 @@ public record WmoRequest(UUID id, UUID householdId, UUID personId, String reside
                          String personalPlan, LocalDate investigatedOn, String ownStrength, String network, String usualHelp,
                          String generalConsidered, String whyNotEnough, boolean customProposed, LocalDate aanvraagOn, LocalDate decidedOn,
                          Outcome outcome, String grounds, Long copaymentCents, String copaymentNote, LocalDate objectionOn,
-                         String objectionGrounds, List<DecisionLine> lines, List<TermStatus> terms, List<String> history) {
+                         String objectionGrounds, boolean objectionCommittee, LocalDate objectionDecidedOn,
+                         ObjectionDecision.Outcome objectionOutcome, String objectionDecisionGrounds, ObjectionTerm objectionTerm,
+                         List<DecisionLine> lines, List<TermStatus> terms, List<String> history) {
+
+    /** The term for the decision on the objection (Awb 7:10), once an objection is lodged; with the history of the calculation. */
+    public record ObjectionTerm(LocalDate from, String term, LocalDate due, boolean moved, LocalDate doneOn, String status, List<String> history) {
+    }
 
     public enum Outcome {
         GRANTED("toegekend"),

@@ -187,6 +187,7 @@ class AccessMatrixTest {
         rule("GET /beheer/termijnen", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/termijnen", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/termijnen/feestdagen", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/termijnen/eigen-bijdrage", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/termijnen/feestdagen/verwijderen", EnumSet.of(Role.ADMINISTRATOR));
         // catalog
         rule("GET /sociale-kaart", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
@@ -194,6 +195,11 @@ class AccessMatrixTest {
         rule("GET /beheer/sociale-kaart", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/sociale-kaart/aanbieders", EnumSet.of(Role.ADMINISTRATOR));
         rule("POST /beheer/sociale-kaart/voorzieningen", EnumSet.of(Role.ADMINISTRATOR));
+        rule("GET /beheer/sociale-kaart/aanbieders/{id}", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/sociale-kaart/aanbieders/{id}", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/sociale-kaart/aanbieders/{id}/gecontroleerd", EnumSet.of(Role.ADMINISTRATOR));
+        rule("GET /beheer/sociale-kaart/voorzieningen/{id}", EnumSet.of(Role.ADMINISTRATOR));
+        rule("POST /beheer/sociale-kaart/voorzieningen/{id}", EnumSet.of(Role.ADMINISTRATOR));
         // wmo legal process
         rule("POST /huishoudens/{id}/wmo-verzoeken", CASEWORK);
         rule("GET /wmo/verzoeken/{id}", CASEWORK);
@@ -203,9 +209,17 @@ class AccessMatrixTest {
         rule("POST /wmo/verzoeken/{id}/aanvraag", CASEWORK);
         rule("POST /wmo/verzoeken/{id}/beschikking", CASEWORK);
         rule("POST /wmo/verzoeken/{id}/bezwaar", CASEWORK);
+        rule("POST /wmo/verzoeken/{id}/beslissing-op-bezwaar", CASEWORK);
         rule("POST /wmo/verzoeken/{id}/termijn", CASEWORK);
         rule("GET /api/v1/households/{id}/wmo-requests", CASEWORK);
         rule("GET /wmo/termijnen", CASEWORK);
+        rule("GET /wmo/klachten", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("GET /wmo/klachten/cijfers", EnumSet.of(Role.TEAM_LEAD, Role.POLICY_OFFICER));
+        rule("GET /wmo/klachten/{id}", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("POST /wmo/klachten/{id}/verlengen", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("POST /wmo/klachten/{id}/afhandelen", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("GET /huishoudens/{id}/klachten/nieuw", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("POST /huishoudens/{id}/klachten", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
         // returns
         rule("GET /api/v1/price-list", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER, Role.ADMINISTRATOR));
         rule("POST /api/v1/returns/scenario-evaluations", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD, Role.MEETING_FACILITATOR, Role.POLICY_OFFICER));
@@ -427,6 +441,9 @@ class AccessMatrixTest {
         v.put("/huishoudens/{id}", household.householdId().toString());
         v.put("/api/v1/households/{id}", household.householdId().toString());
         v.put("/wmo/verzoeken/{id}", UUID.randomUUID().toString());
+        v.put("/wmo/klachten/{id}", UUID.randomUUID().toString());
+        v.put("/beheer/sociale-kaart/aanbieders/{id}", matrixProvider().toString());
+        v.put("/beheer/sociale-kaart/voorzieningen/{id}", matrixProvision().toString());
         v.put("/zaken/{id}", household.caseId().toString());
         v.put("/teams/{id}", household.registration().teamId().toString());
         v.put("/api/v1/teams/{id}", household.registration().teamId().toString());
@@ -564,14 +581,69 @@ class AccessMatrixTest {
                 form.putAll(Map.of("receivedOn", today, "grounds", "Te weinig uren"));
                 return wmoPath(route, allowed, WmoFixtures.Stage.BESCHIKT);
             }
+            case "POST /wmo/verzoeken/{id}/beslissing-op-bezwaar" -> {
+                form.putAll(Map.of("objectionDecidedOn", today, "objectionOutcome", "UNFOUNDED", "objectionDecisionGrounds", "Volledig onderzocht"));
+                return wmoPath(route, allowed, WmoFixtures.Stage.BEZWAAR);
+            }
             case "POST /wmo/verzoeken/{id}/termijn" -> {
                 form.putAll(Map.of("kind", "SUSPEND", "changeOn", today, "reason", "Wacht op gegevens"));
                 return wmoPath(route, allowed, WmoFixtures.Stage.MELDING);
+            }
+            case "GET /wmo/klachten/{id}" -> {
+                return RouteCatalog.fill(route.pattern(), Map.of("/wmo/klachten/{id}", complaint(allowed).toString()));
+            }
+            case "POST /wmo/klachten/{id}/verlengen" -> {
+                form.putAll(Map.of("weeks", "2", "reason", "Gesprek met de aanbieder nodig"));
+                return RouteCatalog.fill(route.pattern(), Map.of("/wmo/klachten/{id}", complaint(allowed).toString()));
+            }
+            case "POST /wmo/klachten/{id}/afhandelen" -> {
+                form.putAll(Map.of("handledBy", "J. Jansen", "handledHow", "CONVERSATION", "outcome", "Uitgelegd", "closedOn", today));
+                return RouteCatalog.fill(route.pattern(), Map.of("/wmo/klachten/{id}", complaint(allowed).toString()));
+            }
+            case "POST /huishoudens/{id}/klachten" -> {
+                form.putAll(Map.of("law", "WMO", "category", "TREATMENT", "receivedOn", today, "from", "RESIDENT", "summary", "Niet teruggebeld"));
+                return RouteCatalog.fill(route.pattern(), Map.of("/huishoudens/{id}", household.householdId().toString()));
             }
             default -> {
                 return null;
             }
         }
+    }
+
+    private UUID matrixProvider;
+    private UUID matrixProvision;
+
+    /** A provider of this test's own, for the upkeep routes (the demo providers stay as other tests expect them). */
+    private UUID matrixProvider() {
+        if (matrixProvider == null) {
+            matrixProvider = UUID.randomUUID();
+            jdbc.sql("INSERT INTO provider (municipality_code, id, name, contracted, last_checked_on, created_at) VALUES (?, ?, ?, true, ?, now())")
+                    .params(municipality, matrixProvider, "Matrixaanbieder eigen " + matrixProvider, LocalDate.now(clock)).update();
+        }
+        return matrixProvider;
+    }
+
+    private UUID matrixProvision() {
+        if (matrixProvision == null) {
+            matrixProvision = UUID.randomUUID();
+            jdbc.sql("INSERT INTO provision (municipality_code, id, kind, name, description, valid_from, created_at) VALUES (?, ?, 'GENERAL', ?, 'Ontmoeting', ?, now())")
+                    .params(municipality, matrixProvision, "Matrixvoorziening eigen", LocalDate.now(clock)).update();
+        }
+        return matrixProvision;
+    }
+
+    /** A fresh complaint of the demo team's household for an allowed role (each write changes it); any id for a refused one. */
+    private UUID complaint(boolean allowed) {
+        if (!allowed) {
+            return UUID.randomUUID();
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO wmo_complaint (municipality_code, id, law, category, received_on, from_kind, household_id, team_id, summary, created_at, created_by)
+                VALUES (?, ?, 'WMO', 'TREATMENT', ?, 'RESIDENT', ?, ?, 'Matrixklacht', now(), ?)""")
+                .params(municipality, id, LocalDate.now(clock), household.householdId(), household.registration().teamId(), users.current("regisseur").id())
+                .update();
+        return id;
     }
 
     /** One decided Wmo request of the demo team, for the read routes. */
@@ -783,7 +855,9 @@ class AccessMatrixTest {
             case "GET /beheer/termijnen", "GET /beheer/sociale-kaart", "GET /api/v1/households/{id}/wmo-requests", "GET /wmo/termijnen" -> { }
             case "GET /wmo/verzoeken/{id}", "GET /wmo/verzoeken/{id}/beschikking.pdf", "POST /huishoudens/{id}/wmo-verzoeken",
                  "POST /wmo/verzoeken/{id}/persoonlijk-plan", "POST /wmo/verzoeken/{id}/onderzoek", "POST /wmo/verzoeken/{id}/aanvraag",
-                 "POST /wmo/verzoeken/{id}/beschikking", "POST /wmo/verzoeken/{id}/bezwaar", "POST /wmo/verzoeken/{id}/termijn" -> form.putAll(wmoForm);
+                 "POST /wmo/verzoeken/{id}/beschikking", "POST /wmo/verzoeken/{id}/bezwaar", "POST /wmo/verzoeken/{id}/termijn",
+                 "POST /wmo/verzoeken/{id}/beslissing-op-bezwaar", "POST /wmo/klachten/{id}/verlengen", "POST /wmo/klachten/{id}/afhandelen", "POST /huishoudens/{id}/klachten" -> form.putAll(wmoForm);
+            case "GET /wmo/klachten", "GET /wmo/klachten/cijfers", "GET /wmo/klachten/{id}", "GET /huishoudens/{id}/klachten/nieuw" -> { }
             case "GET /sociale-kaart" -> b = b.param("wijk", "noord").param("q", "eenzaam");
             case "GET /api/v1/provisions" -> b = b.param("district", "noord").param("q", "eenzaam");
             case "POST /beheer/sociale-kaart/aanbieders" -> form.putAll(Map.of("name", "Matrixaanbieder " + unique, "contracted", "true",
@@ -791,6 +865,13 @@ class AccessMatrixTest {
             case "POST /beheer/sociale-kaart/voorzieningen" -> form.putAll(Map.of("kind", "GENERAL", "title", "Matrixvoorziening " + unique,
                     "description", "Ontmoeting", "validFrom", today));
             case "POST /beheer/termijnen" -> form.putAll(Map.of("law", "JEUGDWET", "step", "BEZWAAR", "amount", "6", "unit", "WEEKS"));
+            case "GET /beheer/sociale-kaart/aanbieders/{id}", "GET /beheer/sociale-kaart/voorzieningen/{id}",
+                 "POST /beheer/sociale-kaart/aanbieders/{id}/gecontroleerd" -> { }
+            case "POST /beheer/sociale-kaart/aanbieders/{id}" -> form.putAll(Map.of("name", "Matrixaanbieder eigen " + matrixProvider(), "contracted", "false",
+                    "lastCheckedOn", today));
+            case "POST /beheer/sociale-kaart/voorzieningen/{id}" -> form.putAll(Map.of("kind", "GENERAL", "title", "Matrixvoorziening eigen",
+                    "description", "Ontmoeting en koffie", "validFrom", today));
+            case "POST /beheer/termijnen/eigen-bijdrage" -> form.putAll(Map.of("year", "2150", "rate", "10,00"));
             case "POST /beheer/termijnen/feestdagen" -> form.putAll(Map.of("day", matrixDay().toString(), "name", "Matrixdag " + unique));
             case "POST /beheer/termijnen/feestdagen/verwijderen" -> form.put("day", allowed ? matrixEquatedDay().toString() : "2199-01-01");
             case "GET /api/v1/price-list" -> { }

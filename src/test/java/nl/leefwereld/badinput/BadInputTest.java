@@ -126,6 +126,8 @@ class BadInputTest {
             "/beheer/teams/{id}/wijken", Set.of("geen velden"),
             // revoking an API token reads no fields
             "/beheer/api-tokens/{id}/intrekken", Set.of("geen velden"),
+            // "gecontroleerd op vandaag" reads no fields
+            "/beheer/sociale-kaart/aanbieders/{id}/gecontroleerd", Set.of("geen velden"),
             // 25 characters: a valid password (anything may be in a password) and a valid break-the-glass reason
             "/beheer/gebruikers/{id}/wachtwoord", Set.of("elk veld " + SCRIPT),
             "/huishoudens/{id}/noodtoegang", Set.of("elk veld " + SCRIPT),
@@ -191,6 +193,10 @@ class BadInputTest {
             "law", "step", "unit", "contracted", "productCategory", "providerId",
             // wmo: the selects of the request page and the notification select on the household page
             "notificationId", "outcome", "form", "frequency", "exemption", "customProposed",
+            // wmo complaints: who it is from, the request and how it was handled are selects
+            "from", "requestId", "handledHow",
+            // wmo: the advisory-committee and outcome selects of the objection forms
+            "committee", "objectionOutcome",
             // returns: selects of the price list, case-return lines, breakthrough and project forms
             "payer", "refItem", "refUnit", "refPayer", "actItem", "actUnit", "actPayer", "status", "returnKind", "leaverPartTime",
             "leaverRelapse",
@@ -331,6 +337,24 @@ class BadInputTest {
         pathValues.put("/wmo/verzoeken/{id}/aanvraag", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.ONDERZOCHT).toString());
         pathValues.put("/wmo/verzoeken/{id}/beschikking", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.AANVRAAG).toString());
         pathValues.put("/wmo/verzoeken/{id}/bezwaar", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.BESCHIKT).toString());
+        pathValues.put("/wmo/verzoeken/{id}/beslissing-op-bezwaar", WmoFixtures.request(mvc, users, testHouseholds, jdbc, day, WmoFixtures.Stage.BEZWAAR).toString());
+        // complaints of this test's own, one per form of the complaint page
+        for (String form : List.of("verlengen", "afhandelen")) {
+            MvcResult complaint = perform("opzet", post("/huishoudens/" + household + "/klachten").with(users.as("regisseur")).with(csrf())
+                    .param("law", "WMO").param("category", "TREATMENT").param("receivedOn", today).param("from", "RESIDENT")
+                    .param("summary", "Badinputklacht"));
+            assertThat(complaint.getResponse().getStatus()).as("own complaint: " + describe(complaint)).isEqualTo(302);
+            pathValues.put("/wmo/klachten/{id}/" + form, complaint.getResponse().getRedirectedUrl().substring("/wmo/klachten/".length()));
+        }
+        // a provider and a provision of this test's own, for the upkeep forms of the social map
+        UUID ownProvider = UUID.randomUUID();
+        jdbc.sql("INSERT INTO provider (municipality_code, id, name, contracted, last_checked_on, created_at) VALUES (?, ?, ?, true, ?::date, now())")
+                .params(m, ownProvider, "Badinputaanbieder eigen " + tag, today).update();
+        pathValues.put("/beheer/sociale-kaart/aanbieders/{id}", ownProvider.toString());
+        UUID ownProvision = UUID.randomUUID();
+        jdbc.sql("INSERT INTO provision (municipality_code, id, kind, name, description, valid_from, created_at) VALUES (?, ?, 'GENERAL', ?, 'Ontmoeting', ?::date, now())")
+                .params(m, ownProvision, "Badinputvoorziening eigen", today).update();
+        pathValues.put("/beheer/sociale-kaart/voorzieningen/{id}", ownProvision.toString());
         // an equated day of this test's own, for the remove form of the terms page
         equatedDay = LocalDate.of(2100, 1, 5).plusDays(Math.floorMod(tag.hashCode() + 7, 36000)).toString();
         jdbc.sql("INSERT INTO wmo_equated_day (municipality_code, day, name, added_at, added_by) VALUES (?, ?::date, 'Badinput', now(), ?)"
@@ -934,6 +958,7 @@ class BadInputTest {
                 // reads no fields: the valid request is the one without fields
             }
             case "/beheer/termijnen" -> f.putAll(Map.of("law", "PARTICIPATIEWET", "step", "BEZWAAR", "amount", "6", "unit", "WEEKS"));
+            case "/beheer/termijnen/eigen-bijdrage" -> f.putAll(Map.of("year", "2151", "rate", "12,50"));
             case "/beheer/termijnen/feestdagen" -> {
                 LocalDate day = LocalDate.of(2100, 1, 4).plusDays(Math.floorMod(tag.hashCode(), 36000));
                 day = nl.leefwereld.wmo.GeneralHolidays.nameOf(day).isPresent() ? day.plusDays(1) : day;
@@ -947,13 +972,31 @@ class BadInputTest {
                         "providerId", "", "districtCode", "centrum", "fee", "", "feePer", "", "productCategory", "02"));
                 f.putAll(Map.of("productCode", "BI01", "unit", "04", "tariff", "62,40", "validFrom", today, "validUntil", ""));
             }
+            case "/beheer/sociale-kaart/aanbieders/{id}" -> f.putAll(Map.of("name", "Badinputaanbieder eigen " + tag, "contact", "Balie",
+                    "phone", "0522-123456", "email", "balie@voorbeeld.nl", "contracted", "true", "tariffs", "€ 28,50 per uur",
+                    "capacity", "Ruim", "waitingWeeks", "2", "lastCheckedOn", today));
+            case "/beheer/sociale-kaart/aanbieders/{id}/gecontroleerd" -> {
+                // reads no fields: the valid request is the one without fields
+            }
+            case "/beheer/sociale-kaart/voorzieningen/{id}" -> {
+                f.putAll(Map.of("kind", "CUSTOM", "title", "Badinputvoorziening eigen", "description", "Begeleiding", "forWhom", "Ouderen",
+                        "providerId", "", "districtCode", "centrum", "fee", "", "feePer", "", "productCategory", "02"));
+                f.putAll(Map.of("productCode", "BI02", "unit", "04", "tariff", "62,40", "validFrom", today, "validUntil", ""));
+            }
             case "/huishoudens/{id}/wmo-verzoeken" -> f.putAll(Map.of("notificationId", notification.toString(), "law", "WMO"));
             case "/wmo/verzoeken/{id}/persoonlijk-plan" -> f.putAll(Map.of("receivedOn", today, "personalPlan", "Hulp van de buurvrouw"));
             case "/wmo/verzoeken/{id}/onderzoek" -> f.putAll(WmoFixtures.investigation(LocalDate.parse(today)));
             case "/wmo/verzoeken/{id}/aanvraag" -> f.put("aanvraagOn", today);
             case "/wmo/verzoeken/{id}/beschikking" -> f.putAll(WmoFixtures.decision(jdbc, LocalDate.parse(today)));
-            case "/wmo/verzoeken/{id}/bezwaar" -> f.putAll(Map.of("receivedOn", today, "grounds", "Te weinig uren"));
+            case "/wmo/verzoeken/{id}/bezwaar" -> f.putAll(Map.of("receivedOn", today, "grounds", "Te weinig uren", "committee", "false"));
+            case "/wmo/verzoeken/{id}/beslissing-op-bezwaar" -> f.putAll(Map.of("objectionDecidedOn", today, "objectionOutcome", "UNFOUNDED",
+                    "objectionDecisionGrounds", "Het onderzoek was volledig"));
             case "/wmo/verzoeken/{id}/termijn" -> f.putAll(Map.of("kind", "SUSPEND", "changeOn", today, "weeks", "", "reason", "Wacht op gegevens"));
+            case "/huishoudens/{id}/klachten" -> f.putAll(Map.of("law", "JEUGDWET", "category", "LEVEL_OF_SUPPORT", "receivedOn", today,
+                    "from", "REPRESENTATIVE", "representative", "Moeder", "requestId", "", "summary", "Te weinig begeleiding"));
+            case "/wmo/klachten/{id}/verlengen" -> f.putAll(Map.of("weeks", "2", "reason", "Gesprek met de aanbieder nodig"));
+            case "/wmo/klachten/{id}/afhandelen" -> f.putAll(Map.of("handledBy", "J. Jansen", "handledHow", "WRITTEN", "outcome", "Excuses aangeboden",
+                    "closedOn", today));
             // the hidden day of a listed row; refused by a redirect with the error (REFUSES_BY_REDIRECT)
             case "/beheer/termijnen/feestdagen/verwijderen" -> f.put("day", equatedDay);
             default -> {

@@ -79,6 +79,73 @@ class SocialMapTest {
         assertThat(catalog.cheapestInKind("9999", ProductCategory.C01, Unit.HOUR, LocalDate.now(clock)).orElseThrow().tariffCents()).isEqualTo(2850);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private MvcResult admin(String path, java.util.Map<String, String> form) throws Exception {
+        var b = post(path).with(csrf()).with(users.as("beheer"));
+        for (var f : form.entrySet()) {
+            b = b.param(f.getKey(), f.getValue());
+        }
+        return mvc.perform(b).andReturn();
+    }
+
+    @Test
+    void anAdministratorEditsAProviderAndAProvisionAndMarksAProviderCheckedToday() throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        String name = "Onderhoud " + TestHouseholds.letters(8);
+        java.util.Map<String, String> provider = new java.util.HashMap<>(java.util.Map.of("name", name, "contact", "Balie", "phone", "0522-123456",
+                "email", "balie@voorbeeld.nl", "contracted", "true", "tariffs", "€ 28,50 per uur", "capacity", "Ruim", "waitingWeeks", "2",
+                "lastCheckedOn", today.minusYears(1).toString()));
+        assertThat(admin("/beheer/sociale-kaart/aanbieders", provider).getResponse().getStatus()).isEqualTo(302);
+        java.util.UUID id = jdbc.sql("SELECT id FROM provider WHERE name = ?").param(name).query(java.util.UUID.class).single();
+        String edit = mvc.perform(get("/beheer/sociale-kaart/aanbieders/" + id).with(users.as("beheer"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(edit).contains("Aanbieder wijzigen").contains("value=\"" + name + "\"").contains("/beheer/sociale-kaart/aanbieders/" + id);
+
+        // Bad input: Dutch errors at the fields, what was typed stays; another provider's name is refused.
+        provider.put("waitingWeeks", "twee");
+        provider.put("tariffs", "€ 30,00 per uur");
+        MvcResult bad = admin("/beheer/sociale-kaart/aanbieders/" + id, provider);
+        assertThat(bad.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("Vul de wachttijd in als een heel aantal weken")
+                .contains("€ 30,00 per uur").contains("Aanbieder wijzigen");
+        provider.put("waitingWeeks", "5");
+        provider.put("name", "Welzijn MensenWerk");
+        assertThat(admin("/beheer/sociale-kaart/aanbieders/" + id, provider).getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Er is al een aanbieder met deze naam.");
+        provider.put("name", name + " BV");
+        assertThat(admin("/beheer/sociale-kaart/aanbieders/" + id, provider).getResponse().getStatus()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT name || '/' || waiting_weeks || '/' || tariffs || '/' || last_checked_on FROM provider WHERE id = ?").param(id)
+                .query(String.class).single()).isEqualTo(name + " BV/5/€ 30,00 per uur/" + today.minusYears(1));
+
+        // Checked today: the stale mark goes.
+        assertThat(admin("/beheer/sociale-kaart/aanbieders/" + id + "/gecontroleerd", java.util.Map.of()).getResponse().getStatus()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT last_checked_on FROM provider WHERE id = ?").param(id).query(LocalDate.class).single()).isEqualTo(today);
+        assertThat(admin("/beheer/sociale-kaart/aanbieders/" + java.util.UUID.randomUUID() + "/gecontroleerd", java.util.Map.of())
+                .getResponse().getStatus()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE record_type = 'PROVIDER' AND record_id = ? AND action = 'UPDATE'").param(id.toString())
+                .query(Long.class).single()).isEqualTo(2);
+
+        // A custom provision: its tariff changes exactly; a bad tariff is refused at the field.
+        String title = "Begeleiding " + TestHouseholds.letters(6);
+        java.util.Map<String, String> provision = new java.util.HashMap<>(java.util.Map.of("kind", "CUSTOM", "title", title, "description", "Begeleiding thuis",
+                "forWhom", "Ouderen", "providerId", id.toString(), "districtCode", "", "fee", "", "feePer", "", "productCategory", "02"));
+        provision.putAll(java.util.Map.of("productCode", "OH01", "unit", "04", "tariff", "62,40", "validFrom", today.toString(), "validUntil", ""));
+        assertThat(admin("/beheer/sociale-kaart/voorzieningen", provision).getResponse().getStatus()).isEqualTo(302);
+        java.util.UUID pid = jdbc.sql("SELECT id FROM provision WHERE name = ?").param(title).query(java.util.UUID.class).single();
+        assertThat(mvc.perform(get("/beheer/sociale-kaart/voorzieningen/" + pid).with(users.as("beheer"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Voorziening wijzigen").contains("62,40");
+        provision.put("tariff", "62,4x");
+        assertThat(admin("/beheer/sociale-kaart/voorzieningen/" + pid, provision).getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Vul het tarief per eenheid in euro in, bijvoorbeeld 28,50.").contains("62,4x");
+        provision.put("tariff", "64,15");
+        provision.put("validUntil", today.plusYears(1).toString());
+        assertThat(admin("/beheer/sociale-kaart/voorzieningen/" + pid, provision).getResponse().getStatus()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT tariff_cents FROM provision WHERE id = ?").param(pid).query(Long.class).single()).isEqualTo(6415L);
+        assertThat(mvc.perform(get("/beheer/sociale-kaart/voorzieningen/" + java.util.UUID.randomUUID()).with(users.as("beheer"))).andReturn()
+                .getResponse().getStatus()).isEqualTo(404);
+    }
+
     @Test
     void badParametersAreProblemsNamingTheParameter() throws Exception {
         MvcResult r = mvc.perform(get("/api/v1/provisions?district=atlantis").with(users.as("regisseur"))).andReturn();

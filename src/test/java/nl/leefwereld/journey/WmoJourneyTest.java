@@ -119,6 +119,30 @@ class WmoJourneyTest {
             violations.put("bezwaar", JourneyBrowser.blockingViolations(page));
             JourneyBrowser.screenshot(page, "wmo-4-bezwaar");
 
+            // The decision on the objection, with its letter text on the page.
+            page.locator("#objectionDecidedOn").fill(today);
+            page.locator("#objectionOutcome").selectOption("UNFOUNDED");
+            page.locator("#objectionDecisionGrounds").fill("Drie uur per week past bij wat het onderzoek liet zien.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Beslissing op bezwaar vastleggen")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("De beslissing op het bezwaar is vastgelegd");
+            assertThat(page.locator("#bob-brief-kop + p + p")).containsText("uw bezwaar is ongegrond");
+            violations.put("beslissing op bezwaar", JourneyBrowser.blockingViolations(page));
+            JourneyBrowser.screenshot(page, "wmo-4b-beslissing-op-bezwaar");
+
+            // A complaint from the household page into the team's register.
+            page.navigate("/huishoudens/" + h.householdId());
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Klacht vastleggen")).click();
+            page.locator("#law").selectOption("WMO");
+            page.locator("#category").selectOption("CO_PAYMENT");
+            page.locator("#summary").fill("De eigen bijdrage is te hoog.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Klacht vastleggen")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("De klacht staat in het register");
+            violations.put("klacht", JourneyBrowser.blockingViolations(page));
+            JourneyBrowser.screenshot(page, "wmo-4c-klacht");
+            page.navigate("/wmo/klachten");
+            assertThat(page.locator("main")).containsText("Eigen bijdrage");
+            violations.put("klachtenregister", JourneyBrowser.blockingViolations(page));
+
             page.navigate("/wmo/termijnen");
             violations.put("termijnoverzicht", JourneyBrowser.blockingViolations(page));
             page.navigate("/sociale-kaart?wijk=noord&q=eenzaam");

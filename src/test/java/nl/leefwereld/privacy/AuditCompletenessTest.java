@@ -119,6 +119,8 @@ class AuditCompletenessTest {
                 .param("goalDomain", "FINANCES").param("goalText", "Overzicht over geld")).andReturn();
         mvc.perform(post("/huishoudens/{id}/leefgebieden", planned.householdId()).with(csrf()).with(users.as("regisseur"))
                 .param("assessedOn", LocalDate.now(clock).toString()).param("pro_FINANCES", "2").param("res_FINANCES", "3")).andReturn();
+        complaint = complaint(m, centrum.householdId(), users.current("regisseur").teamId());
+        complaint(m, own.householdId(), team);
     }
 
     /** A planning meeting of the centrum household (made before any row is counted). */
@@ -128,6 +130,18 @@ class AuditCompletenessTest {
 
     UUID centrumMeeting() {
         return centrumMeeting;
+    }
+
+    /** A complaint of this test's own (the own team's register then lists exactly one). */
+    UUID complaint;
+
+    private UUID complaint(String m, UUID household, UUID team) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO wmo_complaint (municipality_code, id, law, category, received_on, from_kind, household_id, team_id, summary, created_at, created_by)
+                VALUES (?, ?, 'WMO', 'TREATMENT', ?, 'RESIDENT', ?, ?, 'Auditklacht', now(), ?)""")
+                .params(m, id, LocalDate.now(clock), household, team, users.current("regisseur").id()).update();
+        return id;
     }
 
     /** A decided Wmo request of a household of this test's own (team Centrum-Haven). */
@@ -228,6 +242,14 @@ class AuditCompletenessTest {
                 t -> rowsOf("READ WMO_REQUEST " + t.wmoPerson, "READ HOUSEHOLD " + t.wmoHousehold, "READ PERSON " + t.wmoPerson)));
         rows.add(new Row("Wmo-verzoeken (API)", "procesbegeleider", t -> get("/api/v1/households/{id}/wmo-requests", t.wmoHousehold), 200,
                 t -> rowsOf("READ WMO_REQUEST " + t.wmoPerson)));
+        rows.add(new Row("klachtenregister van het eigen team", ownDirector, t -> get("/wmo/klachten"), 200,
+                t -> rowsOf("READ COMPLAINT " + t.own.householdId())));
+        rows.add(new Row("klacht", "regisseur", t -> get("/wmo/klachten/{id}", t.complaint), 200,
+                t -> rowsOf("READ COMPLAINT " + t.centrum.householdId())));
+        rows.add(new Row("klacht vastleggen (formulier met huishouden en verzoeken)", "teamleider",
+                t -> get("/huishoudens/{id}/klachten/nieuw", t.centrum.householdId()), 200, t -> rowsOf("READ HOUSEHOLD " + t.centrum.householdId())));
+        rows.add(new Row("geweigerd: klacht van een ander team", "regisseur.noord", t -> get("/wmo/klachten/{id}", t.complaint), 403,
+                t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.centrum.householdId())));
         rows.add(new Row("geweigerd: Wmo-verzoek van een ander team", "regisseur.noord", t -> get("/wmo/verzoeken/{id}", t.wmoRequest), 403,
                 t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.wmoHousehold)));
         rows.add(new Row("geweigerd: huishoudpagina van een ander team", "regisseur.noord",

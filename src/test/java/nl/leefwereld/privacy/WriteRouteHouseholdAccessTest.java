@@ -273,6 +273,10 @@ class WriteRouteHouseholdAccessTest {
                 b = post("/huishoudens/{id}/wmo-verzoeken", h);
                 form.putAll(Map.of("notificationId", victim.notificationId().toString(), "law", "WMO"));
             }
+            case "POST /huishoudens/{id}/klachten" -> {
+                b = post("/huishoudens/{id}/klachten", h);
+                form.putAll(Map.of("law", "WMO", "category", "TREATMENT", "receivedOn", today, "from", "RESIDENT", "summary", "Niet teruggebeld"));
+            }
             case "POST /zaken/{id}/regisseur" -> {
                 b = post("/zaken/{id}/regisseur", victim.caseId());
                 form.put("caseDirectorId", users.current("regisseur.noord").id().toString());

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.leefwereld.support.DemoUsers;
@@ -110,6 +111,99 @@ class WmoProcessTest {
         // Every read is audited.
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE record_type = 'WMO_REQUEST' AND record_id = ? AND action = 'READ'")
                 .param(id.toString()).query(Long.class).single()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void theDecisionOnTheObjectionHasItsTermPostponementLetterAndPanelLine() throws Exception {
+        UUID id = WmoFixtures.request(mvc, users, households, jdbc, today, WmoFixtures.Stage.BEZWAAR);
+        DateTimeFormatter nl = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+        LocalDate objectionEnd = LegalTerms.due(today, TermLength.weeks(6), Map.of()).due();
+        LocalDate due = ObjectionDecision.due(objectionEnd, false, List.of(), Map.of(), today).due();
+        String page = body(mvc.perform(get("/wmo/verzoeken/" + id).with(users.as("regisseur"))).andReturn());
+        assertThat(page).contains("Beslissing op het bezwaar").contains("Beslissing op bezwaar (6 weken)").contains("Beslis uiterlijk " + nl.format(due));
+
+        // Postponement: at most 6 weeks, once, with a reason; suspension is not how the objection phase works.
+        assertThat(body(form("regisseur", "/wmo/verzoeken/" + id + "/termijn", Map.of("kind", "EXTEND", "changeOn", today.toString(), "weeks", "7",
+                "reason", "Advies nodig")))).contains("Verdaag met 1 tot 6 weken (Awb 7:10 lid 3).");
+        assertThat(body(form("regisseur", "/wmo/verzoeken/" + id + "/termijn", Map.of("kind", "SUSPEND", "changeOn", today.toString(),
+                "reason", "Wacht")))).contains("In de bezwaarfase kunt u de beslissing alleen verdagen");
+        assertThat(form("regisseur", "/wmo/verzoeken/" + id + "/termijn", Map.of("kind", "EXTEND", "changeOn", today.toString(), "weeks", "6",
+                "reason", "Advies van de ergotherapeut nodig")).getResponse().getStatus()).isEqualTo(302);
+        LocalDate postponed = ObjectionDecision.due(objectionEnd, false,
+                List.of(new LegalTerms.Extension(TermLength.weeks(6), "x")), Map.of(), today).due();
+        assertThat(body(mvc.perform(get("/wmo/verzoeken/" + id).with(users.as("regisseur"))).andReturn())).contains("Beslis uiterlijk " + nl.format(postponed));
+        assertThat(body(form("regisseur", "/wmo/verzoeken/" + id + "/termijn", Map.of("kind", "EXTEND", "changeOn", today.toString(), "weeks", "1",
+                "reason", "Nog eens")))).contains("al verdaagd");
+
+        // Bad input stays in the form with Dutch errors; the decision is then recorded.
+        MvcResult bad = form("regisseur", "/wmo/verzoeken/" + id + "/beslissing-op-bezwaar", Map.of("objectionDecidedOn", today.minusDays(1).toString(),
+                "objectionOutcome", "HALF", "objectionDecisionGrounds", "Het onderzoek was volledig"));
+        assertThat(body(bad)).contains("De beslissing kan niet van voor het bezwaar").contains("Kies de uitkomst van het bezwaar")
+                .contains("Het onderzoek was volledig");
+        MvcResult decided = form("regisseur", "/wmo/verzoeken/" + id + "/beslissing-op-bezwaar", Map.of("objectionDecidedOn", today.toString(),
+                "objectionOutcome", "UNFOUNDED", "objectionDecisionGrounds", "Het onderzoek was volledig en 3 uur per week past bij de situatie."));
+        assertThat(decided.getResponse().getStatus()).as(body(decided)).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT state FROM wmo_request WHERE id = ?").param(id).query(String.class).single()).isEqualTo("BEZWAAR_BESLIST");
+        String after = body(mvc.perform(get("/wmo/verzoeken/" + id).with(users.as("regisseur"))).andReturn());
+        assertThat(after).contains("Beslissing op bezwaar genomen").contains("uw bezwaar is ongegrond").contains("Ons eerdere besluit blijft")
+                .contains("beroep instellen bij de rechtbank").contains("Beslissing op bezwaar: ongegrond (" + nl.format(today) + ") – binnen de beslistermijn")
+                .contains("verdaagd met 6 weken (Awb 7:10 lid 3): Advies van de ergotherapeut nodig");
+        UUID household = jdbc.sql("SELECT household_id FROM wmo_request WHERE id = ?").param(id).query(UUID.class).single();
+        assertThat(body(mvc.perform(get("/huishoudens/" + household).with(users.as("regisseur"))).andReturn()))
+                .contains("Beslissing op bezwaar genomen: bezwaar ongegrond (" + nl.format(today) + ")");
+        // A second decision is an illegal step.
+        assertThat(body(form("regisseur", "/wmo/verzoeken/" + id + "/beslissing-op-bezwaar", Map.of("objectionDecidedOn", today.toString(),
+                "objectionOutcome", "WELL_FOUNDED", "objectionDecisionGrounds", "Toch")))).contains("Dit kan nu niet");
+    }
+
+    @Test
+    void anAdvisoryCommitteeGivesTwelveWeeks() throws Exception {
+        UUID id = WmoFixtures.request(mvc, users, households, jdbc, today, WmoFixtures.Stage.BESCHIKT);
+        assertThat(form("regisseur", "/wmo/verzoeken/" + id + "/bezwaar", Map.of("receivedOn", today.toString(), "grounds", "Te weinig uren",
+                "committee", "true")).getResponse().getStatus()).isEqualTo(302);
+        LocalDate objectionEnd = LegalTerms.due(today, TermLength.weeks(6), Map.of()).due();
+        LocalDate due = ObjectionDecision.due(objectionEnd, true, List.of(), Map.of(), today).due();
+        assertThat(body(mvc.perform(get("/wmo/verzoeken/" + id).with(users.as("regisseur"))).andReturn()))
+                .contains("Beslissing op bezwaar (12 weken)").contains("Beslis uiterlijk " + DateTimeFormatter.ofPattern("dd-MM-yyyy").format(due));
+    }
+
+    @Test
+    void aConfiguredCoPaymentRateChangesTheDecisionsCoPayment() throws Exception {
+        int year = today.getYear();
+        try {
+            String max = nl.leefwereld.catalog.Money.format(CoPayment.rateFor(today, java.util.Optional.empty()));
+            MvcResult tooHigh = form("beheer", "/beheer/termijnen/eigen-bijdrage", Map.of("year", Integer.toString(year), "rate", "99,00"));
+            assertThat(body(tooHigh)).contains("Het tarief mag niet hoger zijn dan het wettelijke maximum van " + max + " per maand in " + year + ".")
+                    .contains("99,00");
+            assertThat(body(form("beheer", "/beheer/termijnen/eigen-bijdrage", Map.of("year", "20x7", "rate", "19,005"))))
+                    .contains("Vul het jaar in als vier cijfers, bijvoorbeeld 2027.").contains("Vul het bedrag per maand in euro in, bijvoorbeeld 19,00.");
+            MvcResult saved = form("beheer", "/beheer/termijnen/eigen-bijdrage", Map.of("year", Integer.toString(year), "rate", "19,00"));
+            assertThat(saved.getResponse().getStatus()).as(body(saved)).isEqualTo(302);
+            assertThat(jdbc.sql("SELECT monthly_cents FROM wmo_copayment_rate WHERE municipality_code = '9999' AND year = ?").param(year)
+                    .query(Long.class).single()).isEqualTo(1900L);
+            assertThat(body(mvc.perform(get("/beheer/termijnen").with(users.as("beheer"))).andReturn())).contains("€ 19,00");
+
+            UUID id = WmoFixtures.request(mvc, users, households, jdbc, today, WmoFixtures.Stage.BESCHIKT);
+            assertThat(jdbc.sql("SELECT copayment_cents FROM wmo_request WHERE id = ?").param(id).query(Long.class).single()).isEqualTo(1900L);
+            assertThat(body(mvc.perform(get("/wmo/verzoeken/" + id).with(users.as("regisseur"))).andReturn())).contains("€ 19,00 per maand");
+        } finally {
+            jdbc.sql("DELETE FROM wmo_copayment_rate WHERE municipality_code = '9999' AND year = ?").param(year).update();
+        }
+    }
+
+    @Test
+    void theApplicationRoleCannotRewriteOrRemoveARequestsHistory() {
+        UUID id = WmoFixtures.request(mvc, users, households, jdbc, today, WmoFixtures.Stage.MELDING);
+        long events = jdbc.sql("SELECT count(*) FROM wmo_request_event WHERE request_id = ?").param(id).query(Long.class).single();
+        assertThat(events).isPositive();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("UPDATE wmo_request_event SET summary = 'herschreven' WHERE request_id = ?")
+                .param(id).update()).isInstanceOf(org.springframework.dao.DataAccessException.class).hasStackTraceContaining("permission denied");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("DELETE FROM wmo_request_event WHERE request_id = ?").param(id).update())
+                .isInstanceOf(org.springframework.dao.DataAccessException.class).hasStackTraceContaining("permission denied");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("TRUNCATE wmo_request_event CASCADE").update())
+                .isInstanceOf(org.springframework.dao.DataAccessException.class).hasStackTraceContaining("permission denied");
+        assertThat(jdbc.sql("SELECT count(*) FROM wmo_request_event WHERE request_id = ? AND summary <> 'herschreven'").param(id)
+                .query(Long.class).single()).isEqualTo(events);
     }
 
     @Test

@@ -101,6 +101,28 @@ class CatalogService implements Catalog {
 
     @Transactional
     UUID addProvider(CurrentUser admin, ProviderForm f) {
+        return saveProvider(admin, null, f);
+    }
+
+    /** Changes a provider (all its fields); unknown id: 404. */
+    @Transactional
+    void updateProvider(CurrentUser admin, UUID id, ProviderForm f) {
+        provider(admin.municipalityCode(), id).orElseThrow(() -> new nl.leefwereld.shared.NotFoundException("provider"));
+        saveProvider(admin, id, f);
+    }
+
+    /** "Gecontroleerd op vandaag": the administrator checked the entry with the provider today. */
+    @Transactional
+    void markChecked(CurrentUser admin, UUID id) {
+        int n = jdbc.sql("UPDATE provider SET last_checked_on = ? WHERE municipality_code = ? AND id = ?")
+                .params(LocalDate.now(clock), admin.municipalityCode(), id).update();
+        if (n == 0) {
+            throw new nl.leefwereld.shared.NotFoundException("provider");
+        }
+        audit.record(admin, AuditAction.UPDATE, "PROVIDER", id.toString(), null, null, "gecontroleerd op vandaag");
+    }
+
+    private UUID saveProvider(CurrentUser admin, UUID existing, ProviderForm f) {
         FieldErrors e = new FieldErrors();
         e.required("name", f.name(), "de naam", 200);
         e.maxLength("contact", f.contact(), "de contactpersoon", 200);
@@ -126,11 +148,21 @@ class CatalogService implements Catalog {
         if (checked != null && checked.isAfter(LocalDate.now(clock))) {
             e.add("lastCheckedOn", "De datum van de laatste controle ligt in de toekomst.");
         }
-        if (!e.has("name") && jdbc.sql("SELECT count(*) FROM provider WHERE municipality_code = ? AND lower(name) = lower(?)")
-                .params(admin.municipalityCode(), f.name().strip()).query(Long.class).single() > 0) {
+        if (!e.has("name") && jdbc.sql("SELECT count(*) FROM provider WHERE municipality_code = ? AND lower(name) = lower(?) AND id IS DISTINCT FROM CAST(? AS uuid)")
+                .params(admin.municipalityCode(), f.name().strip(), existing).query(Long.class).single() > 0) {
             e.add("name", "Er is al een aanbieder met deze naam.");
         }
         e.throwIfAny();
+        if (existing != null) {
+            jdbc.sql("""
+                    UPDATE provider SET name = ?, contact = ?, phone = ?, email = ?, contracted = ?, tariffs = ?, capacity = ?, waiting_weeks = ?,
+                                        last_checked_on = ? WHERE municipality_code = ? AND id = ?""")
+                    .params(f.name().strip(), FieldErrors.trimToNull(f.contact()), FieldErrors.trimToNull(f.phone()), FieldErrors.trimToNull(f.email()),
+                            "true".equals(f.contracted()), FieldErrors.trimToNull(f.tariffs()), FieldErrors.trimToNull(f.capacity()), waiting, checked,
+                            admin.municipalityCode(), existing).update();
+            audit.record(admin, AuditAction.UPDATE, "PROVIDER", existing.toString(), null, null, "sociale kaart");
+            return existing;
+        }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO provider (municipality_code, id, name, contact, phone, email, contracted, tariffs, capacity, waiting_weeks,
@@ -149,6 +181,17 @@ class CatalogService implements Catalog {
 
     @Transactional
     UUID addProvision(CurrentUser admin, ProvisionForm f) {
+        return saveProvision(admin, null, f);
+    }
+
+    /** Changes a provision (all its fields); unknown id: 404. */
+    @Transactional
+    void updateProvision(CurrentUser admin, UUID id, ProvisionForm f) {
+        provision(admin.municipalityCode(), id).orElseThrow(() -> new nl.leefwereld.shared.NotFoundException("provision"));
+        saveProvision(admin, id, f);
+    }
+
+    private UUID saveProvision(CurrentUser admin, UUID existing, ProvisionForm f) {
         String m = admin.municipalityCode();
         FieldErrors e = new FieldErrors();
         Provision.Kind kind = e.oneOf("kind", f.kind(), Provision.Kind.class, "algemeen of maatwerk");
@@ -194,6 +237,19 @@ class CatalogService implements Catalog {
             e.add("validUntil", "De einddatum ligt voor de begindatum.");
         }
         e.throwIfAny();
+        if (existing != null) {
+            jdbc.sql("""
+                    UPDATE provision SET kind = ?, name = ?, description = ?, for_whom = ?, provider_id = ?, district_code = ?, fee_cents = ?,
+                                         fee_per = ?, product_category = ?, product_code = ?, unit = ?, tariff_cents = ?, valid_from = ?, valid_until = ?
+                    WHERE municipality_code = ? AND id = ?""")
+                    .params(kind.name(), f.title().strip(), f.description().strip(), FieldErrors.trimToNull(f.forWhom()), provider, district,
+                            fee, FieldErrors.trimToNull(f.feePer()), category == null ? null : category.code(),
+                            kind == Provision.Kind.CUSTOM ? FieldErrors.trimToNull(f.productCode()) : null,
+                            unit == null ? null : unit.code(), tariff, from, until, m, existing)
+                    .update();
+            audit.record(admin, AuditAction.UPDATE, "PROVISION", existing.toString(), null, null, "sociale kaart");
+            return existing;
+        }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO provision (municipality_code, id, kind, name, description, for_whom, provider_id, district_code, fee_cents, fee_per,

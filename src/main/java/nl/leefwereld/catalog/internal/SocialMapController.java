@@ -20,6 +20,7 @@ import nl.leefwereld.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -88,7 +89,15 @@ class SocialMapController {
     }
 
     private String adminPage(Model model, Map<String, String> typed, Map<String, String> errors) {
+        return adminPage(model, typed, errors, null, null);
+    }
+
+    /** The upkeep page; with {@code editProvider} or {@code editProvision} its form changes that record. */
+    private String adminPage(Model model, Map<String, String> typed, Map<String, String> errors, UUID editProvider, UUID editProvision) {
         String m = CurrentUsers.get().municipalityCode();
+        model.addAttribute("editProvider", editProvider);
+        model.addAttribute("editProvision", editProvision);
+        model.addAttribute("provisionList", catalog.search(m, null, ""));
         model.addAttribute("nav", "kaartbeheer");
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("providerList", catalog.providers(m));
@@ -112,6 +121,89 @@ class SocialMapController {
         model.addAttribute("typed", typed);
         model.addAttribute("errors", errors);
         return "catalog/admin";
+    }
+
+    private static Map<String, String> typed(CatalogService.ProviderForm form) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("name", form.name());
+        typed.put("contact", form.contact());
+        typed.put("phone", form.phone());
+        typed.put("email", form.email());
+        typed.put("contracted", form.contracted());
+        typed.put("tariffs", form.tariffs());
+        typed.put("capacity", form.capacity());
+        typed.put("waitingWeeks", form.waitingWeeks());
+        typed.put("lastCheckedOn", form.lastCheckedOn());
+        return typed;
+    }
+
+    private static Map<String, String> typed(CatalogService.ProvisionForm form) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("kind", form.kind());
+        typed.put("title", form.title());
+        typed.put("description", form.description());
+        typed.put("forWhom", form.forWhom());
+        typed.put("providerId", form.providerId());
+        typed.put("districtCode", form.districtCode());
+        typed.put("fee", form.fee());
+        typed.put("feePer", form.feePer());
+        typed.put("productCategory", form.productCategory());
+        typed.put("productCode", form.productCode());
+        typed.put("unit", form.unit());
+        typed.put("tariff", form.tariff());
+        typed.put("validFrom", form.validFrom());
+        typed.put("validUntil", form.validUntil());
+        return typed;
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    @GetMapping("/beheer/sociale-kaart/aanbieders/{id}")
+    String editProvider(@PathVariable UUID id, Model model) {
+        Provider p = catalog.provider(CurrentUsers.get().municipalityCode(), id).orElseThrow(() -> new nl.leefwereld.shared.NotFoundException("provider"));
+        return adminPage(model, typed(new CatalogService.ProviderForm(p.name(), p.contact(), p.phone(), p.email(), Boolean.toString(p.contracted()),
+                p.tariffs(), p.capacity(), text(p.waitingWeeks()), text(p.lastCheckedOn()))), null, id, null);
+    }
+
+    @PostMapping("/beheer/sociale-kaart/aanbieders/{id}")
+    String updateProvider(@PathVariable UUID id, CatalogService.ProviderForm form, Model model, RedirectAttributes redirect) {
+        try {
+            catalog.updateProvider(CurrentUsers.get(), id, form);
+            redirect.addFlashAttribute("message", "De aanbieder is gewijzigd.");
+            return "redirect:/beheer/sociale-kaart";
+        } catch (InvalidInputException e) {
+            return adminPage(model, typed(form), e.fieldErrors(), id, null);
+        }
+    }
+
+    @PostMapping("/beheer/sociale-kaart/aanbieders/{id}/gecontroleerd")
+    String checked(@PathVariable UUID id, RedirectAttributes redirect) {
+        catalog.markChecked(CurrentUsers.get(), id);
+        redirect.addFlashAttribute("message", "De aanbieder is vandaag gecontroleerd.");
+        return "redirect:/beheer/sociale-kaart";
+    }
+
+    @GetMapping("/beheer/sociale-kaart/voorzieningen/{id}")
+    String editProvision(@PathVariable UUID id, Model model) {
+        Provision p = catalog.provision(CurrentUsers.get().municipalityCode(), id).orElseThrow(() -> new nl.leefwereld.shared.NotFoundException("provision"));
+        return adminPage(model, typed(new CatalogService.ProvisionForm(p.kind().name(), p.name(), p.description(), p.forWhom(), text(p.providerId()),
+                p.districtCode(), p.feeCents() == null ? "" : nl.leefwereld.catalog.Money.decimal(p.feeCents()).replace('.', ','), p.feePer(),
+                p.category() == null ? "" : p.category().code(), p.productCode(), p.unit() == null ? "" : p.unit().code(),
+                p.tariffCents() == null ? "" : nl.leefwereld.catalog.Money.decimal(p.tariffCents()).replace('.', ','), text(p.validFrom()),
+                text(p.validUntil()))), null, null, id);
+    }
+
+    @PostMapping("/beheer/sociale-kaart/voorzieningen/{id}")
+    String updateProvision(@PathVariable UUID id, CatalogService.ProvisionForm form, Model model, RedirectAttributes redirect) {
+        try {
+            catalog.updateProvision(CurrentUsers.get(), id, form);
+            redirect.addFlashAttribute("message", "De voorziening is gewijzigd.");
+            return "redirect:/beheer/sociale-kaart";
+        } catch (InvalidInputException e) {
+            return adminPage(model, typed(form), e.fieldErrors(), null, id);
+        }
     }
 
     @PostMapping("/beheer/sociale-kaart/aanbieders")

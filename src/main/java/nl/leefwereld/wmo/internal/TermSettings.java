@@ -130,6 +130,62 @@ class TermSettings implements Terms {
         audit.record(admin, AuditAction.DELETE, "EQUATED_DAY", d.toString(), null, null, "gelijkgestelde dag");
     }
 
+    /** A year's co-payment rate: the municipality's own, or the national maximum that applies without one. */
+    record Rate(int year, long monthlyCents, boolean configured, Long nationalMaximumCents) {
+
+        public String monthly() {
+            return nl.leefwereld.catalog.Money.format(monthlyCents);
+        }
+
+        public String maximum() {
+            return nationalMaximumCents == null ? "–" : nl.leefwereld.catalog.Money.format(nationalMaximumCents);
+        }
+    }
+
+    /** The configured years and this and next year, in order. */
+    List<Rate> rates(String m, int currentYear) {
+        Map<Integer, Long> configured = new TreeMap<>();
+        jdbc.sql("SELECT year, monthly_cents FROM wmo_copayment_rate WHERE municipality_code = ?").param(m)
+                .query((rs, i) -> configured.put(rs.getInt("year"), rs.getLong("monthly_cents"))).list();
+        java.util.SortedSet<Integer> years = new java.util.TreeSet<>(configured.keySet());
+        years.add(currentYear);
+        years.add(currentYear + 1);
+        List<Rate> out = new ArrayList<>();
+        for (int y : years) {
+            Long c = configured.get(y);
+            out.add(new Rate(y, c != null ? c : nl.leefwereld.wmo.CoPayment.rateFor(LocalDate.of(y, 1, 1), java.util.Optional.empty()), c != null,
+                    nl.leefwereld.wmo.CoPayment.NATIONAL_MAXIMUM.get(y)));
+        }
+        return out;
+    }
+
+    /** The municipality's monthly subscription rate for a year: exact cents, at most the national maximum of that year. */
+    @Transactional
+    void setRate(CurrentUser admin, String year, String rate) {
+        FieldErrors e = new FieldErrors();
+        int y = 0;
+        try {
+            y = Integer.parseInt(year == null ? "" : year.strip());
+            e.check(y >= 2019 && y <= 2199, "year", "Kies een jaar van 2019 tot en met 2199.");
+        } catch (NumberFormatException x) {
+            e.add("year", "Vul het jaar in als vier cijfers, bijvoorbeeld 2027.");
+        }
+        Long cents = rate == null ? null : nl.leefwereld.catalog.Money.parse(rate).orElse(null);
+        if (cents == null) {
+            e.add("rate", "Vul het bedrag per maand in euro in, bijvoorbeeld 19,00.");
+        } else if (!e.has("year") && nl.leefwereld.wmo.CoPayment.NATIONAL_MAXIMUM.containsKey(y)
+                && cents > nl.leefwereld.wmo.CoPayment.NATIONAL_MAXIMUM.get(y)) {
+            e.add("rate", "Het tarief mag niet hoger zijn dan het wettelijke maximum van "
+                    + nl.leefwereld.catalog.Money.format(nl.leefwereld.wmo.CoPayment.NATIONAL_MAXIMUM.get(y)) + " per maand in " + y + ".");
+        }
+        e.throwIfAny();
+        jdbc.sql("""
+                INSERT INTO wmo_copayment_rate (municipality_code, year, monthly_cents) VALUES (?, ?, ?)
+                ON CONFLICT (municipality_code, year) DO UPDATE SET monthly_cents = EXCLUDED.monthly_cents""")
+                .params(admin.municipalityCode(), y, cents).update();
+        audit.record(admin, AuditAction.UPDATE, "COPAYMENT_RATE", Integer.toString(y), null, null, "abonnementstarief " + cents + " cent");
+    }
+
     /** The general holidays of a year, for the administrator's page. */
     static Map<LocalDate, String> holidays(int year) {
         return new LinkedHashMap<>(GeneralHolidays.of(year));

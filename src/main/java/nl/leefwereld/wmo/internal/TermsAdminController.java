@@ -43,6 +43,7 @@ class TermsAdminController {
         model.addAttribute("holidays", TermSettings.holidays(year));
         model.addAttribute("nextYear", year + 1);
         model.addAttribute("nextHolidays", TermSettings.holidays(year + 1));
+        model.addAttribute("rates", settings.rates(me.municipalityCode(), year));
         Map<String, String> laws = new LinkedHashMap<>();
         for (Law l : Law.values()) {
             laws.put(l.name(), l.label());
@@ -69,6 +70,18 @@ class TermsAdminController {
             return "redirect:/beheer/termijnen";
         } catch (InvalidInputException e) {
             return page(model, Map.of("law", law, "step", step, "amount", amount, "unit", unit), e.fieldErrors());
+        }
+    }
+
+    @PostMapping("/beheer/termijnen/eigen-bijdrage")
+    String setRate(@RequestParam(defaultValue = "") String year, @RequestParam(defaultValue = "") String rate, Model model,
+                   RedirectAttributes redirect) {
+        try {
+            settings.setRate(CurrentUsers.get(), year, rate);
+            redirect.addFlashAttribute("message", "Het abonnementstarief is opgeslagen. Nieuwe beschikkingen in dat jaar gebruiken het.");
+            return "redirect:/beheer/termijnen";
+        } catch (InvalidInputException e) {
+            return page(model, Map.of("year", year, "rate", rate), e.fieldErrors());
         }
     }
 

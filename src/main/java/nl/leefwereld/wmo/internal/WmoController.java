@@ -84,8 +84,17 @@ class WmoController {
         }
         model.addAttribute("exemptionOptions", exemptions);
         model.addAttribute("kindOptions", Map.of("SUSPEND", "Opschorten (wachten op gegevens, Awb 4:15)", "RESUME", "Hervatten (gegevens ontvangen)",
-                "EXTEND", "Verlengen"));
+                "EXTEND", "Verlengen (in de bezwaarfase: verdagen)"));
         model.addAttribute("customOptions", Map.of("true", "Ja, een maatwerkvoorziening", "false", "Nee"));
+        Map<String, String> committee = new LinkedHashMap<>();
+        committee.put("false", "Nee: beslissen binnen 6 weken na de bezwaartermijn");
+        committee.put("true", "Ja: een adviescommissie hoort het bezwaar (12 weken)");
+        model.addAttribute("committeeOptions", committee);
+        Map<String, String> objectionOutcomes = new LinkedHashMap<>();
+        for (nl.leefwereld.wmo.ObjectionDecision.Outcome o : nl.leefwereld.wmo.ObjectionDecision.Outcome.values()) {
+            objectionOutcomes.put(o.name(), "Bezwaar " + o.label());
+        }
+        model.addAttribute("objectionOutcomeOptions", objectionOutcomes);
         model.addAttribute("letter", r.decidedOn() == null ? null : letter.model(me, r));
         return "wmo/request";
     }
@@ -170,12 +179,25 @@ class WmoController {
 
     @PostMapping("/wmo/verzoeken/{id}/bezwaar")
     String object(@PathVariable UUID id, @RequestParam(defaultValue = "") String receivedOn, @RequestParam(defaultValue = "") String grounds,
-                  Model model, RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "") String committee, Model model, RedirectAttributes redirect) {
         try {
-            service.object(CurrentUsers.get(), id, receivedOn, grounds);
+            service.object(CurrentUsers.get(), id, receivedOn, grounds, committee);
             return done(redirect, id, "Het bezwaar is geregistreerd.");
         } catch (InvalidInputException e) {
-            return page(id, model, Map.of("receivedOn", receivedOn, "grounds", grounds), e.fieldErrors(), "bezwaar");
+            return page(id, model, Map.of("receivedOn", receivedOn, "grounds", grounds, "committee", committee), e.fieldErrors(), "bezwaar");
+        }
+    }
+
+    @PostMapping("/wmo/verzoeken/{id}/beslissing-op-bezwaar")
+    String decideObjection(@PathVariable UUID id, @RequestParam(defaultValue = "") String objectionDecidedOn,
+                           @RequestParam(defaultValue = "") String objectionOutcome, @RequestParam(defaultValue = "") String objectionDecisionGrounds,
+                           Model model, RedirectAttributes redirect) {
+        try {
+            service.decideObjection(CurrentUsers.get(), id, objectionDecidedOn, objectionOutcome, objectionDecisionGrounds);
+            return done(redirect, id, "De beslissing op het bezwaar is vastgelegd. Verstuur de brief hieronder.");
+        } catch (InvalidInputException e) {
+            return page(id, model, Map.of("objectionDecidedOn", objectionDecidedOn, "objectionOutcome", objectionOutcome,
+                    "objectionDecisionGrounds", objectionDecisionGrounds), e.fieldErrors(), "beslissing");
         }
     }
 

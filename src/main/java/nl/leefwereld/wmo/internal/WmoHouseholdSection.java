@@ -53,7 +53,7 @@ class WmoHouseholdSection implements HouseholdPageSection, PersonalDataSource {
     @Override
     public Object export(String m, UUID personId) {
         return jdbc.sql("""
-                SELECT law, state, melding_on, aanvraag_on, decided_on, outcome, grounds, copayment_cents, objection_on
+                SELECT law, state, melding_on, aanvraag_on, decided_on, outcome, grounds, copayment_cents, objection_on, objection_decided_on, objection_outcome
                 FROM wmo_request WHERE municipality_code = ? AND person_id = ? ORDER BY melding_on""")
                 .params(m, personId).query((rs, i) -> {
                     Map<String, Object> out = new LinkedHashMap<>();
@@ -70,6 +70,9 @@ class WmoHouseholdSection implements HouseholdPageSection, PersonalDataSource {
                     out.put("eigen_bijdrage_per_maand", c == null ? null : nl.leefwereld.catalog.Money.format(c));
                     java.time.LocalDate o = rs.getObject("objection_on", java.time.LocalDate.class);
                     out.put("bezwaar", o == null ? null : o.toString());
+                    java.time.LocalDate bob = rs.getObject("objection_decided_on", java.time.LocalDate.class);
+                    out.put("beslissing_op_bezwaar", bob == null ? null : bob.toString() + ": bezwaar "
+                            + nl.leefwereld.wmo.ObjectionDecision.Outcome.valueOf(rs.getString("objection_outcome")).label());
                     return out;
                 }).list();
     }

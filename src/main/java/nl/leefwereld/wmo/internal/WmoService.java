@@ -32,6 +32,7 @@ import nl.leefwereld.shared.NotFoundException;
 import nl.leefwereld.wmo.CoPayment;
 import nl.leefwereld.wmo.LegalTerms;
 import nl.leefwereld.wmo.Law;
+import nl.leefwereld.wmo.ObjectionDecision;
 import nl.leefwereld.wmo.Pgb;
 import nl.leefwereld.wmo.RequestState;
 import nl.leefwereld.wmo.TermStep;
@@ -121,7 +122,8 @@ class WmoService {
                LocalDate confirmedOn, String question, LocalDate personalPlanOn, String personalPlan, LocalDate investigatedOn,
                String ownStrength, String network, String usualHelp, String generalConsidered, String whyNotEnough, boolean customProposed,
                LocalDate aanvraagOn, LocalDate decidedOn, String outcome, String grounds, Long copaymentCents, String copaymentNote,
-               LocalDate objectionOn, String objectionGrounds) {
+               LocalDate objectionOn, String objectionGrounds, boolean objectionCommittee, LocalDate objectionDecidedOn,
+               String objectionOutcome, String objectionDecisionGrounds) {
     }
 
     static Row row(ResultSet rs, int i) throws SQLException {
@@ -131,7 +133,9 @@ class WmoService {
                 date(rs, "personal_plan_on"), rs.getString("personal_plan"), date(rs, "investigated_on"), rs.getString("own_strength"),
                 rs.getString("network"), rs.getString("usual_help"), rs.getString("general_considered"), rs.getString("why_not_enough"),
                 rs.getBoolean("custom_proposed"), date(rs, "aanvraag_on"), date(rs, "decided_on"), rs.getString("outcome"), rs.getString("grounds"),
-                rs.getObject("copayment_cents", Long.class), rs.getString("copayment_note"), date(rs, "objection_on"), rs.getString("objection_grounds"));
+                rs.getObject("copayment_cents", Long.class), rs.getString("copayment_note"), date(rs, "objection_on"), rs.getString("objection_grounds"),
+                rs.getBoolean("objection_committee"), date(rs, "objection_decided_on"), rs.getString("objection_outcome"),
+                rs.getString("objection_decision_grounds"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
@@ -162,7 +166,9 @@ class WmoService {
                 r.meldingOn(), r.confirmedOn(), r.question(), r.personalPlanOn(), r.personalPlan(), r.investigatedOn(), r.ownStrength(),
                 r.network(), r.usualHelp(), r.generalConsidered(), r.whyNotEnough(), r.customProposed(), r.aanvraagOn(), r.decidedOn(),
                 r.outcome() == null ? null : WmoRequest.Outcome.valueOf(r.outcome()), r.grounds(), r.copaymentCents(), r.copaymentNote(),
-                r.objectionOn(), r.objectionGrounds(), lines, termStatuses(m, r), history);
+                r.objectionOn(), r.objectionGrounds(), r.objectionCommittee(), r.objectionDecidedOn(),
+                r.objectionOutcome() == null ? null : ObjectionDecision.Outcome.valueOf(r.objectionOutcome()), r.objectionDecisionGrounds(),
+                objectionTerm(m, r), lines, termStatuses(m, r), history);
     }
 
     record Change(String step, String kind, LocalDate fromOn, LocalDate untilOn, Integer weeks, String reason) {
@@ -188,6 +194,29 @@ class WmoService {
             out.add(status(m, r, TermStep.BEZWAAR, r.decidedOn(), r.objectionOn(), changes, r.state() == RequestState.BESCHIKT ? false : r.objectionOn() == null));
         }
         return out;
+    }
+
+    /** The step name under which a postponement of the decision on the objection is stored (not a configurable TermStep). */
+    static final String OBJECTION_DECISION = "BESLISSING_BEZWAAR";
+
+    /** Awb 7:10: the term for the decision on the objection, from the end of the objection term; null before an objection. */
+    WmoRequest.ObjectionTerm objectionTerm(String m, Row r) {
+        if (r.objectionOn() == null || r.decidedOn() == null) {
+            return null;
+        }
+        LocalDate from = terms.due(m, r.law(), TermStep.BEZWAAR, r.decidedOn()).due();
+        List<LegalTerms.Extension> postponements = changes(m, r.id()).stream().filter(c -> c.step().equals(OBJECTION_DECISION))
+                .map(c -> new LegalTerms.Extension(nl.leefwereld.wmo.TermLength.weeks(c.weeks()), c.reason())).toList();
+        LocalDate today = today();
+        LegalTerms.Due due = ObjectionDecision.due(from, r.objectionCommittee(), postponements, terms.equatedDays(m), today);
+        LocalDate done = r.objectionDecidedOn();
+        String status = done != null ? (done.isAfter(due.due()) ? "te laat" : "op tijd") : today.isAfter(due.due()) ? "over tijd" : "loopt";
+        List<String> history = new ArrayList<>();
+        history.add("De bezwaartermijn eindigde op " + LegalTerms.day(from) + "; de beslistermijn telt vanaf de dag erna (Awb 7:10)"
+                + (r.objectionCommittee() ? ", 12 weken omdat een adviescommissie wordt gehoord." : "."));
+        history.addAll(due.history());
+        return new WmoRequest.ObjectionTerm(from, ObjectionDecision.term(r.objectionCommittee()).label(), due.due(), due.moved(), done, status,
+                List.copyOf(history));
     }
 
     private WmoRequest.TermStatus status(String m, Row r, TermStep step, LocalDate from, LocalDate doneOn, List<Change> changes, boolean skipped) {
@@ -524,9 +553,11 @@ class WmoService {
     }
 
     @Transactional
-    void object(CurrentUser me, UUID id, String receivedOn, String grounds) {
+    void object(CurrentUser me, UUID id, String receivedOn, String grounds, String committee) {
         Row r = forChange(me, id);
         FieldErrors e = new FieldErrors();
+        e.check(committee == null || committee.isBlank() || committee.equals("true") || committee.equals("false"), "committee",
+                "Kies of een adviescommissie het bezwaar behandelt.");
         LocalDate on = e.date("receivedOn", receivedOn, "de datum waarop het bezwaar binnenkwam", true);
         e.required("grounds", grounds, "de gronden van het bezwaar", 4000);
         if (on != null && r.decidedOn() != null && on.isBefore(r.decidedOn())) {
@@ -537,12 +568,40 @@ class WmoService {
         }
         RequestState next = move(r.state(), RequestState.BEZWAAR);
         e.throwIfAny();
-        jdbc.sql("UPDATE wmo_request SET state = ?, objection_on = ?, objection_grounds = ? WHERE municipality_code = ? AND id = ?")
-                .params(next.name(), on, grounds.strip(), me.municipalityCode(), id).update();
+        boolean withCommittee = "true".equals(committee);
+        jdbc.sql("UPDATE wmo_request SET state = ?, objection_on = ?, objection_grounds = ?, objection_committee = ? WHERE municipality_code = ? AND id = ?")
+                .params(next.name(), on, grounds.strip(), withCommittee, me.municipalityCode(), id).update();
         LocalDate due = terms.due(me.municipalityCode(), r.law(), TermStep.BEZWAAR, r.decidedOn()).due();
         event(me, id, "Bezwaar ontvangen op " + Dates.nl(on) + (on.isAfter(due) ? " – na de bezwaartermijn (tot en met " + Dates.nl(due)
-                + "): beoordeel of de termijnoverschrijding verschoonbaar is (Awb 6:11)." : " – binnen de bezwaartermijn."));
+                + "): beoordeel of de termijnoverschrijding verschoonbaar is (Awb 6:11)." : " – binnen de bezwaartermijn.")
+                + (withCommittee ? " Een adviescommissie behandelt het bezwaar: de beslistermijn is 12 weken." : ""));
         audit.record(me, AuditAction.UPDATE, "WMO_REQUEST", id.toString(), r.householdId(), r.personId(), "bezwaar");
+    }
+
+    /** The decision on the objection (Awb 7:10, 7:11): well-founded, partly, unfounded or inadmissible, with grounds and date. */
+    @Transactional
+    void decideObjection(CurrentUser me, UUID id, String decidedOn, String outcome, String grounds) {
+        Row r = forChange(me, id);
+        FieldErrors e = new FieldErrors();
+        LocalDate on = e.date("objectionDecidedOn", decidedOn, "de datum van de beslissing op bezwaar", true);
+        ObjectionDecision.Outcome o = e.oneOf("objectionOutcome", outcome, ObjectionDecision.Outcome.class, "de uitkomst van het bezwaar");
+        e.required("objectionDecisionGrounds", grounds, "de motivering van de beslissing op bezwaar", 4000);
+        if (on != null && r.objectionOn() != null && on.isBefore(r.objectionOn())) {
+            e.add("objectionDecidedOn", "De beslissing kan niet van voor het bezwaar (" + Dates.nl(r.objectionOn()) + ") zijn.");
+        }
+        if (on != null && on.isAfter(today())) {
+            e.add("objectionDecidedOn", "De datum ligt in de toekomst.");
+        }
+        RequestState next = move(r.state(), RequestState.BEZWAAR_BESLIST);
+        e.throwIfAny();
+        jdbc.sql("""
+                UPDATE wmo_request SET state = ?, objection_decided_on = ?, objection_outcome = ?, objection_decision_grounds = ?, objection_decided_by = ?
+                WHERE municipality_code = ? AND id = ?""")
+                .params(next.name(), on, o.name(), grounds.strip(), me.id(), me.municipalityCode(), id).update();
+        WmoRequest.ObjectionTerm term = objectionTerm(me.municipalityCode(), r);
+        event(me, id, "Beslissing op bezwaar: " + o.label() + " (" + Dates.nl(on) + ")" + (term == null ? "." : on.isAfter(term.due())
+                ? " – na de beslistermijn (tot en met " + Dates.nl(term.due()) + ")." : " – binnen de beslistermijn (tot en met " + Dates.nl(term.due()) + ")."));
+        audit.record(me, AuditAction.UPDATE, "WMO_REQUEST", id.toString(), r.householdId(), r.personId(), "beslissing op bezwaar");
     }
 
     /** The step whose term runs now (suspension and extension apply to it). */
@@ -567,7 +626,12 @@ class WmoService {
             e.add("changeOn", "De datum ligt in de toekomst.");
         }
         Optional<TermStep> step = runningStep(r.state());
-        if (step.isEmpty()) {
+        boolean objectionPhase = r.state() == RequestState.BEZWAAR;
+        if (objectionPhase && !"EXTEND".equals(kind)) {
+            e.add("kind", "In de bezwaarfase kunt u de beslissing alleen verdagen (Awb 7:10 lid 3): kies verlengen.");
+        } else if (objectionPhase && changes(m, id).stream().anyMatch(c -> c.step().equals(OBJECTION_DECISION))) {
+            e.add("kind", "De beslissing op het bezwaar is al verdaagd. Dat kan maar één keer.");
+        } else if (step.isEmpty() && !objectionPhase) {
             e.add("kind", "Er loopt nu geen termijn die u kunt opschorten of verlengen.");
         }
         Optional<Change> open = changes(m, id).stream().filter(c -> c.kind().equals("SUSPENSION") && c.untilOn() == null).findFirst();
@@ -575,7 +639,11 @@ class WmoService {
         if ("EXTEND".equals(kind)) {
             try {
                 w = Integer.parseInt(weeks == null ? "" : weeks.strip());
-                e.check(w >= 1 && w <= 52, "weeks", "Verleng met 1 tot 52 weken.");
+                if (objectionPhase) {
+                    e.check(w >= 1 && w <= ObjectionDecision.MAX_POSTPONEMENT_WEEKS, "weeks", "Verdaag met 1 tot 6 weken (Awb 7:10 lid 3).");
+                } else {
+                    e.check(w >= 1 && w <= 52, "weeks", "Verleng met 1 tot 52 weken.");
+                }
             } catch (NumberFormatException x) {
                 e.add("weeks", "Vul het aantal weken in als een heel getal.");
             }
@@ -597,6 +665,15 @@ class WmoService {
             e.add("changeOn", "Hervatten kan niet voor de opschorting (" + Dates.nl(open.get().fromOn()) + ").");
         }
         e.throwIfAny();
+        if (objectionPhase) {
+            jdbc.sql("""
+                    INSERT INTO wmo_term_change (municipality_code, id, request_id, step, kind, from_on, weeks, reason, created_at, created_by)
+                    VALUES (?, ?, ?, ?, 'EXTENSION', ?, ?, ?, ?, ?)""")
+                    .params(m, UUID.randomUUID(), id, OBJECTION_DECISION, day, w, reason.strip(), OffsetDateTime.now(clock), me.id()).update();
+            event(me, id, "Beslissing op bezwaar verdaagd met " + w + " weken (Awb 7:10 lid 3): " + reason.strip());
+            audit.record(me, AuditAction.UPDATE, "WMO_REQUEST", id.toString(), r.householdId(), r.personId(), "termijn " + kind);
+            return;
+        }
         String s = step.get().name();
         switch (kind) {
             case "SUSPEND" -> {
