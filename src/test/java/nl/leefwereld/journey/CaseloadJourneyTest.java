@@ -1,33 +1,18 @@
 package nl.leefwereld.journey;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import nl.leefwereld.support.DemoUsers;
 import nl.leefwereld.support.IntegrationTest;
 import nl.leefwereld.support.TestHouseholds;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,49 +25,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class CaseloadJourneyTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-    private static final String AXE_RUN = """
-            async () => {
-              const result = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-              return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                  .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' e.g. ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
-            }""";
-
-    private static Playwright playwright;
-    private static Browser browser;
-    private static String axeSource;
-
     @LocalServerPort
     int port;
     @Autowired
     DemoUsers users;
     @Autowired
     TestHouseholds households;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        assertTrue(Files.isExecutable(CHROMIUM), "Chromium not found at " + CHROMIUM);
-        try (InputStream axe = CaseloadJourneyTest.class.getResourceAsStream("/axe/axe.min.js")) {
-            assertNotNull(axe, "axe/axe.min.js is not on the test classpath; run the build through Maven");
-            axeSource = new String(axe.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void teamLeadFiltersReassignsAndSeesItInTheTimeline() {
@@ -92,16 +40,11 @@ class CaseloadJourneyTest {
         UUID target = sanne.equals(h.registration().caseDirectorId()) ? lotte : sanne;
         String targetName = sanne.equals(target) ? "Sanne de Wit" : "Lotte Jansen";
 
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
-                .setBypassCSP(true).setLocale("nl-NL").setViewportSize(1280, 900));
-        context.setDefaultTimeout(30_000); // local server, but a shared 2-core machine: generous rather than flaky
+        BrowserContext context = JourneyBrowser.newContext(port, 1280, 900);
         context.setDefaultNavigationTimeout(60_000);
         try {
             Page page = context.newPage();
-            page.navigate("/login");
-            page.getByLabel("Gebruikersnaam").fill("teamleider");
-            page.getByLabel("Wachtwoord").fill(DemoUsers.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inloggen").setExact(true)).click();
+            JourneyBrowser.login(page, "teamleider");
             assertThat(page).hasURL(Pattern.compile(".*/mijn-werk$"));
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Werkvoorraad van het team")).click();
@@ -112,7 +55,7 @@ class CaseloadJourneyTest {
 
             Locator row = page.locator("#zaak-" + h.caseId());
             assertThat(row).containsText("Huishouden " + h.lastName());
-            assertNoSeriousViolations(page);
+            assertTrue(JourneyBrowser.blockingViolations(page).isEmpty(), () -> "axe: " + JourneyBrowser.blockingViolations(page));
             screenshot(page, 1280, "werkvoorraad-1280");
             screenshot(page, 320, "werkvoorraad-320");
             Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
@@ -135,14 +78,6 @@ class CaseloadJourneyTest {
     private static void screenshot(Page page, int width, String name) {
         page.setViewportSize(width, 900);
         page.waitForLoadState(LoadState.LOAD);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void assertNoSeriousViolations(Page page) {
-        page.waitForLoadState(LoadState.LOAD);
-        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource));
-        List<String> violations = new ArrayList<>((List<String>) page.evaluate(AXE_RUN));
-        assertTrue(violations.isEmpty(), "axe on " + page.url() + ": " + violations);
+        JourneyBrowser.screenshot(page, name);
     }
 }
