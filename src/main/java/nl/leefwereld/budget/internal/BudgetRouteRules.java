@@ -2,20 +2,27 @@ package nl.leefwereld.budget.internal;
 
 import nl.leefwereld.identity.Role;
 import nl.leefwereld.identity.RouteRules;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Requests and decisions: the household's team (the service checks the team); batches: the team lead. */
+/**
+ * Requests and decisions: case directors and team leads (the service checks that they are of the household's team);
+ * batches: the team lead. First in line, so the household module's "/huishoudens/**" (all casework) does not open the
+ * budget routes to meeting facilitators.
+ */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class BudgetRouteRules implements RouteRules {
 
     static final String[] TEAM = {Role.CASE_DIRECTOR.name(), Role.TEAM_LEAD.name()};
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
-        routes.requestMatchers("/huishoudens/*/maatwerkbudget", "/huishoudens/*/maatwerkbudget/**").hasAnyRole(CASEWORK)
+        routes.requestMatchers("/huishoudens/*/maatwerkbudget", "/huishoudens/*/maatwerkbudget/**").hasAnyRole(TEAM)
                 .requestMatchers(HttpMethod.GET, "/maatwerkbudget").hasAnyRole(TEAM)
                 .requestMatchers("/maatwerkbudget/betaalbestanden", "/maatwerkbudget/betaalbestanden/**").hasRole(Role.TEAM_LEAD.name());
     }

@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class BudgetService {
 
-    static final String RECORD = "maatwerkbudget";
+    static final String RECORD = "BUDGET_REQUEST";
     static final Duration PAY_WITHIN = Duration.ofHours(24);
 
     record Draft(String payeeKind, String payeeName, String payeeIban, String invoiceReference, String residentReason, String amount,

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PaymentBatches {
 
-    static final String RECORD = "betaalbestand maatwerkbudget";
+    static final String RECORD = "PAYMENT_BATCH";
 
     record Batch(UUID id, UUID teamId, String messageId, OffsetDateTime createdAt, String createdBy, int transactions, long controlCents,
                  OffsetDateTime paidAt) {

@@ -180,7 +180,7 @@ class BudgetIntegrationTest {
         assertThat(page).contains("Maatwerkbudget").contains("Huurachterstand januari").contains("€ 1.234,56").contains("Aangevraagd");
         String detail = body(mvc.perform(get("/huishoudens/{h}/maatwerkbudget/{r}", h, r).with(users.as("teamleider"))).andReturn());
         assertThat(detail).contains("Woonstichting De Haven").contains("NL91ABNA0417164300").contains("Helpt met de post en de huur");
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE record_type = 'maatwerkbudget' AND record_id = :r AND action = 'CREATE'")
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE record_type = 'BUDGET_REQUEST' AND record_id = :r AND action = 'CREATE'")
                 .param("r", r.toString()).query(Long.class).single()).isEqualTo(1L);
     }
 
@@ -311,7 +311,7 @@ class BudgetIntegrationTest {
         String csv = body(mvc.perform(get("/maatwerkbudget/betaalbestanden/{b}/betaalbestand.csv", batch).with(users.as("teamleider"))).andReturn());
         assertThat(csv).startsWith("kenmerk;begunstigde;iban;bedrag;omschrijving").contains("\"" + PaymentBatches.endToEnd(a) + "\"").contains(";745,10;");
         assertThat(csv.lines().count()).isEqualTo(items + 1);
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE record_type = 'betaalbestand maatwerkbudget' AND record_id = :b AND action = 'EXPORT'")
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE record_type = 'PAYMENT_BATCH' AND record_id = :b AND action = 'EXPORT'")
                 .param("b", batch.toString()).query(Long.class).single()).isEqualTo(2L);
 
         // a second run does not take them again
