@@ -232,6 +232,9 @@ class AccessMatrixTest {
         rule("GET /maatwerkbudget/betaalbestanden/{batchId}/pain001.xml", EnumSet.of(Role.TEAM_LEAD));
         rule("GET /maatwerkbudget/betaalbestanden/{batchId}/betaalbestand.csv", EnumSet.of(Role.TEAM_LEAD));
         rule("POST /maatwerkbudget/betaalbestanden/{batchId}/betaald", EnumSet.of(Role.TEAM_LEAD));
+        rule("GET /maatwerkbudget/jaaroverzicht", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("POST /maatwerkbudget/jaarbudget", EnumSet.of(Role.TEAM_LEAD));
+        rule("GET /beleid/maatwerkbudget", EnumSet.of(Role.POLICY_OFFICER));
     }
 
     private static void rule(String route, Set<Role> roles) {
@@ -824,7 +827,9 @@ class AccessMatrixTest {
             case "GET /projecten/{id}" -> { }
             case "GET /huishoudens/{id}/maatwerkbudget/nieuw", "GET /huishoudens/{id}/maatwerkbudget/{requestId}", "GET /maatwerkbudget",
                  "POST /maatwerkbudget/betaalbestanden", "GET /maatwerkbudget/betaalbestanden/{batchId}/pain001.xml",
-                 "GET /maatwerkbudget/betaalbestanden/{batchId}/betaalbestand.csv", "POST /maatwerkbudget/betaalbestanden/{batchId}/betaald" -> { }
+                 "GET /maatwerkbudget/betaalbestanden/{batchId}/betaalbestand.csv", "POST /maatwerkbudget/betaalbestanden/{batchId}/betaald",
+                 "GET /maatwerkbudget/jaaroverzicht", "GET /beleid/maatwerkbudget" -> { }
+            case "POST /maatwerkbudget/jaarbudget" -> form.putAll(Map.of("year", "2150", "budget", "50.000,00"));
             case "POST /huishoudens/{id}/maatwerkbudget" -> form.putAll(nl.leefwereld.budget.BudgetTestFixtures.form(planAgreement(allowed), unique));
             case "POST /huishoudens/{id}/maatwerkbudget/{requestId}/besluit" -> form.putAll(Map.of("decision", "APPROVE", "remark", "Akkoord " + unique));
             case "POST /projecten" -> form.putAll(Map.of("name", "Matrix " + unique, "goal", "Matrix", "status", "PLANNED", "returnKind", "UNKNOWN"));

@@ -23,7 +23,9 @@ class BudgetRouteRules implements RouteRules {
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {
         routes.requestMatchers("/huishoudens/*/maatwerkbudget", "/huishoudens/*/maatwerkbudget/**").hasAnyRole(TEAM)
-                .requestMatchers(HttpMethod.GET, "/maatwerkbudget").hasAnyRole(TEAM)
+                .requestMatchers(HttpMethod.GET, "/maatwerkbudget", "/maatwerkbudget/jaaroverzicht").hasAnyRole(TEAM)
+                .requestMatchers(HttpMethod.POST, "/maatwerkbudget/jaarbudget").hasRole(Role.TEAM_LEAD.name())
+                .requestMatchers(HttpMethod.GET, "/beleid/maatwerkbudget").hasRole(Role.POLICY_OFFICER.name())
                 .requestMatchers("/maatwerkbudget/betaalbestanden", "/maatwerkbudget/betaalbestanden/**").hasRole(Role.TEAM_LEAD.name());
     }
 }

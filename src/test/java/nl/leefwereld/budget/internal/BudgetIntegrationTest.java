@@ -74,6 +74,8 @@ class BudgetIntegrationTest {
     @Autowired
     PaymentBatches batches;
     @Autowired
+    Ledger ledger;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     Clock clock;
@@ -416,6 +418,51 @@ class BudgetIntegrationTest {
 
     String waitingSection(String user) throws Exception {
         return body(mvc.perform(get("/maatwerkbudget").with(users.as(user))).andReturn()).split("id=\"nog-te-betalen\"")[0];
+    }
+
+    // ---- 4. ledger
+
+    @Test
+    void theLedgerAddsUpToTheCentAndPolicyOfficersSeeOnlySuppressedAggregates() throws Exception {
+        TestClock testClock = (TestClock) clock;
+        testClock.freezeAt(java.time.Instant.parse("2031-03-02T09:00:00Z"));
+        // approved requests other tests left behind go into a batch of their own first (never marked paid here)
+        batches.makeFor(users.current("teamleider"));
+        MvcResult set = mvc.perform(post("/maatwerkbudget/jaarbudget").with(users.as("teamleider")).with(csrf())
+                .param("year", "2031").param("budget", "1.000,10")).andReturn();
+        assertThat(set.getResponse().getStatus()).isEqualTo(302);
+        assertThat(body(mvc.perform(post("/maatwerkbudget/jaarbudget").with(users.as("teamleider")).with(csrf())
+                .param("year", "2031").param("budget", "veel")).andReturn())).contains("Vul het jaarbudget in euro").contains("value=\"veel\"");
+        UUID h = householdWithPlan();
+        approved(h, "Grootboek open", "100,00");
+        UUID paid = approved(h, "Grootboek betaald", "250,55");
+        UUID batch = batches.makeFor(users.current("teamleider")).orElseThrow();
+        batches.markPaid(users.current("teamleider"), batch);
+        assertThat(status(paid)).isEqualTo(BudgetStatus.PAID);
+        assertThat(budget.find(users.current("teamleider").municipalityCode(), paid).orElseThrow().paid()).isTrue();
+
+        // the batch paid the open one too: approve one more that stays committed
+        approved(h, "Grootboek toegezegd", "0,35");
+        String m = users.current("teamleider").municipalityCode();
+        Ledger.Totals t = ledger.totals(m, users.current("teamleider").teamId(), 2031);
+        assertThat(t.budgetCents()).isEqualTo(100010L);
+        assertThat(t.paidCents()).isEqualTo(35055L);
+        assertThat(t.committedCents()).isEqualTo(35L);
+        assertThat(t.remainingCents()).isEqualTo(100010L - 35055L - 35L);
+        String page = body(mvc.perform(get("/maatwerkbudget/jaaroverzicht").param("jaar", "2031").with(users.as("regisseur"))).andReturn());
+        assertThat(page).contains("€ 1.000,10").contains("€ 350,55").contains("€ 0,35").contains("€ 649,20").contains("Wonen en huur")
+                .contains("Een huisuitzetting en maatschappelijke opvang.");
+
+        // policy officers: aggregates only, fewer than 5 requests suppressed, no names or households
+        String policy = body(mvc.perform(get("/beleid/maatwerkbudget").param("jaar", "2031").with(users.as("beleid"))).andReturn());
+        assertThat(policy).contains("Wijkteam Centrum-Haven").contains("minder dan 5").doesNotContain("€ 350,90")
+                .doesNotContain("Woonstichting").doesNotContain(h.toString()).doesNotContain("Grootboek");
+        approved(h, "Grootboek vier", "1,00");
+        approved(h, "Grootboek vijf", "1,00");
+        policy = body(mvc.perform(get("/beleid/maatwerkbudget").param("jaar", "2031").with(users.as("beleid"))).andReturn());
+        assertThat(policy).contains("€ 352,90").doesNotContain("Grootboek").doesNotContain(h.toString());
+        assertThat(mvc.perform(get("/beleid/maatwerkbudget").with(users.as("regisseur"))).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/maatwerkbudget/jaaroverzicht").with(users.as("beleid"))).andReturn().getResponse().getStatus()).isEqualTo(403);
     }
 
     // ---- 5. access
