@@ -216,7 +216,7 @@ class PlanIntegrationTest {
         String financien = page.substring(page.indexOf("id=\"leefgebied-finances\""));
         financien = financien.substring(0, financien.indexOf("</article>"));
         assertThat(financien).contains("<svg").contains("role=\"img\"").contains("Ontwikkeling Financiën").contains("stroke-dasharray")
-                .contains("<rect").contains("<circle").contains("Professional").contains("Inwoner zelf").contains("Overzicht over geld")
+                .contains("<rect").contains("<path").contains("Professional").contains("Inwoner zelf").contains("Overzicht over geld")
                 .contains("professional 2, inwoner 3");
         for (String path : List.of("/huishoudens/{id}/plan", "/huishoudens/{id}/plan/vergelijken", "/huishoudens/{id}/plan/pdf",
                 "/huishoudens/{id}/leefgebieden")) {

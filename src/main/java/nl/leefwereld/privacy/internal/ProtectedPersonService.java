@@ -94,9 +94,15 @@ class ProtectedPersonService implements ProtectedPersons {
         return out;
     }
 
-    /** Written in its own transaction: what a named user saw is alerted even when their request fails later. */
+    /**
+     * Written in its own transaction: what a named user saw is alerted even when their request fails later. Once per
+     * household (and person) per request: a page whose panels each check access (plan, meetings, Wmo, …) is one view.
+     */
     @Override
     public void alert(CurrentUser user, UUID householdId, UUID personId, String what) {
+        if (!firstInThisRequest(householdId + ":" + personId)) {
+            return;
+        }
         String route = JdbcAuditLog.currentRoute();
         ownTransaction.executeWithoutResult(status -> jdbc.sql("""
                 INSERT INTO privacy_alert (municipality_code, occurred_at, user_id, username, person_id, household_id, route, what)
@@ -105,6 +111,22 @@ class ProtectedPersonService implements ProtectedPersons {
                 .param("name", user.username()).param("p", personId).param("h", householdId)
                 .param("route", route.length() > 200 ? route.substring(0, 200) : route)
                 .param("what", what.length() > 200 ? what.substring(0, 200) : what).update());
+    }
+
+    private static final String ALERTED = ProtectedPersonService.class.getName() + ".alerted";
+
+    @SuppressWarnings("unchecked")
+    private static boolean firstInThisRequest(String key) {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes == null) {
+            return true;   // outside a web request (a job): every call is its own view
+        }
+        var seen = (Set<String>) attributes.getAttribute(ALERTED, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        if (seen == null) {
+            seen = new java.util.HashSet<>();
+            attributes.setAttribute(ALERTED, seen, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        }
+        return seen.add(key);
     }
 
     // ------------------------------------------------------------------------------------------------ the officer's screen

@@ -67,7 +67,7 @@ class ReturnsApi {
     record ScenarioRequestDoc(List<LineDoc> reference, List<LineDoc> actual, BigDecimal years) {
     }
 
-    record LineJson(String side, int index, String item, Integer itemVersion, String description, String unit, String payer, BigDecimal unitPrice,
+    record ScenarioLineJson(String side, int index, String item, Integer itemVersion, String description, String unit, String payer, BigDecimal unitPrice,
                     BigDecimal quantity, BigDecimal periods, BigDecimal amount) {
     }
 
@@ -76,7 +76,7 @@ class ReturnsApi {
 
     record ScenarioJson(BigDecimal referenceTotal, BigDecimal actualTotal, BigDecimal avoided, BigDecimal years, BigDecimal avoidedPerYear,
                         @Schema(description = "Avoided cost per payer (payer code → euros)") Map<String, BigDecimal> perPayer,
-                        Map<String, PayerJson> perPayerDetail, List<LineJson> lines, String priceDate) {
+                        Map<String, PayerJson> perPayerDetail, List<ScenarioLineJson> lines, String priceDate) {
     }
 
     @Operation(summary = "Price a reference scenario against the actual course: avoided cost in total, per year and per payer")
@@ -114,7 +114,7 @@ class ReturnsApi {
             perPayer.put(payer.name(), share.avoided());
             detail.put(payer.name(), new PayerJson(payer.label(), share.reference(), share.actual(), share.avoided(), share.avoidedPerYear()));
         });
-        List<LineJson> lines = e.lines().stream().map(p -> new LineJson(p.side().name(), p.index(), p.line().itemCode(), p.line().itemVersion(),
+        List<ScenarioLineJson> lines = e.lines().stream().map(p -> new ScenarioLineJson(p.side().name(), p.index(), p.line().itemCode(), p.line().itemVersion(),
                 p.line().description(), p.line().unit().name(), p.line().payer().name(), p.line().unitPrice(), p.line().quantity(),
                 p.line().periods(), p.amount())).toList();
         return new ScenarioJson(e.referenceTotal(), e.actualTotal(), e.avoided(), e.years(), e.avoidedPerYear(), perPayer, detail, lines,

@@ -22,14 +22,14 @@ class WmoApi {
     record TermJson(String step, String from, String due, boolean moved, String reason, String doneOn, String status, boolean suspended) {
     }
 
-    record LineJson(String provisionId, String provision, String productCategory, String form, String volume, String unit, String frequency,
+    record DecisionLineJson(String provisionId, String provision, String productCategory, String form, String volume, String unit, String frequency,
                     String startOn, String endOn, String provider, String tariff, String pgbAmount) {
     }
 
     /** Money as decimal strings in euros; dates ISO. */
     record WmoRequestJson(String id, String householdId, String law, String state, String stateLabel, String meldingOn, String aanvraagOn,
                           String decidedOn, String outcome, String copaymentPerMonth, String objectionOn, boolean orderOfSupportComplete,
-                          List<LineJson> provisions, List<TermJson> terms) {
+                          List<DecisionLineJson> provisions, List<TermJson> terms) {
     }
 
     @Operation(summary = "The household's requests under the Wmo, Jeugdwet and Participatiewet, with their legal terms", description = """
@@ -46,7 +46,7 @@ class WmoApi {
         return new WmoRequestJson(r.id().toString(), r.householdId().toString(), r.law().name(), r.state().name(), r.state().label(),
                 iso(r.meldingOn()), iso(r.aanvraagOn()), iso(r.decidedOn()), r.outcome() == null ? null : r.outcome().name(),
                 r.copaymentCents() == null ? null : Money.decimal(r.copaymentCents()), iso(r.objectionOn()), r.orderOfSupportComplete(),
-                r.lines().stream().map(l -> new LineJson(l.provisionId().toString(), l.provisionName(), l.categoryCode(), l.form(),
+                r.lines().stream().map(l -> new DecisionLineJson(l.provisionId().toString(), l.provisionName(), l.categoryCode(), l.form(),
                         l.volume().stripTrailingZeros().toPlainString(), l.unitLabel(), l.frequencyLabel(), iso(l.startOn()), iso(l.endOn()),
                         l.providerName(), Money.decimal(l.tariffCents()), l.pgbAmountCents() == null ? null : Money.decimal(l.pgbAmountCents()))).toList(),
                 r.terms().stream().map(t -> new TermJson(t.step().name(), iso(t.from()), iso(t.due()), t.moved(), t.reason(), iso(t.doneOn()),

@@ -309,7 +309,9 @@ class MeetingIntegrationTest {
     void aColleagueInvitedToTheMeetingGetsAccessToTheHousehold() throws Exception {
         String tag = TestHouseholds.letters(8);
         String colleague = "noord.collega." + tag;
-        UUID id = admin.createUser(m, new Administration.NewUser(colleague, "Collega Noord " + tag, null, users.current("regisseur.noord").teamId(),
+        // a team of its own (serving no district), so the shared demo teams' routing is not changed by this colleague
+        UUID ownTeam = admin.createTeam(m, "Team Collega " + tag, java.util.Set.of());
+        UUID id = admin.createUser(m, new Administration.NewUser(colleague, "Collega Noord " + tag, null, ownTeam,
                 EnumSet.of(Role.CASE_DIRECTOR), "Een-lang-wachtwoord-2026", null), null, "meeting-test");
         assertThat(mvc.perform(get("/huishoudens/{id}", household.householdId()).with(users.as(colleague))).andReturn().getResponse().getStatus())
                 .isEqualTo(403);
