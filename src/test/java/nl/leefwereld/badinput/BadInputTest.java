@@ -207,7 +207,7 @@ class BadInputTest {
             "basis_DOMESTIC_RELATIONS", "basis_MENTAL_HEALTH", "basis_PHYSICAL_HEALTH", "basis_ADDICTION", "basis_BASIC_ADL", "basis_INSTRUMENTAL_ADL",
             "basis_SOCIAL_NETWORK", "basis_SOCIAL_PARTICIPATION", "basis_JUSTICE",
             // budget: the plan item, payee kind, category selects, the standard-options checkbox and the decision radio buttons
-            "planItem", "payeeKind", "standardTried", "decision", "year");
+            "planItem", "payeeKind", "standardTried", "decision");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;

@@ -33,10 +33,10 @@ class LedgerController {
 
     @GetMapping("/maatwerkbudget/jaaroverzicht")
     String yearly(@RequestParam(required = false) String jaar, Model model) {
-        return page(model, year(jaar), Map.of(), null);
+        return page(model, year(jaar), Map.of(), null, null);
     }
 
-    private String page(Model model, int year, Map<String, String> errors, String typed) {
+    private String page(Model model, int year, Map<String, String> errors, String typed, String typedYear) {
         CurrentUser me = CurrentUsers.get();
         Ledger.requireTeam(me);
         model.addAttribute("year", year);
@@ -47,6 +47,7 @@ class LedgerController {
         model.addAttribute("teamLead", me.has(Role.TEAM_LEAD));
         model.addAttribute("errors", errors);
         model.addAttribute("typedBudget", typed);
+        model.addAttribute("typedYear", typedYear);
         model.addAttribute("nav", "maatwerkbudget");
         return "budget/ledger";
     }
@@ -59,7 +60,7 @@ class LedgerController {
             redirect.addFlashAttribute("message", "Het jaarbudget is opgeslagen.");
             return "redirect:/maatwerkbudget/jaaroverzicht?jaar=" + Integer.parseInt(year.strip());
         } catch (InvalidInputException e) {
-            return page(model, year(year), e.fieldErrors(), budget);
+            return page(model, year(year), e.fieldErrors(), budget, year);
         }
     }
 
