@@ -236,6 +236,19 @@ class AccessMatrixTest {
         rule("GET /projecten/nieuw", EnumSet.of(Role.TEAM_LEAD, Role.POLICY_OFFICER));
         rule("POST /projecten", EnumSet.of(Role.TEAM_LEAD, Role.POLICY_OFFICER));
         rule("POST /projecten/{id}/status", EnumSet.of(Role.TEAM_LEAD, Role.POLICY_OFFICER));
+        // budget (custom budget: the household's team decides; batches are the team lead's)
+        rule("GET /huishoudens/{id}/maatwerkbudget/nieuw", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("POST /huishoudens/{id}/maatwerkbudget", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("GET /huishoudens/{id}/maatwerkbudget/{requestId}", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("POST /huishoudens/{id}/maatwerkbudget/{requestId}/besluit", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("GET /maatwerkbudget", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("POST /maatwerkbudget/betaalbestanden", EnumSet.of(Role.TEAM_LEAD));
+        rule("GET /maatwerkbudget/betaalbestanden/{batchId}/pain001.xml", EnumSet.of(Role.TEAM_LEAD));
+        rule("GET /maatwerkbudget/betaalbestanden/{batchId}/betaalbestand.csv", EnumSet.of(Role.TEAM_LEAD));
+        rule("POST /maatwerkbudget/betaalbestanden/{batchId}/betaald", EnumSet.of(Role.TEAM_LEAD));
+        rule("GET /maatwerkbudget/jaaroverzicht", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
+        rule("POST /maatwerkbudget/jaarbudget", EnumSet.of(Role.TEAM_LEAD));
+        rule("GET /beleid/maatwerkbudget", EnumSet.of(Role.POLICY_OFFICER));
     }
 
     private static void rule(String route, Set<Role> roles) {
@@ -461,6 +474,8 @@ class AccessMatrixTest {
         v.put("{participantId}", UUID.randomUUID().toString());
         v.put("{token}", "A".repeat(43));
         v.put("{agreementId}", UUID.randomUUID().toString());
+        v.put("{requestId}", UUID.randomUUID().toString());
+        v.put("{batchId}", UUID.randomUUID().toString());
         return v;
     }
 
@@ -727,6 +742,13 @@ class AccessMatrixTest {
         if (route.pattern().contains("{agreementId}")) {
             values.put("{agreementId}", allowed ? planAgreement(true) : UUID.randomUUID().toString());
         }
+        if (route.pattern().contains("{requestId}")) {
+            values.put("{requestId}", nl.leefwereld.budget.BudgetTestFixtures.request(jdbc, municipality, household.householdId(),
+                    household.registration().teamId()).toString());
+        }
+        if (route.pattern().contains("{batchId}")) {
+            values.put("{batchId}", nl.leefwereld.budget.BudgetTestFixtures.batch(jdbc, municipality, household.registration().teamId()).toString());
+        }
         Map<String, String> wmoForm = new LinkedHashMap<>();
         String wmoPath = wmoRequest(route, allowed, wmoForm);
         String path = wmoPath != null ? wmoPath : RouteCatalog.fill(route.pattern(), values);
@@ -884,6 +906,13 @@ class AccessMatrixTest {
             case "POST /huishoudens/{id}/doorbraak" -> form.putAll(Map.of("kind", "PARTY", "name", "Matrix " + unique, "yearlyCostBefore", "100"));
             case "GET /huishoudens/{id}/rendement/{returnId}" -> { }
             case "GET /projecten/{id}" -> { }
+            case "GET /huishoudens/{id}/maatwerkbudget/nieuw", "GET /huishoudens/{id}/maatwerkbudget/{requestId}", "GET /maatwerkbudget",
+                 "POST /maatwerkbudget/betaalbestanden", "GET /maatwerkbudget/betaalbestanden/{batchId}/pain001.xml",
+                 "GET /maatwerkbudget/betaalbestanden/{batchId}/betaalbestand.csv", "POST /maatwerkbudget/betaalbestanden/{batchId}/betaald",
+                 "GET /maatwerkbudget/jaaroverzicht", "GET /beleid/maatwerkbudget" -> { }
+            case "POST /maatwerkbudget/jaarbudget" -> form.putAll(Map.of("year", "2150", "budget", "50.000,00"));
+            case "POST /huishoudens/{id}/maatwerkbudget" -> form.putAll(nl.leefwereld.budget.BudgetTestFixtures.form(planAgreement(allowed), unique));
+            case "POST /huishoudens/{id}/maatwerkbudget/{requestId}/besluit" -> form.putAll(Map.of("decision", "APPROVE", "remark", "Akkoord " + unique));
             case "POST /projecten" -> form.putAll(Map.of("name", "Matrix " + unique, "goal", "Matrix", "status", "PLANNED", "returnKind", "UNKNOWN"));
             case "POST /projecten/{id}/status" -> form.putAll(Map.of("status", "RUNNING", "embeddingPlan", "Gewoon werk van het team"));
             case "POST /api/v1/returns/scenario-evaluations" -> json = "{\"reference\": [{\"item\": \"JGD-OTS\"}], \"actual\": []}";

@@ -135,7 +135,10 @@ class BadInputTest {
             "/privacy/meldingen/gezien", Set.of("pagina 5000 tekens", "NUL-teken in pagina"),
             // no filter: the whole audit log (search) or its CSV (export)
             "/privacy/audit", Set.of("geen velden"),
-            "/privacy/audit/export", Set.of("geen velden"));
+            "/privacy/audit/export", Set.of("geen velden"),
+            // budget: making a payment batch and marking one paid read no fields
+            "/maatwerkbudget/betaalbestanden", Set.of("geen velden"),
+            "/maatwerkbudget/betaalbestanden/{batchId}/betaald", Set.of("geen velden"));
     /** A declared-valid answer other than a redirect: the inzage export is a download. */
     static final Map<String, Integer> VALID_STATUS = Map.of("/privacy/inzage", 200,
             // searches and look-ups are POST so a BSN or name never enters a URL; they show results, they save nothing
@@ -208,7 +211,9 @@ class BadInputTest {
             // the life-domain assessment: the participation ladder, calm/cleanliness/routine and the basis per domain are selects
             "participationStep", "calm", "cleanliness", "routine", "basis_FINANCES", "basis_WORK_EDUCATION", "basis_TIME_USE", "basis_HOUSING",
             "basis_DOMESTIC_RELATIONS", "basis_MENTAL_HEALTH", "basis_PHYSICAL_HEALTH", "basis_ADDICTION", "basis_BASIC_ADL", "basis_INSTRUMENTAL_ADL",
-            "basis_SOCIAL_NETWORK", "basis_SOCIAL_PARTICIPATION", "basis_JUSTICE");
+            "basis_SOCIAL_NETWORK", "basis_SOCIAL_PARTICIPATION", "basis_JUSTICE",
+            // budget: the plan item, payee kind, category selects, the standard-options checkbox and the decision radio buttons
+            "planItem", "payeeKind", "standardTried", "decision");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -397,6 +402,9 @@ class BadInputTest {
                         null)), "Dan belt moeder haar zus", null, null));
         pathValues.put("{agreementId}", jdbc.sql("SELECT snapshot -> 'agreements' -> 0 ->> 'id' FROM plan_version WHERE household_id = :h")
                 .param("h", household).query(String.class).single());
+        UUID budgetTeam = jdbc.sql("SELECT team_id FROM care_case WHERE household_id = :h").param("h", household).query(UUID.class).single();
+        pathValues.put("{requestId}", nl.leefwereld.budget.BudgetTestFixtures.request(jdbc, m, household, budgetTeam).toString());
+        pathValues.put("{batchId}", nl.leefwereld.budget.BudgetTestFixtures.batch(jdbc, m, budgetTeam).toString());
         leaver = householdRegister.addMember(director, household, new nl.leefwereld.household.PersonDraft("Lex", "Badinput" + tag + "vertrek",
                 "2004-03-02", null, null, null), "CHILD", true);
     }
@@ -876,6 +884,11 @@ class BadInputTest {
                 f.putAll(Map.of("refItem", "NOP-OTS", "refQuantity", "1", "refPeriods", "1", "actDescription", "Gezinscoach", "actUnitPrice", "35",
                         "actUnit", "PER_DAY", "actPayer", "MUNICIPALITY_YOUTH", "actQuantity", "1", "actPeriods", "40"));
             }
+            case "/huishoudens/{id}/maatwerkbudget" -> {
+                f.putAll(nl.leefwereld.budget.BudgetTestFixtures.form(pathValues.get("{agreementId}"), tag));
+                f.putAll(Map.of("preventedAmount", "1.000,00", "residentReason", "", "standardTried", "true", "standardOptions", "Bijzondere bijstand"));
+            }
+            case "/huishoudens/{id}/maatwerkbudget/{requestId}/besluit" -> f.putAll(Map.of("decision", "APPROVE", "remark", "Past bij het plan"));
             case "/huishoudens/{id}/doorbraak" -> f.putAll(Map.of("kind", "PARTY", "name", "Woningcorporatie", "yearlyCostBefore", "5.000",
                     "yearlyCostAfter", "1.000", "remainsAfter", "true"));
             case "/projecten" -> {
@@ -938,6 +951,10 @@ class BadInputTest {
             case "/teams/{id}/werkvoorraad/regisseur" -> f.putAll(Map.of("caseId", caseId.toString(),
                     "caseDirectorId", users.current("regisseur").id().toString()));
             case "/meldingen/{id}/oppakken" -> {
+                // reads no fields: the valid request is the one without fields
+            }
+            case "/maatwerkbudget/jaarbudget" -> f.putAll(Map.of("year", "2151", "budget", "50.000,00"));
+            case "/maatwerkbudget/betaalbestanden", "/maatwerkbudget/betaalbestanden/{batchId}/betaald" -> {
                 // reads no fields: the valid request is the one without fields
             }
             case "/beheer/sessies/beeindigen" -> f.put("userId", account.toString());
@@ -1217,6 +1234,9 @@ class BadInputTest {
         }
         if (pattern.startsWith("/bijeenkomsten")) {
             return "procesbegeleider";
+        }
+        if (pattern.startsWith("/maatwerkbudget")) {
+            return "teamleider";
         }
         return "regisseur";
     }

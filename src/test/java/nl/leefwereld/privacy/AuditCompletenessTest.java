@@ -77,6 +77,8 @@ class AuditCompletenessTest {
     String ownDirector;
     /** A case return of the own household (returns module). */
     UUID ownReturn;
+    /** A custom-budget request of the own household, waiting for the own team's decision (budget module). */
+    UUID ownBudgetRequest;
     /** A household of Centrum-Haven with a household plan (two versions) and one life-domain assessment. */
     TestHouseholds.Fresh planned;
     @Autowired
@@ -109,6 +111,7 @@ class AuditCompletenessTest {
         wmoHousehold = jdbc.sql("SELECT household_id FROM wmo_request WHERE id = ?").param(wmoRequest).query(UUID.class).single();
         wmoPerson = jdbc.sql("SELECT person_id FROM wmo_request WHERE id = ?").param(wmoRequest).query(UUID.class).single();
         ownReturn = nl.leefwereld.returns.ReturnsTestFixtures.caseReturn(jdbc, m, own.householdId(), users.current(ownDirector).id());
+        ownBudgetRequest = nl.leefwereld.budget.BudgetTestFixtures.request(jdbc, m, own.householdId(), team);
         centrumMeeting = meetings.start(users.current("procesbegeleider"), centrum.householdId(), centrum.headPersonId().toString(), "");
         // A household with a plan in two versions and one assessment (one without the first would show neither).
         planned = households.register(users.current("regisseur"), "centrum");
@@ -203,6 +206,14 @@ class AuditCompletenessTest {
         rows.add(new Row("geweigerd: rendement van een ander team", "regisseur",
                 t -> get("/huishoudens/{id}/rendement/{r}", t.own.householdId(), t.ownReturn), 403,
                 t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.own.householdId())));
+        rows.add(new Row("maatwerkbudget-aanvraag (scherm)", ownDirector,
+                t -> get("/huishoudens/{id}/maatwerkbudget/{r}", t.own.householdId(), t.ownBudgetRequest), 200,
+                t -> rowsOf("READ BUDGET_REQUEST " + t.own.householdId())));
+        rows.add(new Row("geweigerd: maatwerkbudget van een ander team", "regisseur",
+                t -> get("/huishoudens/{id}/maatwerkbudget/{r}", t.own.householdId(), t.ownBudgetRequest), 403,
+                t -> rowsOf("ACCESS_DENIED HOUSEHOLD " + t.own.householdId())));
+        rows.add(new Row("maatwerkbudget van het team (scherm: wacht op mijn besluit)", ownDirector, t -> get("/maatwerkbudget"), 200,
+                t -> rowsOf("READ BUDGET_REQUEST " + t.own.householdId())));
         rows.add(new Row("planbijeenkomsten-API", "teamleider", t -> get("/api/v1/households/{id}/meetings", t.centrum.householdId()), 200,
                 t -> rowsOf("READ MEETING " + t.centrum.headPersonId())));
         rows.add(new Row("planbijeenkomst (scherm: bijeenkomst, huishouden, leden, netwerk)", "procesbegeleider",

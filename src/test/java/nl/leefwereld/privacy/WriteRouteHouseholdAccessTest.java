@@ -285,6 +285,17 @@ class WriteRouteHouseholdAccessTest {
                 b = post("/huishoudens/{id}/rendement", h);
                 form.putAll(Map.of("title", "Rendement " + unique, "assumptions", "Zonder hulp een OTS", "refItem", "NOP-OTS"));
             }
+            case "POST /huishoudens/{id}/maatwerkbudget" -> {
+                b = post("/huishoudens/{id}/maatwerkbudget", h);
+                form.putAll(nl.leefwereld.budget.BudgetTestFixtures.form(jdbc.sql("""
+                        SELECT snapshot -> 'agreements' -> 0 ->> 'id' FROM plan_version WHERE household_id = :h ORDER BY version DESC LIMIT 1""")
+                        .param("h", victim.householdId()).query(String.class).single(), unique));
+            }
+            case "POST /huishoudens/{id}/maatwerkbudget/{requestId}/besluit" -> {
+                b = post("/huishoudens/{id}/maatwerkbudget/{r}/besluit", h, nl.leefwereld.budget.BudgetTestFixtures.request(jdbc,
+                        users.current("regisseur").municipalityCode(), victim.householdId(), victim.registration().teamId()));
+                form.putAll(Map.of("decision", "APPROVE", "remark", "Akkoord " + unique));
+            }
             case "POST /huishoudens/{id}/doorbraak" -> {
                 b = post("/huishoudens/{id}/doorbraak", h);
                 form.putAll(Map.of("kind", "PARTY", "name", "Partij " + unique, "yearlyCostBefore", "1000"));
