@@ -119,26 +119,26 @@ class BadInputTest {
      * Form cases that are valid on purpose, per route: they must succeed (a redirect, not to the login) and run after the
      * check that bad input wrote nothing. Every other form case is bad input and must be refused.
      */
-    static final Map<String, Set<String>> DECLARED_VALID = Map.of(
+    static final Map<String, Set<String>> DECLARED_VALID = Map.ofEntries(
             // picking up a notification reads no fields at all
-            "/meldingen/{id}/oppakken", Set.of("geen velden"),
+            Map.entry("/meldingen/{id}/oppakken", Set.of("geen velden")),
             // a team may serve no district
-            "/beheer/teams/{id}/wijken", Set.of("geen velden"),
+            Map.entry("/beheer/teams/{id}/wijken", Set.of("geen velden")),
             // revoking an API token reads no fields
-            "/beheer/api-tokens/{id}/intrekken", Set.of("geen velden"),
+            Map.entry("/beheer/api-tokens/{id}/intrekken", Set.of("geen velden")),
             // "gecontroleerd op vandaag" reads no fields
-            "/beheer/sociale-kaart/aanbieders/{id}/gecontroleerd", Set.of("geen velden"),
+            Map.entry("/beheer/sociale-kaart/aanbieders/{id}/gecontroleerd", Set.of("geen velden")),
             // 25 characters: a valid password (anything may be in a password) and a valid break-the-glass reason
-            "/beheer/gebruikers/{id}/wachtwoord", Set.of("elk veld " + SCRIPT),
-            "/huishoudens/{id}/noodtoegang", Set.of("elk veld " + SCRIPT),
+            Map.entry("/beheer/gebruikers/{id}/wachtwoord", Set.of("elk veld " + SCRIPT)),
+            Map.entry("/huishoudens/{id}/noodtoegang", Set.of("elk veld " + SCRIPT)),
             // the page to return to is navigation only: an unreadable page number falls back to page 1
-            "/privacy/meldingen/gezien", Set.of("pagina 5000 tekens", "NUL-teken in pagina"),
+            Map.entry("/privacy/meldingen/gezien", Set.of("pagina 5000 tekens", "NUL-teken in pagina")),
             // no filter: the whole audit log (search) or its CSV (export)
-            "/privacy/audit", Set.of("geen velden"),
-            "/privacy/audit/export", Set.of("geen velden"),
+            Map.entry("/privacy/audit", Set.of("geen velden")),
+            Map.entry("/privacy/audit/export", Set.of("geen velden")),
             // budget: making a payment batch and marking one paid read no fields
-            "/maatwerkbudget/betaalbestanden", Set.of("geen velden"),
-            "/maatwerkbudget/betaalbestanden/{batchId}/betaald", Set.of("geen velden"));
+            Map.entry("/maatwerkbudget/betaalbestanden", Set.of("geen velden")),
+            Map.entry("/maatwerkbudget/betaalbestanden/{batchId}/betaald", Set.of("geen velden")));
     /** A declared-valid answer other than a redirect: the inzage export is a download. */
     static final Map<String, Integer> VALID_STATUS = Map.of("/privacy/inzage", 200,
             // searches and look-ups are POST so a BSN or name never enters a URL; they show results, they save nothing
