@@ -70,7 +70,8 @@ class BudgetService {
 
         /** Hours since approval while unpaid (the 24-hour promise); 0 otherwise. */
         public long hoursUnpaid(OffsetDateTime now) {
-            return status.committed() && decidedAt != null ? Duration.between(decidedAt, now).toHours() : 0;
+            // never negative: a clock set back (or a decision recorded ahead of it) is "just now", not minus hours
+            return status.committed() && decidedAt != null ? Math.max(0, Duration.between(decidedAt, now).toHours()) : 0;
         }
 
         public boolean late(OffsetDateTime now) {
