@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ModuleBoundaryTest {
 
-    static final List<String> MODULES = List.of("identity", "household", "intake", "privacy", "platform", "demo", "synthetic", "shared", "catalog", "wmo", "returns", "budget", "plan", "outcome", "meeting");
+    static final List<String> MODULES = List.of("identity", "household", "intake", "privacy", "platform", "demo", "synthetic", "shared", "catalog", "wmo", "returns", "budget", "plan", "outcome", "meeting", "monitor");
 
     private static JavaClasses classes;
 

@@ -1,0 +1,27 @@
+package nl.leefwereld.monitor;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Read access to the facts of the current refresh (never to a household). */
+public interface MonitorFacts {
+
+    /** One aggregate row as a {@link MonitorSource} wrote it. */
+    record Fact(String measure, int year, String district, UUID team, String law, String key1, String key2, long n,
+                BigDecimal amount) {
+    }
+
+    /**
+     * The facts of one measure for the query's year, district, team and law (a null filter matches everything; a
+     * law filter matches the facts of that law only, so law-free facts ('') match only when the query has no law).
+     */
+    List<Fact> facts(String measure, MonitorQuery query);
+
+    /** The same, for every year (for series over time), still filtered on district, team and law. */
+    List<Fact> factsAllYears(String measure, MonitorQuery query);
+
+    /** When the current refresh finished; null before the first refresh. */
+    Instant refreshedAt();
+}
