@@ -28,6 +28,20 @@ import java.sql.SQLException;
  *       {@code household.firstNotification} int[] (length households + 1; notification ids are
  *       {@code uuid("notification", n)}); {@code notification.registeredAt} long[] epoch seconds per notification.</li>
  *   <li>privacy (order 40): audit history and consents; publishes nothing.</li>
+ *   <li>catalog (order 50): by custom-provision number: {@code provision.ids} UUID[], {@code provision.law} byte[] (0 Jeugdwet,
+ *       1 Participatiewet, 2 Wmo), {@code provision.names}, {@code provision.category}, {@code provision.unit} and
+ *       {@code provision.frequency} String[] (iWmo codes), {@code provision.tariffCents} long[], {@code provision.provider}
+ *       UUID[], {@code provision.weight} double[], {@code provision.cost} byte[] (how the extent is set); {@code
+ *       provision.validFrom} LocalDate.</li>
+ *   <li>wmo (order 60): {@code person.age} int[] (age in years at the reference date, by person number); {@code
+ *       household.laws} byte[] (bit 1 Jeugdwet, 2 Participatiewet, 4 Wmo); {@code household.spendingCents} long[] (tariff ×
+ *       volume × periods of the household's decision lines); {@code household.requests} int[].</li>
+ *   <li>plan (order 70): {@code plan.day} int[] (epoch day, -1 no plan; plan id {@code uuid("plan", h)}); {@code
+ *       plan.firstGoal} UUID[], {@code plan.firstGoalLabel} String[]; {@code plan.meetingDay} int[] (-1 none; meeting id
+ *       {@code uuid("meeting", h)}), {@code plan.meetingVersion} int[], {@code plan.meetingFallback} and {@code
+ *       plan.meetingLowerBound} String[]; {@code plan.meetingAgreements} int[] (length households + 1, offsets into {@code
+ *       plan.agreement.kind}, {@code .who}, {@code .what} String[] and {@code .due}, {@code .check} int[] epoch days).</li>
+ *   <li>outcome (order 75), meeting (order 80), budget (order 85), returns (order 90): publish nothing.</li>
  * </ul>
  */
 public interface SyntheticPart {

@@ -23,7 +23,11 @@ final class GeneratedDatabases {
     static final LocalDate REFERENCE = LocalDate.of(2026, 3, 2);
     static final String PASSWORD = "Synthetisch-2026";
     static final List<String> TABLES = List.of("municipality", "district", "team", "team_district", "app_user", "user_role", "household",
-            "person", "household_member", "network_member", "care_case", "notification", "case_event", "consent", "audit_event");
+            "person", "household_member", "network_member", "care_case", "notification", "case_event", "consent", "audit_event",
+            "provider", "provision", "wmo_request", "wmo_decision_line", "wmo_term_change", "wmo_request_event", "household_plan", "plan_version",
+            "assessment", "assessment_score", "meeting", "meeting_participant", "meeting_agreement", "survey_invitation", "survey_response",
+            "budget_request", "budget_decision", "budget_batch", "budget_batch_item", "budget_allowance", "project", "project_model_line",
+            "case_return", "case_return_line", "breakthrough_entry");
 
     private GeneratedDatabases() {
     }
@@ -67,6 +71,13 @@ final class GeneratedDatabases {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getDouble(1);
+        }
+    }
+
+    static String text(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

@@ -47,7 +47,8 @@ class GeneratorShapeTest {
 
     @Test
     void everyModuleContributesAPartInOrder() {
-        assertThat(generator.parts()).extracting(SyntheticPart::name).containsExactly("identity", "household", "intake", "privacy");
+        assertThat(generator.parts()).extracting(SyntheticPart::name).containsExactly("identity", "household", "intake", "privacy", "catalog", "wmo",
+                "plan", "outcome", "meeting", "budget", "returns");
     }
 
     @Test
