@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Synthetic municipality, outcome part: life-domain assessments (the 13 ZRM domains, levels 1-5, the participation
  * ladder 1-6, calm / cleanliness / routine) for every household with a plan and a third of the other households that
- * receive support, repeated every three to six months from the plan on. The first assessment starts low where the
+ * receive support, repeated every four to eight months from the plan on. The first assessment starts low where the
  * household carries much (several laws, 24-hour care); between assessments a level more often rises (30 %) than falls
  * (10 %), so the monitor shows a realistic, mostly upward drift. The resident's own view is recorded beside the
  * professional's in 70 % of the scores.
@@ -76,7 +76,7 @@ class SyntheticOutcomePart implements SyntheticPart {
                 continue;
             }
             first[h] = start;
-            count[h] = Math.min(5, 1 + (ref - start) / (90 + random.nextInt(90)));
+            count[h] = Math.min(5, 1 + (ref - start) / (120 + random.nextInt(120)));
         }
         long streamSeed = random.nextLong();
 
@@ -96,7 +96,7 @@ class SyntheticOutcomePart implements SyntheticPart {
                 for (int a = 0; a < count[h]; a++) {
                     if (a > 0) {
                         drift(r, levels, extra);
-                        on = Math.min(ref, on + 90 + r.nextInt(90));
+                        on = Math.min(ref, on + 120 + r.nextInt(120));
                     }
                     w.text(m).uuid(ctx.uuid("assessment", assessments++)).uuid(ctx.uuid("household", h)).uuid(ctx.uuid("person", firstPerson[h]))
                             .date(LocalDate.ofEpochDay(on)).uuid(userIds[by]).text(userNames[by]).number(extra[0]).number(extra[1])
@@ -120,7 +120,7 @@ class SyntheticOutcomePart implements SyntheticPart {
                 for (int a = 0; a < count[h]; a++) {
                     if (a > 0) {
                         drift(r, levels, extra);
-                        r.nextInt(90);
+                        r.nextInt(120);
                         r.nextInt(NOTES.length - 1);
                     }
                     UUID id = ctx.uuid("assessment", assessments++);
