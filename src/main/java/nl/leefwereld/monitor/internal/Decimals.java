@@ -6,7 +6,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /** Exact numbers as users type them (Dutch or plain) and as screens show them. Never a double. */
-public final class Decimals {
+final class Decimals {
 
     private static final Locale NL = Locale.forLanguageTag("nl-NL");
 
@@ -55,7 +55,7 @@ public final class Decimals {
     }
 
     /** "6,3" / "72": as typed in a form, without thousands separators. */
-    public static String plain(BigDecimal value) {
+    static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 }

@@ -78,6 +78,14 @@ class Indicators {
         public String unitLabel() {
             return unit.label();
         }
+
+        public String baselineShown() {
+            return Decimals.plain(baseline);
+        }
+
+        public String targetShown() {
+            return Decimals.plain(target);
+        }
     }
 
     private final JdbcClient jdbc;

@@ -52,7 +52,6 @@ class ReferenceDataController {
         CurrentUser me = CurrentUsers.get();
         model.addAttribute("year", year);
         model.addAttribute("budgets", budgets.of(me.municipalityCode(), year).values());
-        model.addAttribute("laws", ReferenceForms.lawOptions());
         model.addAttribute("errors", errors);
         model.addAttribute("typed", typed);
         return "monitor/law-budget";
