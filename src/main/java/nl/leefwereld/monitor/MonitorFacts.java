@@ -24,4 +24,13 @@ public interface MonitorFacts {
 
     /** When the current refresh finished; null before the first refresh. */
     Instant refreshedAt();
+
+    /**
+     * The municipality (CBS code) these facts belong to, for a table that also shows the monitor's own reference data
+     * (the budget per law, the indicators). By default the signed-in user's; an implementation used outside a request
+     * (a background export) overrides it.
+     */
+    default String municipalityCode() {
+        return nl.leefwereld.identity.CurrentUsers.get().municipalityCode();
+    }
 }

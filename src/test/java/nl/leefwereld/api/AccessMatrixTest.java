@@ -249,6 +249,11 @@ class AccessMatrixTest {
         rule("GET /maatwerkbudget/jaaroverzicht", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
         rule("POST /maatwerkbudget/jaarbudget", EnumSet.of(Role.TEAM_LEAD));
         rule("GET /beleid/maatwerkbudget", EnumSet.of(Role.POLICY_OFFICER));
+        // monitor: the reference-data forms (budget per law, measured indicator values)
+        rule("GET /monitor/money/budget", EnumSet.of(Role.POLICY_OFFICER));
+        rule("POST /monitor/money/budget", EnumSet.of(Role.POLICY_OFFICER));
+        rule("GET /monitor/indicators/{id}/waarden", EnumSet.of(Role.POLICY_OFFICER));
+        rule("POST /monitor/indicators/{id}/waarden", EnumSet.of(Role.POLICY_OFFICER));
     }
 
     private static void rule(String route, Set<Role> roles) {
@@ -310,6 +315,8 @@ class AccessMatrixTest {
     /** A case return of the test's household and a project of its own (returns module). */
     UUID caseReturn;
     UUID project;
+    /** An indicator of its own (monitor). */
+    UUID indicator;
     /** Routes allowed to a role but with no valid request declared in {@link #valid}: checked only as "passed the role check". */
     final Set<String> withoutValidRequest = new TreeSet<>();
 
@@ -326,6 +333,7 @@ class AccessMatrixTest {
                 EnumSet.of(Role.POLICY_OFFICER), "Een-lang-wachtwoord-2026", null), null, "matrix-test");
         caseReturn = nl.leefwereld.returns.ReturnsTestFixtures.caseReturn(jdbc, municipality, household.householdId(), director.id());
         project = nl.leefwereld.returns.ReturnsTestFixtures.project(jdbc, municipality, "Matrixproject " + tag);
+        indicator = nl.leefwereld.monitor.MonitorTestFixtures.indicator(jdbc, municipality);
     }
 
     List<Route> routes() {
@@ -476,6 +484,7 @@ class AccessMatrixTest {
         v.put("{agreementId}", UUID.randomUUID().toString());
         v.put("{requestId}", UUID.randomUUID().toString());
         v.put("{batchId}", UUID.randomUUID().toString());
+        v.put("/monitor/indicators/{id}", indicator.toString());
         return v;
     }
 
@@ -911,6 +920,9 @@ class AccessMatrixTest {
                  "GET /maatwerkbudget/betaalbestanden/{batchId}/betaalbestand.csv", "POST /maatwerkbudget/betaalbestanden/{batchId}/betaald",
                  "GET /maatwerkbudget/jaaroverzicht", "GET /beleid/maatwerkbudget" -> { }
             case "POST /maatwerkbudget/jaarbudget" -> form.putAll(Map.of("year", "2150", "budget", "50.000,00"));
+            case "GET /monitor/money/budget", "GET /monitor/indicators/{id}/waarden" -> { }
+            case "POST /monitor/money/budget" -> form.putAll(Map.of("year", "2099", "law", "PARTICIPATIEWET", "amount", "1.000,00"));
+            case "POST /monitor/indicators/{id}/waarden" -> form.putAll(Map.of("year", "2099", "value", "50", "source", "Matrix " + unique));
             case "POST /huishoudens/{id}/maatwerkbudget" -> form.putAll(nl.leefwereld.budget.BudgetTestFixtures.form(planAgreement(allowed), unique));
             case "POST /huishoudens/{id}/maatwerkbudget/{requestId}/besluit" -> form.putAll(Map.of("decision", "APPROVE", "remark", "Akkoord " + unique));
             case "POST /projecten" -> form.putAll(Map.of("name", "Matrix " + unique, "goal", "Matrix", "status", "PLANNED", "returnKind", "UNKNOWN"));

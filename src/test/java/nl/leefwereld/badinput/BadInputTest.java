@@ -405,6 +405,7 @@ class BadInputTest {
         UUID budgetTeam = jdbc.sql("SELECT team_id FROM care_case WHERE household_id = :h").param("h", household).query(UUID.class).single();
         pathValues.put("{requestId}", nl.leefwereld.budget.BudgetTestFixtures.request(jdbc, m, household, budgetTeam).toString());
         pathValues.put("{batchId}", nl.leefwereld.budget.BudgetTestFixtures.batch(jdbc, m, budgetTeam).toString());
+        pathValues.put("/monitor/indicators/{id}", nl.leefwereld.monitor.MonitorTestFixtures.indicator(jdbc, m).toString());
         leaver = householdRegister.addMember(director, household, new nl.leefwereld.household.PersonDraft("Lex", "Badinput" + tag + "vertrek",
                 "2004-03-02", null, null, null), "CHILD", true);
     }
@@ -954,6 +955,8 @@ class BadInputTest {
                 // reads no fields: the valid request is the one without fields
             }
             case "/maatwerkbudget/jaarbudget" -> f.putAll(Map.of("year", "2151", "budget", "50.000,00"));
+            case "/monitor/money/budget" -> f.putAll(Map.of("year", "2098", "law", "WMO", "amount", "1.000,00", "source", "Badinput"));
+            case "/monitor/indicators/{id}/waarden" -> f.putAll(Map.of("year", "2098", "value", "50", "source", "Badinput"));
             case "/maatwerkbudget/betaalbestanden", "/maatwerkbudget/betaalbestanden/{batchId}/betaald" -> {
                 // reads no fields: the valid request is the one without fields
             }
@@ -1237,6 +1240,9 @@ class BadInputTest {
         }
         if (pattern.startsWith("/maatwerkbudget")) {
             return "teamleider";
+        }
+        if (pattern.startsWith("/monitor")) {
+            return "beleid";
         }
         return "regisseur";
     }
