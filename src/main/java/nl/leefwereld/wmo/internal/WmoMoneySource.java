@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class WmoMonitorSource implements MonitorSource {
+class WmoMoneySource implements MonitorSource {
 
     static final String SPENDING = "money.spending";
     static final String SPENDING_LAW = "money.spending.law";
