@@ -41,7 +41,7 @@ class WmoMoneySource implements MonitorSource {
 
     @Override
     public String name() {
-        return "wmo";
+        return "wmo-uitgaven";
     }
 
     @Override
