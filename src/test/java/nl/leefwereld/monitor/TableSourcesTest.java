@@ -218,7 +218,7 @@ class TableSourcesTest {
             line(w, r2, ids[0], "NATURA", 1000, "1.5", "1", "2022-03-01", "2022-03-10", null);
             // € 300 in total over 120 days, 61 of them in 2022 and 59 in 2023 → 15250 and 14750 cents
             line(w, r3, ids[1], "NATURA", 10000, "3", "6", "2022-11-01", "2023-02-28", null);
-            return run("wmo", w.m());
+            return run("wmo-uitgaven", w.m());
         });
         String p = "money.spending";
         String l = "money.spending.law";
