@@ -254,6 +254,15 @@ class AccessMatrixTest {
         rule("POST /monitor/money/budget", EnumSet.of(Role.POLICY_OFFICER));
         rule("GET /monitor/indicators/{id}/waarden", EnumSet.of(Role.POLICY_OFFICER));
         rule("POST /monitor/indicators/{id}/waarden", EnumSet.of(Role.POLICY_OFFICER));
+        // monitor exports: CSV, XLSX, the council report and its background job (a job is its owner's only)
+        rule("GET /monitor/{table}.csv", nl.leefwereld.monitor.MonitorTestRoles.EXPORT);
+        rule("GET /monitor/{table}.xlsx", nl.leefwereld.monitor.MonitorTestRoles.EXPORT);
+        rule("GET /monitor/raadsrapportage", nl.leefwereld.monitor.MonitorTestRoles.EXPORT);
+        rule("GET /monitor/raadsrapportage/nieuw", nl.leefwereld.monitor.MonitorTestRoles.EXPORT);
+        rule("POST /monitor/raadsrapportage", nl.leefwereld.monitor.MonitorTestRoles.EXPORT);
+        rule("GET /monitor/raadsrapportage.pdf", nl.leefwereld.monitor.MonitorTestRoles.EXPORT);
+        rule("GET /monitor/exports/{jobId}", nl.leefwereld.monitor.MonitorTestRoles.EXPORT);
+        rule("GET /monitor/exports/{jobId}/bestand", nl.leefwereld.monitor.MonitorTestRoles.EXPORT);
     }
 
     private static void rule(String route, Set<Role> roles) {
@@ -485,6 +494,8 @@ class AccessMatrixTest {
         v.put("{requestId}", UUID.randomUUID().toString());
         v.put("{batchId}", UUID.randomUUID().toString());
         v.put("/monitor/indicators/{id}", indicator.toString());
+        v.put("{table}", "reach");
+        v.put("{jobId}", UUID.randomUUID().toString());
         return v;
     }
 
@@ -755,6 +766,10 @@ class AccessMatrixTest {
             values.put("{requestId}", nl.leefwereld.budget.BudgetTestFixtures.request(jdbc, municipality, household.householdId(),
                     household.registration().teamId()).toString());
         }
+        if (route.pattern().contains("{jobId}")) {   // an export job of the requesting user's own
+            values.put("{jobId}", allowed ? nl.leefwereld.monitor.internal.ExportJobsTestSupport.finishedJob(context,
+                    users.current(DemoUsers.BY_ROLE.get(role))).toString() : UUID.randomUUID().toString());
+        }
         if (route.pattern().contains("{batchId}")) {
             values.put("{batchId}", nl.leefwereld.budget.BudgetTestFixtures.batch(jdbc, municipality, household.registration().teamId()).toString());
         }
@@ -923,6 +938,9 @@ class AccessMatrixTest {
             case "GET /monitor/money/budget", "GET /monitor/indicators/{id}/waarden" -> { }
             case "POST /monitor/money/budget" -> form.putAll(Map.of("year", "2099", "law", "PARTICIPATIEWET", "amount", "1.000,00"));
             case "POST /monitor/indicators/{id}/waarden" -> form.putAll(Map.of("year", "2099", "value", "50", "source", "Matrix " + unique));
+            case "GET /monitor/{table}.csv", "GET /monitor/{table}.xlsx", "GET /monitor/raadsrapportage", "GET /monitor/raadsrapportage/nieuw",
+                 "GET /monitor/raadsrapportage.pdf", "GET /monitor/exports/{jobId}", "GET /monitor/exports/{jobId}/bestand" -> { }
+            case "POST /monitor/raadsrapportage" -> form.put("year", String.valueOf(LocalDate.now(clock).getYear()));
             case "POST /huishoudens/{id}/maatwerkbudget" -> form.putAll(nl.leefwereld.budget.BudgetTestFixtures.form(planAgreement(allowed), unique));
             case "POST /huishoudens/{id}/maatwerkbudget/{requestId}/besluit" -> form.putAll(Map.of("decision", "APPROVE", "remark", "Akkoord " + unique));
             case "POST /projecten" -> form.putAll(Map.of("name", "Matrix " + unique, "goal", "Matrix", "status", "PLANNED", "returnKind", "UNKNOWN"));

@@ -213,7 +213,9 @@ class BadInputTest {
             "basis_DOMESTIC_RELATIONS", "basis_MENTAL_HEALTH", "basis_PHYSICAL_HEALTH", "basis_ADDICTION", "basis_BASIC_ADL", "basis_INSTRUMENTAL_ADL",
             "basis_SOCIAL_NETWORK", "basis_SOCIAL_PARTICIPATION", "basis_JUSTICE",
             // budget: the plan item, payee kind, category selects, the standard-options checkbox and the decision radio buttons
-            "planItem", "payeeKind", "standardTried", "decision");
+            "planItem", "payeeKind", "standardTried", "decision",
+            // the monitor's council report: the district select
+            "district");
     static final Pattern ENGLISH = Pattern.compile("(?i)\\b(must|should|required|invalid|cannot|failed|exception|error|null|not)\\b");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
     static final long FUZZ_SEED = 20261123L;
@@ -957,6 +959,8 @@ class BadInputTest {
             case "/maatwerkbudget/jaarbudget" -> f.putAll(Map.of("year", "2151", "budget", "50.000,00"));
             case "/monitor/money/budget" -> f.putAll(Map.of("year", "2098", "law", "WMO", "amount", "1.000,00", "source", "Badinput"));
             case "/monitor/indicators/{id}/waarden" -> f.putAll(Map.of("year", "2098", "value", "50", "source", "Badinput"));
+            // the council report for this year, all districts (a background job; redirects to its progress page)
+            case "/monitor/raadsrapportage" -> f.putAll(Map.of("year", today.substring(0, 4), "district", ""));
             case "/maatwerkbudget/betaalbestanden", "/maatwerkbudget/betaalbestanden/{batchId}/betaald" -> {
                 // reads no fields: the valid request is the one without fields
             }

@@ -34,6 +34,7 @@ final class AuditLabels {
         RECORD_TYPES.put("DISTRICT", "Wijk");
         RECORD_TYPES.put("SECURITY", "Beveiliging");
         RECORD_TYPES.put(AuditSearchService.RECORD_TYPE, "Auditlog");
+        RECORD_TYPES.put("MONITOR", "Monitor (alleen totalen, geen persoonsgegevens)");
     }
 
     private AuditLabels() {
