@@ -249,6 +249,13 @@ class AccessMatrixTest {
         rule("GET /maatwerkbudget/jaaroverzicht", EnumSet.of(Role.CASE_DIRECTOR, Role.TEAM_LEAD));
         rule("POST /maatwerkbudget/jaarbudget", EnumSet.of(Role.TEAM_LEAD));
         rule("GET /beleid/maatwerkbudget", EnumSet.of(Role.POLICY_OFFICER));
+        // monitor (aggregates only: policy officers and council members all, team leads their own team; refresh by policy officers)
+        rule("GET /monitor", EnumSet.of(Role.POLICY_OFFICER, Role.COUNCIL, Role.TEAM_LEAD));
+        rule("GET /monitor/{table}", EnumSet.of(Role.POLICY_OFFICER, Role.COUNCIL, Role.TEAM_LEAD));
+        rule("POST /monitor/vernieuwen", EnumSet.of(Role.POLICY_OFFICER));
+        rule("GET /api/v1/monitor/{table}", EnumSet.of(Role.POLICY_OFFICER, Role.COUNCIL, Role.TEAM_LEAD));
+        rule("GET /api/v1/monitor/refresh", EnumSet.of(Role.POLICY_OFFICER, Role.COUNCIL, Role.TEAM_LEAD));
+        rule("POST /api/v1/monitor/refresh", EnumSet.of(Role.POLICY_OFFICER));
     }
 
     private static void rule(String route, Set<Role> roles) {
@@ -476,6 +483,7 @@ class AccessMatrixTest {
         v.put("{agreementId}", UUID.randomUUID().toString());
         v.put("{requestId}", UUID.randomUUID().toString());
         v.put("{batchId}", UUID.randomUUID().toString());
+        v.put("{table}", "reach");
         return v;
     }
 
@@ -910,6 +918,8 @@ class AccessMatrixTest {
                  "POST /maatwerkbudget/betaalbestanden", "GET /maatwerkbudget/betaalbestanden/{batchId}/pain001.xml",
                  "GET /maatwerkbudget/betaalbestanden/{batchId}/betaalbestand.csv", "POST /maatwerkbudget/betaalbestanden/{batchId}/betaald",
                  "GET /maatwerkbudget/jaaroverzicht", "GET /beleid/maatwerkbudget" -> { }
+            case "GET /monitor", "GET /monitor/{table}", "POST /monitor/vernieuwen", "GET /api/v1/monitor/{table}", "GET /api/v1/monitor/refresh" -> { }
+            case "POST /api/v1/monitor/refresh" -> json = "{\"confirm\": true}";
             case "POST /maatwerkbudget/jaarbudget" -> form.putAll(Map.of("year", "2150", "budget", "50.000,00"));
             case "POST /huishoudens/{id}/maatwerkbudget" -> form.putAll(nl.leefwereld.budget.BudgetTestFixtures.form(planAgreement(allowed), unique));
             case "POST /huishoudens/{id}/maatwerkbudget/{requestId}/besluit" -> form.putAll(Map.of("decision", "APPROVE", "remark", "Akkoord " + unique));

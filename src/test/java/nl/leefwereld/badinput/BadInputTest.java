@@ -138,7 +138,9 @@ class BadInputTest {
             Map.entry("/privacy/audit/export", Set.of("geen velden")),
             // budget: making a payment batch and marking one paid read no fields
             Map.entry("/maatwerkbudget/betaalbestanden", Set.of("geen velden")),
-            Map.entry("/maatwerkbudget/betaalbestanden/{batchId}/betaald", Set.of("geen velden")));
+            Map.entry("/maatwerkbudget/betaalbestanden/{batchId}/betaald", Set.of("geen velden")),
+            // monitor: "Nu vernieuwen" reads no fields
+            Map.entry("/monitor/vernieuwen", Set.of("geen velden")));
     /** A declared-valid answer other than a redirect: the inzage export is a download. */
     static final Map<String, Integer> VALID_STATUS = Map.of("/privacy/inzage", 200,
             // searches and look-ups are POST so a BSN or name never enters a URL; they show results, they save nothing
@@ -688,6 +690,9 @@ class BadInputTest {
                      "otherSavings": [{"description": "Minder multiproblematiek", "amount": 120000, "attributionShare": 0.5}],
                      "costs": [{"description": "Totale kosten", "amount": 110000}]}
                     """;
+            case "/api/v1/monitor/refresh" -> """
+                    {"confirm": true}
+                    """;
             default -> null;
         };
         return body == null ? null : (ObjectNode) json.readTree(body);
@@ -955,6 +960,9 @@ class BadInputTest {
             }
             case "/maatwerkbudget/jaarbudget" -> f.putAll(Map.of("year", "2151", "budget", "50.000,00"));
             case "/maatwerkbudget/betaalbestanden", "/maatwerkbudget/betaalbestanden/{batchId}/betaald" -> {
+                // reads no fields: the valid request is the one without fields
+            }
+            case "/monitor/vernieuwen" -> {
                 // reads no fields: the valid request is the one without fields
             }
             case "/beheer/sessies/beeindigen" -> f.put("userId", account.toString());
@@ -1237,6 +1245,9 @@ class BadInputTest {
         }
         if (pattern.startsWith("/maatwerkbudget")) {
             return "teamleider";
+        }
+        if (pattern.startsWith("/monitor") || pattern.startsWith("/api/v1/monitor")) {
+            return "beleid";
         }
         return "regisseur";
     }
