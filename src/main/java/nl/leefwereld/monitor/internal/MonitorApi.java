@@ -38,7 +38,7 @@ class MonitorApi {
             cell that would give it away (secondary suppression) is the string "< 10" — never the number. Unknown table: 404; \
             a bad filter: 400 with the parameter in `errors`.""")
     @GetMapping("/api/v1/monitor/{table}")
-    MonitorJson.TableJson table(@PathVariable String table,
+    MonitorJson.MonitorTableJson table(@PathVariable String table,
                                 @Parameter(description = "Calendar year, e.g. 2026") @RequestParam(required = false) String year,
                                 @Parameter(description = "District code") @RequestParam(required = false) String district,
                                 @Parameter(description = "WMO, JEUGDWET or PARTICIPATIEWET") @RequestParam(required = false) String law,
@@ -52,13 +52,13 @@ class MonitorApi {
             When the current facts were made (`refreshedAt`), whether a refresh is running with its progress (`percent`, \
             `step`), and the outcome of the last one (`status` OK, FAILED, RUNNING or NONE; `error` in Dutch).""")
     @GetMapping("/api/v1/monitor/refresh")
-    MonitorJson.RefreshJson refreshState() {
+    MonitorJson.MonitorRefreshJson refreshState() {
         String m = MonitorService.viewer().municipalityCode();
         return MonitorJson.of(monitor.refreshRow(), refresh.busy(m));
     }
 
     /** The body of a refresh request: {@code {"confirm": true}}, so that a stray or empty POST starts nothing. */
-    record RefreshRequest(Boolean confirm) {
+    record MonitorRefreshRequest(Boolean confirm) {
     }
 
     @Operation(summary = "Refresh the monitor now (in the background)", description = """
@@ -66,7 +66,7 @@ class MonitorApi {
             202 with the state at once; a refresh that is already running is not started twice. Policy officers only. \
             Without `confirm: true`: 400 with `confirm` in `errors`.""")
     @PostMapping("/api/v1/monitor/refresh")
-    ResponseEntity<MonitorJson.RefreshJson> startRefresh(@RequestBody RefreshRequest request) {
+    ResponseEntity<MonitorJson.MonitorRefreshJson> startRefresh(@RequestBody MonitorRefreshRequest request) {
         new FieldErrors().check(request != null && Boolean.TRUE.equals(request.confirm()), "confirm",
                 "Zet confirm op true om de monitor te vernieuwen.").throwIfAny();
         boolean started = monitor.startRefresh();

@@ -103,6 +103,7 @@ class MonitorController {
         boolean running = "RUNNING".equals(row.status()) || refresh.busy(me.municipalityCode());
         model.addAttribute("refresh", row);
         model.addAttribute("running", running);
+        model.addAttribute("progress", MonitorJson.of(row, refresh.busy(me.municipalityCode())));
         model.addAttribute("refreshedAt", row.generation() == 0 || row.refreshedAt() == null ? null : WHEN.format(row.refreshedAt()));
         model.addAttribute("age", row.generation() == 0 || row.refreshedAt() == null ? null : age(row.refreshedAt()));
         model.addAttribute("failed", "FAILED".equals(row.status()));

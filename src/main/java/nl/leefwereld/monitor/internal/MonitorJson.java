@@ -12,18 +12,18 @@ final class MonitorJson {
     private MonitorJson() {
     }
 
-    record TableJson(String table, String title, int year, String district, String law, String team, Instant refreshedAt, int threshold,
-                     List<ColumnJson> columns, List<RowJson> rows, List<String> notes) {
+    record MonitorTableJson(String table, String title, int year, String district, String law, String team, Instant refreshedAt, int threshold,
+                     List<MonitorColumnJson> columns, List<MonitorRowJson> rows, List<String> notes) {
     }
 
-    record ColumnJson(String key, String label, String kind) {
+    record MonitorColumnJson(String key, String label, String kind) {
     }
 
     /** cells: column key → a string, a number, the string "&lt; 10" (suppressed) or null (empty). */
-    record RowJson(String group, boolean total, Map<String, Object> cells) {
+    record MonitorRowJson(String group, boolean total, Map<String, Object> cells) {
     }
 
-    record RefreshJson(Instant refreshedAt, boolean running, int percent, String step, String status, String error, Long durationMs,
+    record MonitorRefreshJson(Instant refreshedAt, boolean running, int percent, String step, String status, String error, Long durationMs,
                        Long factRows) {
     }
 
@@ -31,24 +31,26 @@ final class MonitorJson {
         return MonitorTable.Cell.SUPPRESSED_TEXT.formatted(threshold);
     }
 
-    static TableJson of(MonitorTable t) {
-        List<ColumnJson> columns = t.columns().stream().map(c -> new ColumnJson(c.key(), c.label(), c.kind().name())).toList();
+    static MonitorTableJson of(MonitorTable t) {
+        List<MonitorColumnJson> columns = t.columns().stream().map(c -> new MonitorColumnJson(c.key(), c.label(), c.kind().name())).toList();
         String hidden = suppressedText(t.threshold());
-        List<RowJson> rows = t.rows().stream().map(r -> {
+        List<MonitorRowJson> rows = t.rows().stream().map(r -> {
             Map<String, Object> cells = new LinkedHashMap<>();
             for (MonitorTable.Column c : t.columns()) {
                 MonitorTable.Cell cell = r.cell(c.key());
                 cells.put(c.key(), cell.suppressed() ? hidden : cell.text() != null ? cell.text() : cell.number());
             }
-            return new RowJson(r.group(), r.total(), cells);
+            return new MonitorRowJson(r.group(), r.total(), cells);
         }).toList();
-        return new TableJson(t.name().key(), t.title(), t.query().year(), t.query().district(), t.query().law(),
+        return new MonitorTableJson(t.name().key(), t.title(), t.query().year(), t.query().district(), t.query().law(),
                 t.query().team() == null ? null : t.query().team().toString(), t.refreshedAt(), t.threshold(), columns, rows, t.notes());
     }
 
-    static RefreshJson of(FactStore.RefreshRow row, boolean busy) {
-        boolean running = "RUNNING".equals(row.status()) || busy;
-        return new RefreshJson(row.generation() == 0 ? null : row.refreshedAt(), running, row.percent(), row.step(),
-                running ? "RUNNING" : row.status(), row.error(), row.durationMs(), row.factRows());
+    static MonitorRefreshJson of(FactStore.RefreshRow row, boolean busy) {
+        boolean started = "RUNNING".equals(row.status());
+        boolean running = started || busy;
+        return new MonitorRefreshJson(row.generation() == 0 ? null : row.refreshedAt(), running, started ? row.percent() : 0,
+                started ? row.step() : running ? "in de wachtrij" : null, running ? "RUNNING" : row.status(), row.error(), row.durationMs(),
+                row.factRows());
     }
 }

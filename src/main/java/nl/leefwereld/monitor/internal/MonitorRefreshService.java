@@ -90,14 +90,13 @@ public class MonitorRefreshService implements DisposableBean {
 
     /**
      * Starts a refresh in the background unless one of this municipality is already queued or running here; true when
-     * this call started it. The state shows RUNNING at once.
+     * this call started it. {@link #busy} is true from this moment until it has finished.
      */
     public boolean start(String municipality) {
         if (!queued.add(municipality)) {
             return false;
         }
         try {
-            markQueued(municipality);
             executor.submit(() -> {
                 try {
                     refresh(municipality);
@@ -217,17 +216,6 @@ public class MonitorRefreshService implements DisposableBean {
         }
         exec(c, "CREATE INDEX ON monitor_household (household_id)");
         exec(c, "ANALYZE monitor_household");
-    }
-
-    private void markQueued(String municipality) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            update(c, "INSERT INTO monitor_refresh (municipality_code) VALUES (?) ON CONFLICT DO NOTHING", municipality);
-            update(c, "UPDATE monitor_refresh SET status = 'RUNNING', started_at = ?, finished_at = NULL, error_text = NULL, percent = 0, "
-                    + "step = 'in de wachtrij' WHERE municipality_code = ? AND status <> 'RUNNING'", Timestamp.from(Instant.now(clock)), municipality);
-        } catch (SQLException e) {
-            throw new IllegalStateException("monitor refresh state could not be written (" + e.getSQLState() + ")");
-        }
     }
 
     private void failed(Connection c, String municipality, long next, String error, long started) {

@@ -105,7 +105,7 @@ class WmoMonitorSource implements MonitorSource {
                 + defaultDays(Law.JEUGDWET, TermStep.valueOf(step)) + " ELSE " + defaultDays(Law.PARTICIPATIEWET, TermStep.valueOf(step)) + " END)";
         String changes = "COALESCE((SELECT sum(CASE c.kind WHEN 'SUSPENSION' THEN greatest(0, COALESCE(c.until_on, " + until + " + 1) - c.from_on - 1) "
                 + "ELSE c.weeks * 7 END) FROM wmo_term_change c WHERE c.municipality_code = " + r + ".municipality_code AND c.request_id = " + r + ".id "
-                + "AND c.step = '" + step + "'), 0)";
+                + "AND c.step = '" + step + "'), 0)::int";
         String end = "(" + from + " + " + term + " + " + changes + ")::date";
         return "(SELECT min(e.d + k) FROM (SELECT " + end + " AS d) e CROSS JOIN generate_series(0, 14) k "
                 + "WHERE extract(isodow FROM e.d + k) < 6 AND NOT ((e.d + k) = ANY (hol.days)) "
