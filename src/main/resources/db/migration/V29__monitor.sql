@@ -35,3 +35,6 @@ CREATE TABLE monitor_refresh (
 ALTER TABLE user_role DROP CONSTRAINT IF EXISTS user_role_role_check;
 ALTER TABLE user_role ADD CONSTRAINT user_role_role_check CHECK (role IN ('CASE_DIRECTOR','TEAM_LEAD','MEETING_FACILITATOR',
     'POLICY_OFFICER','ADMINISTRATOR','PRIVACY_OFFICER','RESIDENT','COUNCIL'));
+
+-- The refresh's timeliness facts add each request's suspensions and extensions (a correlated lookup per request).
+CREATE INDEX IF NOT EXISTS wmo_term_change_request_idx ON wmo_term_change (municipality_code, request_id);
