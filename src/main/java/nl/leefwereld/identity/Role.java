@@ -11,7 +11,9 @@ public enum Role {
     POLICY_OFFICER("Beleidsmedewerker"),
     ADMINISTRATOR("Functioneel beheerder"),
     PRIVACY_OFFICER("Privacy officer"),
-    RESIDENT("Inwoner");
+    RESIDENT("Inwoner"),
+    /** A council member: the monitor's aggregates only (never casework, never a household). */
+    COUNCIL("Raadslid");
 
     /** The roles that work with households (casework); the others never see a household's personal data. */
     public static final Set<Role> CASEWORK = EnumSet.of(CASE_DIRECTOR, TEAM_LEAD, MEETING_FACILITATOR);

@@ -22,6 +22,9 @@ package nl.leefwereld.monitor;
  * household module's {@link MonitorDimension} before the sources run; that is how a source learns a household's
  * district and team without reading another module's tables.
  *
+ * <p>The refresh's date (the application's clock, not the database's) is {@code current_setting('monitor.today')::date}
+ * (for "at the refresh date" measures such as a waiting list). Each query runs under a bounded statement timeout.
+ *
  * <p>Counts must be additive over district and team (count each person or household in one district and team per
  * year), so that the monitor can sum them for "all districts".
  */
@@ -35,4 +38,12 @@ public interface MonitorSource {
 
     /** The aggregate query (see the class comment); parameter 1 is the municipality code. */
     String factsQuery();
+
+    /**
+     * Dutch labels for some of this source's key1 values of a measure (e.g. a provision's name for its id), for the
+     * table definitions; keys without a label are shown as they are. Default: none.
+     */
+    default java.util.Map<String, String> keyLabels(String municipalityCode, String measure, java.util.Collection<String> keys) {
+        return java.util.Map.of();
+    }
 }

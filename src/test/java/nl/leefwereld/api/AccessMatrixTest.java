@@ -263,6 +263,13 @@ class AccessMatrixTest {
         rule("GET /monitor/raadsrapportage.pdf", nl.leefwereld.monitor.MonitorTestRoles.EXPORT);
         rule("GET /monitor/exports/{jobId}", nl.leefwereld.monitor.MonitorTestRoles.EXPORT);
         rule("GET /monitor/exports/{jobId}/bestand", nl.leefwereld.monitor.MonitorTestRoles.EXPORT);
+        // monitor (aggregates only: policy officers and council members all, team leads their own team; refresh by policy officers)
+        rule("GET /monitor", EnumSet.of(Role.POLICY_OFFICER, Role.COUNCIL, Role.TEAM_LEAD));
+        rule("GET /monitor/{table}", EnumSet.of(Role.POLICY_OFFICER, Role.COUNCIL, Role.TEAM_LEAD));
+        rule("POST /monitor/vernieuwen", EnumSet.of(Role.POLICY_OFFICER));
+        rule("GET /api/v1/monitor/{table}", EnumSet.of(Role.POLICY_OFFICER, Role.COUNCIL, Role.TEAM_LEAD));
+        rule("GET /api/v1/monitor/refresh", EnumSet.of(Role.POLICY_OFFICER, Role.COUNCIL, Role.TEAM_LEAD));
+        rule("POST /api/v1/monitor/refresh", EnumSet.of(Role.POLICY_OFFICER));
     }
 
     private static void rule(String route, Set<Role> roles) {
@@ -934,6 +941,8 @@ class AccessMatrixTest {
                  "POST /maatwerkbudget/betaalbestanden", "GET /maatwerkbudget/betaalbestanden/{batchId}/pain001.xml",
                  "GET /maatwerkbudget/betaalbestanden/{batchId}/betaalbestand.csv", "POST /maatwerkbudget/betaalbestanden/{batchId}/betaald",
                  "GET /maatwerkbudget/jaaroverzicht", "GET /beleid/maatwerkbudget" -> { }
+            case "GET /monitor", "GET /monitor/{table}", "POST /monitor/vernieuwen", "GET /api/v1/monitor/{table}", "GET /api/v1/monitor/refresh" -> { }
+            case "POST /api/v1/monitor/refresh" -> json = "{\"confirm\": true}";
             case "POST /maatwerkbudget/jaarbudget" -> form.putAll(Map.of("year", "2150", "budget", "50.000,00"));
             case "GET /monitor/money/budget", "GET /monitor/indicators/{id}/waarden" -> { }
             case "POST /monitor/money/budget" -> form.putAll(Map.of("year", "2099", "law", "PARTICIPATIEWET", "amount", "1.000,00"));

@@ -138,7 +138,9 @@ class BadInputTest {
             Map.entry("/privacy/audit/export", Set.of("geen velden")),
             // budget: making a payment batch and marking one paid read no fields
             Map.entry("/maatwerkbudget/betaalbestanden", Set.of("geen velden")),
-            Map.entry("/maatwerkbudget/betaalbestanden/{batchId}/betaald", Set.of("geen velden")));
+            Map.entry("/maatwerkbudget/betaalbestanden/{batchId}/betaald", Set.of("geen velden")),
+            // monitor: "Nu vernieuwen" reads no fields
+            Map.entry("/monitor/vernieuwen", Set.of("geen velden")));
     /** A declared-valid answer other than a redirect: the inzage export is a download. */
     static final Map<String, Integer> VALID_STATUS = Map.of("/privacy/inzage", 200,
             // searches and look-ups are POST so a BSN or name never enters a URL; they show results, they save nothing
@@ -691,6 +693,9 @@ class BadInputTest {
                      "otherSavings": [{"description": "Minder multiproblematiek", "amount": 120000, "attributionShare": 0.5}],
                      "costs": [{"description": "Totale kosten", "amount": 110000}]}
                     """;
+            case "/api/v1/monitor/refresh" -> """
+                    {"confirm": true}
+                    """;
             default -> null;
         };
         return body == null ? null : (ObjectNode) json.readTree(body);
@@ -962,6 +967,9 @@ class BadInputTest {
             // the council report for this year, all districts (a background job; redirects to its progress page)
             case "/monitor/raadsrapportage" -> f.putAll(Map.of("year", today.substring(0, 4), "district", ""));
             case "/maatwerkbudget/betaalbestanden", "/maatwerkbudget/betaalbestanden/{batchId}/betaald" -> {
+                // reads no fields: the valid request is the one without fields
+            }
+            case "/monitor/vernieuwen" -> {
                 // reads no fields: the valid request is the one without fields
             }
             case "/beheer/sessies/beeindigen" -> f.put("userId", account.toString());
@@ -1245,7 +1253,7 @@ class BadInputTest {
         if (pattern.startsWith("/maatwerkbudget")) {
             return "teamleider";
         }
-        if (pattern.startsWith("/monitor")) {
+        if (pattern.startsWith("/monitor") || pattern.startsWith("/api/v1/monitor")) {
             return "beleid";
         }
         return "regisseur";

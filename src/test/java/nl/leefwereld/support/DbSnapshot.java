@@ -19,9 +19,10 @@ public final class DbSnapshot {
     public static final Set<String> EXCLUDED = Set.of("audit_event");
     /**
      * Name prefixes of the same kind: the audit trail's own tables (an outbox, a hash chain) and a security-event log,
-     * which a refused request is meant to write to.
+     * which a refused request is meant to write to. And the council monitor's derived aggregates, which a background
+     * refresh rewrites at any moment (they are computed from the other tables, never input).
      */
-    public static final List<String> EXCLUDED_PREFIXES = List.of("audit_", "security_event");
+    public static final List<String> EXCLUDED_PREFIXES = List.of("audit_", "security_event", "monitor_");
     /**
      * Tables compared only in part. {@code form_token}: showing a form (also a refused one, shown again) issues a new
      * one-time token by design; only consumed tokens count, so a refused submit that consumed its token is still caught.

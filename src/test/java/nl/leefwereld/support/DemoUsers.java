@@ -24,7 +24,8 @@ public class DemoUsers {
             Role.POLICY_OFFICER, "beleid",
             Role.ADMINISTRATOR, "beheer",
             Role.PRIVACY_OFFICER, "privacy",
-            Role.RESIDENT, "inwoner");
+            Role.RESIDENT, "inwoner",
+            Role.COUNCIL, "raad");
 
     private final UserDetailsService users;
     private final Map<String, UserDetails> cache = new ConcurrentHashMap<>();

@@ -81,7 +81,8 @@ class DemoMunicipality implements SmartInitializingSingleton {
             new Account("beleid", "Inge Bakker", null, EnumSet.of(Role.POLICY_OFFICER)),
             new Account("beheer", "Kees Mulder", null, EnumSet.of(Role.ADMINISTRATOR)),
             new Account("privacy", "Fatima Zahra", null, EnumSet.of(Role.PRIVACY_OFFICER)),
-            new Account("inwoner", "Demo Inwoner", null, EnumSet.of(Role.RESIDENT)));
+            new Account("inwoner", "Demo Inwoner", null, EnumSet.of(Role.RESIDENT)),
+            new Account("raad", "Rik de Raad", null, EnumSet.of(Role.COUNCIL)));
 
     static final Map<String, String> DISTRICTS = new LinkedHashMap<>();
     static final Map<String, Set<String>> TEAMS = new LinkedHashMap<>();
@@ -114,6 +115,10 @@ class DemoMunicipality implements SmartInitializingSingleton {
             return;
         }
         if (admin.userExists("beheer")) {
+            if (!admin.userExists("raad")) {   // a demo loaded before the council role existed gets its council member
+                admin.createUser(MUNICIPALITY, new Administration.NewUser("raad", "Rik de Raad", "raad@leefstad.example", null,
+                        EnumSet.of(Role.COUNCIL), password, null), null, "demo-loader");
+            }
             return;
         }
         long start = System.nanoTime();

@@ -1,0 +1,127 @@
+package nl.leefwereld.monitor.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import nl.leefwereld.monitor.MonitorFacts;
+import nl.leefwereld.monitor.MonitorQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The facts of one municipality's current generation, and the refresh state. Only the monitor reads these. */
+@Component
+public class FactStore {
+
+    /** The row of {@code monitor_refresh}. */
+    public record RefreshRow(long generation, Instant refreshedAt, Instant startedAt, Instant finishedAt, Long durationMs, Long factRows,
+                             String status, String error, int percent, String step) {
+
+        static final RefreshRow NONE = new RefreshRow(0, null, null, null, null, null, "NONE", null, 0, null);
+    }
+
+    private final JdbcClient jdbc;
+
+    FactStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public RefreshRow refreshRow(String municipality) {
+        return jdbc.sql("""
+                        SELECT generation, refreshed_at, started_at, finished_at, duration_ms, fact_rows, status, error_text, percent, step
+                          FROM monitor_refresh WHERE municipality_code = ?""").param(municipality)
+                .query((rs, i) -> new RefreshRow(rs.getLong("generation"), instant(rs.getTimestamp("refreshed_at")),
+                        instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), (Long) rs.getObject("duration_ms"),
+                        (Long) rs.getObject("fact_rows"), rs.getString("status"), rs.getString("error_text"), rs.getInt("percent"),
+                        rs.getString("step")))
+                .optional().orElse(RefreshRow.NONE);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** The facts of the municipality's current generation (fixed when this is called, so one table reads one generation). */
+    public MonitorFacts facts(String municipality) {
+        RefreshRow row = refreshRow(municipality);
+        return new Facts(municipality, row.generation(), row.generation() == 0 ? null : row.refreshedAt());
+    }
+
+    /** The years with facts (besides the household count, which covers a fixed span), newest first. */
+    public List<Integer> years(String municipality) {
+        long generation = refreshRow(municipality).generation();
+        return jdbc.sql("SELECT DISTINCT year FROM monitor_fact WHERE municipality_code = ? AND generation = ? AND measure <> 'households.total' "
+                        + "ORDER BY year DESC").params(municipality, generation).query(Integer.class).list();
+    }
+
+    /** The facts of one municipality: the table definitions of this module learn the municipality from it. */
+    public interface Scoped extends MonitorFacts {
+        String municipality();
+    }
+
+    private final class Facts implements Scoped {
+
+        private final String municipality;
+        private final long generation;
+        private final Instant refreshedAt;
+
+        Facts(String municipality, long generation, Instant refreshedAt) {
+            this.municipality = municipality;
+            this.generation = generation;
+            this.refreshedAt = refreshedAt;
+        }
+
+        @Override
+        public List<Fact> facts(String measure, MonitorQuery query) {
+            return read(measure, query, true);
+        }
+
+        @Override
+        public List<Fact> factsAllYears(String measure, MonitorQuery query) {
+            return read(measure, query, false);
+        }
+
+        private List<Fact> read(String measure, MonitorQuery query, boolean oneYear) {
+            if (generation == 0) {
+                return List.of();
+            }
+            StringBuilder sql = new StringBuilder("""
+                    SELECT measure, year, district_code, team_id, law, key1, key2, n, amount FROM monitor_fact
+                     WHERE municipality_code = ? AND generation = ? AND measure = ?""");
+            List<Object> params = new ArrayList<>(List.of(municipality, generation, measure));
+            if (oneYear) {
+                sql.append(" AND year = ?");
+                params.add(query.year());
+            }
+            if (query.district() != null) {
+                sql.append(" AND district_code = ?");
+                params.add(query.district());
+            }
+            if (query.team() != null) {
+                sql.append(" AND team_id = ?");
+                params.add(query.team());
+            }
+            if (query.law() != null) {
+                sql.append(" AND law = ?");
+                params.add(query.law());
+            }
+            return jdbc.sql(sql.toString()).params(params)
+                    .query((rs, i) -> new Fact(rs.getString("measure"), rs.getInt("year"), rs.getString("district_code"),
+                            rs.getObject("team_id", UUID.class), rs.getString("law"), rs.getString("key1"), rs.getString("key2"),
+                            rs.getLong("n"), (BigDecimal) rs.getBigDecimal("amount")))
+                    .list();
+        }
+
+        @Override
+        public String municipality() {
+            return municipality;
+        }
+
+        @Override
+        public Instant refreshedAt() {
+            return refreshedAt;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package nl.leefwereld.monitor.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import nl.leefwereld.identity.Directory;
+import nl.leefwereld.identity.TeamRef;
+import nl.leefwereld.monitor.MonitorFacts;
+import nl.leefwereld.monitor.MonitorFacts.Fact;
+import nl.leefwereld.monitor.MonitorQuery;
+import nl.leefwereld.monitor.MonitorTable;
+import nl.leefwereld.monitor.MonitorTable.Cell;
+import nl.leefwereld.monitor.MonitorTable.Column;
+import nl.leefwereld.monitor.MonitorTable.Row;
+import nl.leefwereld.monitor.MonitorTableDefinition;
+import nl.leefwereld.monitor.MonitorTableName;
+import org.springframework.stereotype.Component;
+
+/**
+ * Timeliness per law and team: requests decided in the year, how many within the legal decision term, lead times
+ * melding → decision (min / median / max, exact from a histogram of days), the waiting list at the refresh date, and
+ * per team the lead time notification → first contact (not bound to a law).
+ */
+@Component
+class TimelinessTable implements MonitorTableDefinition {
+
+    static final String DECIDED = "timeliness.decided";
+    static final String DECISION_DAYS = "timeliness.days.decision";
+    static final String FIRST_CONTACT_DAYS = "timeliness.days.first_contact";
+    static final String WAITING = "timeliness.waiting";
+
+    private final Directory directory;
+
+    TimelinessTable(Directory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public MonitorTableName name() {
+        return MonitorTableName.TIMELINESS;
+    }
+
+    @Override
+    public String explanation() {
+        return "Of beslissingen binnen de wettelijke termijn vielen, hoe lang het duurde van melding tot besluit en van melding tot eerste "
+                + "contact, en hoeveel verzoeken nu wachten. Per wet en per team.";
+    }
+
+    @Override
+    public MonitorTable compute(MonitorQuery query, MonitorFacts facts) {
+        List<Fact> decided = facts.facts(DECIDED, query);
+        List<Fact> days = facts.facts(DECISION_DAYS, query);
+        List<Fact> waitingAll = facts.factsAllYears(WAITING, query);
+        int waitingYear = waitingAll.stream().mapToInt(Fact::year).max().orElse(query.year());
+        List<Fact> waiting = waitingAll.stream().filter(f -> f.year() == waitingYear).toList();
+        List<Fact> contact = Tables.ofLaw(facts.facts(FIRST_CONTACT_DAYS, Tables.withoutLaw(query)), null);
+        String municipality = facts instanceof FactStore.Scoped s ? s.municipality() : null;
+
+        List<Column> columns = List.of(Column.text("law", "Wet"), Column.text("team", "Team"),
+                Column.count("decided", "Besloten"),
+                Column.part("withinTerm", "Binnen de termijn", "decided"),
+                Column.part("late", "Te laat", "decided"),
+                Column.derived("share", "Binnen de termijn (%)", Column.Kind.PERCENT, "withinTerm"),
+                Column.derived("decisionMin", "Melding tot besluit: kortst (dagen)", Column.Kind.DAYS, "decided"),
+                Column.derived("decisionMedian", "Melding tot besluit: mediaan (dagen)", Column.Kind.DAYS, "decided"),
+                Column.derived("decisionMax", "Melding tot besluit: langst (dagen)", Column.Kind.DAYS, "decided"),
+                Column.count("waitingNotStarted", "Wachtlijst: toegekend, nog niet gestart"),
+                Column.count("waitingPastTerm", "Wachtlijst: open, termijn voorbij"),
+                Column.count("contacts", "Meldingen opgepakt"),
+                Column.derived("contactMin", "Melding tot eerste contact: kortst (dagen)", Column.Kind.DAYS, "contacts"),
+                Column.derived("contactMedian", "Melding tot eerste contact: mediaan (dagen)", Column.Kind.DAYS, "contacts"),
+                Column.derived("contactMax", "Melding tot eerste contact: langst (dagen)", Column.Kind.DAYS, "contacts"));
+        List<Row> rows = new ArrayList<>();
+        List<String> laws = query.law() == null ? MonitorQuery.LAWS : List.of(query.law());
+        for (String law : laws) {
+            Predicate<Fact> ofLaw = f -> f.law().equals(law);
+            Set<UUID> teams = teams(decided, days, waiting, ofLaw);
+            for (UUID team : sorted(teams, municipality)) {
+                Predicate<Fact> mine = ofLaw.and(f -> Objects.equals(f.team(), team));
+                rows.add(lawRow(law, teamName(municipality, team), decided, days, waiting, mine, false));
+            }
+            rows.add(lawRow(law, "Alle teams", decided, days, waiting, ofLaw, true));
+        }
+        if (query.law() == null) {
+            Set<UUID> teams = teams(contact, List.of(), List.of(), f -> true);
+            for (UUID team : sorted(teams, municipality)) {
+                rows.add(contactRow(teamName(municipality, team), contact.stream().filter(f -> Objects.equals(f.team(), team)).toList(), false));
+            }
+            rows.add(contactRow("Alle teams", contact, true));
+        }
+        return new MonitorTable(name(), name().title(), explanation(), query, columns, rows,
+                Tables.notes("Binnen de termijn: besloten op of voor de laatste dag van de beslistermijn (vanaf de aanvraag), met opschorting "
+                                + "en verlenging en de Algemene termijnenwet (weekend en feestdagen), zoals bij het verzoek zelf.",
+                        "Wachtlijst: op de datum van het laatste vernieuwen (" + waitingYear + "), los van het gekozen jaar.",
+                        "Melding tot eerste contact: van de dag dat de melding binnenkwam tot de dag dat een teamlid haar oppakte. Een melding "
+                                + "hoort niet bij één wet; daarom staat dit alleen bij alle wetten."),
+                facts.refreshedAt(), 0, null);
+    }
+
+    /** The teams (null = none) that have facts in any of the lists. */
+    private static Set<UUID> teams(List<Fact> a, List<Fact> b, List<Fact> c, Predicate<Fact> which) {
+        Set<UUID> teams = new java.util.HashSet<>();
+        for (List<Fact> list : List.of(a, b, c)) {
+            list.stream().filter(which).forEach(f -> teams.add(f.team()));
+        }
+        return teams;
+    }
+
+    private List<UUID> sorted(Set<UUID> teams, String municipality) {
+        List<UUID> out = new ArrayList<>(teams);
+        out.sort(Comparator.comparing((UUID t) -> teamName(municipality, t)).thenComparing(t -> String.valueOf(t)));
+        return out;
+    }
+
+    private String teamName(String municipality, UUID team) {
+        if (team == null) {
+            return "Geen team";
+        }
+        if (municipality == null) {
+            return "Team";
+        }
+        return directory.team(municipality, team).map(TeamRef::name).orElse("Onbekend team");
+    }
+
+    private static Row lawRow(String law, String team, List<Fact> decided, List<Fact> days, List<Fact> waiting, Predicate<Fact> which,
+                              boolean total) {
+        List<Fact> d = decided.stream().filter(which).toList();
+        long all = Tables.sum(d);
+        long within = Tables.sum(d, f -> f.key1().equals("within"));
+        long late = Tables.sum(d, f -> f.key1().equals("late"));
+        Tables.Spread spread = Tables.spread(days.stream().filter(which).toList());
+        List<Fact> w = waiting.stream().filter(which).toList();
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        cells.put("law", Cell.of(MonitorQuery.lawLabel(law)));
+        cells.put("team", Cell.of(team));
+        cells.put("decided", Cell.of(all));
+        cells.put("withinTerm", Cell.of(within));
+        cells.put("late", Cell.of(late));
+        cells.put("share", Cell.of(Tables.percent(within, all)));
+        cells.put("decisionMin", Cell.of(spread.min()));
+        cells.put("decisionMedian", Cell.of(spread.median()));
+        cells.put("decisionMax", Cell.of(spread.max()));
+        cells.put("waitingNotStarted", Cell.of(Tables.sum(w, f -> f.key1().equals("not_started"))));
+        cells.put("waitingPastTerm", Cell.of(Tables.sum(w, f -> f.key1().equals("past_term"))));
+        return new Row(law, total, cells);
+    }
+
+    private static Row contactRow(String team, List<Fact> histogram, boolean total) {
+        Tables.Spread spread = Tables.spread(histogram);
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        cells.put("law", Cell.of("Melding (alle wetten)"));
+        cells.put("team", Cell.of(team));
+        cells.put("contacts", Cell.of(spread.count()));
+        cells.put("contactMin", Cell.of(spread.min()));
+        cells.put("contactMedian", Cell.of(spread.median()));
+        cells.put("contactMax", Cell.of(spread.max()));
+        return new Row("melding", total, cells);
+    }
+}

@@ -1,0 +1,387 @@
+package nl.leefwereld.monitor.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import nl.leefwereld.monitor.MonitorQuery;
+import nl.leefwereld.monitor.MonitorSource;
+import nl.leefwereld.monitor.MonitorTable;
+import nl.leefwereld.monitor.MonitorTableName;
+import nl.leefwereld.support.DemoUsers;
+import nl.leefwereld.support.IntegrationTest;
+import nl.leefwereld.support.MonitorFixture;
+import nl.leefwereld.support.Mvc;
+import nl.leefwereld.support.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The monitor on the hand-countable municipality of {@link MonitorFixture}: reach, overlap, concentration, term share
+ * and lead times computed exactly; suppression on those tables and in the JSON; a failed refresh keeps the old facts;
+ * five "Nu vernieuwen" at once run one refresh.
+ */
+@IntegrationTest
+class MonitorFixtureTest {
+
+    static final String M = MonitorFixture.CODE;
+    static final MonitorQuery Y2025 = new MonitorQuery(MonitorFixture.YEAR, null, null, null);
+
+    @Autowired
+    MonitorFixture fixture;
+    @Autowired
+    MonitorRefreshService refresh;
+    @Autowired
+    MonitorService monitor;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DemoUsers users;
+    @Autowired
+    WebApplicationContext context;
+
+    MockMvc mvc;
+    MonitorFixture.Data data;
+
+    @BeforeEach
+    void setUp() {
+        clock.freezeAt(MonitorFixture.TODAY);
+        data = fixture.ensure();
+        mvc = Mvc.of(context);
+        waitUntilIdle();
+        MonitorRefreshService.Result r = refresh.refresh(M);
+        assertThat(r.ran()).isTrue();
+        assertThat(r.ok()).as("refresh: " + r.error()).isTrue();
+    }
+
+    static MonitorTable.Row row(MonitorTable t, String key, String text) {
+        return t.rows().stream().filter(r -> text.equals(r.cell(key).text())).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + text + " in " + t.rows()));
+    }
+
+    static MonitorTable.Row row(MonitorTable t, String key1, String text1, String key2, String text2) {
+        return t.rows().stream().filter(r -> text1.equals(r.cell(key1).text()) && text2.equals(r.cell(key2).text())).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + text1 + "/" + text2));
+    }
+
+    static BigDecimal n(MonitorTable.Row r, String key) {
+        return r.cell(key).number();
+    }
+
+    @Test
+    void reachCountsUniqueResidentsPerProvisionAndLaw() {
+        MonitorTable t = monitor.rawTableFor(M, MonitorTableName.REACH, Y2025);
+        assertThat(n(row(t, "provision", "Hulp bij het huishouden"), "y2025")).isEqualByComparingTo("18");
+        assertThat(n(row(t, "provision", "Hulp bij het huishouden"), "y2024")).as("H18's line ran in 2024 only").isEqualByComparingTo("1");
+        assertThat(n(row(t, "provision", "Woningaanpassing"), "y2025")).isEqualByComparingTo("1");
+        assertThat(n(row(t, "provision", "Totaal Wmo 2015"), "y2025")).as("H1 has two Wmo provisions and counts once").isEqualByComparingTo("18");
+        assertThat(n(row(t, "provision", "Jeugdhulp ambulant"), "y2025")).isEqualByComparingTo("4");
+        assertThat(n(row(t, "provision", "Totaal Participatiewet"), "y2025")).isEqualByComparingTo("3");
+        assertThat(n(row(t, "provision", "Totaal alle wetten"), "y2025")).isEqualByComparingTo("21");
+        // district and law filters
+        MonitorTable oost = monitor.rawTableFor(M, MonitorTableName.REACH, new MonitorQuery(2025, MonitorFixture.OOST, "WMO", null));
+        assertThat(n(row(oost, "provision", "Totaal Wmo 2015"), "y2025")).isEqualByComparingTo("4");
+        assertThat(oost.rows()).noneMatch(r -> "Totaal alle wetten".equals(r.cell("provision").text()));
+
+        MonitorTable safe = monitor.tableFor(M, MonitorTableName.REACH, Y2025);
+        assertThat(n(row(safe, "provision", "Hulp bij het huishouden"), "y2025")).isEqualByComparingTo("18");
+        assertThat(row(safe, "provision", "Jeugdhulp ambulant").cell("y2025").suppressed()).isTrue();
+        assertThat(row(safe, "provision", "Woningaanpassing").cell("y2025").suppressed()).isTrue();
+    }
+
+    @Test
+    void overlapPerThousandHouseholdsExactly() {
+        MonitorTable t = monitor.rawTableFor(M, MonitorTableName.OVERLAP, Y2025);
+        assertThat(n(row(t, "combination", "Alleen Wmo"), "households")).isEqualByComparingTo("15");
+        assertThat(n(row(t, "combination", "Alleen Wmo"), "per1000")).isEqualByComparingTo("500.0");
+        assertThat(n(row(t, "combination", "Alleen Jeugdwet"), "per1000")).isEqualByComparingTo("66.7");
+        assertThat(n(row(t, "combination", "Alleen Participatiewet"), "per1000")).isEqualByComparingTo("33.3");
+        assertThat(n(row(t, "combination", "Jeugdwet en Participatiewet"), "households")).isEqualByComparingTo("0");
+        assertThat(n(row(t, "combination", "Jeugdwet en Wmo"), "households")).isEqualByComparingTo("1");
+        assertThat(n(row(t, "combination", "Participatiewet en Wmo"), "households")).isEqualByComparingTo("1");
+        assertThat(n(row(t, "combination", "Alle drie de wetten"), "households")).isEqualByComparingTo("1");
+        assertThat(n(row(t, "combination", "Geen van deze wetten"), "per1000")).isEqualByComparingTo("300.0");
+        assertThat(n(row(t, "combination", "Alle huishoudens"), "households")).isEqualByComparingTo("30");
+        assertThat(n(row(t, "combination", "Alleen Wmo"), "national")).isEqualByComparingTo("87");
+        assertThat(n(row(t, "combination", "Alleen Wmo"), "zoetermeer")).isEqualByComparingTo("75");
+        MonitorTable west = monitor.rawTableFor(M, MonitorTableName.OVERLAP, new MonitorQuery(2025, MonitorFixture.WEST, null, null));
+        assertThat(n(row(west, "combination", "Alleen Wmo"), "per1000")).as("12 of 20").isEqualByComparingTo("600.0");
+
+        MonitorTable safe = monitor.tableFor(M, MonitorTableName.OVERLAP, Y2025);
+        assertThat(row(safe, "combination", "Alleen Jeugdwet").cell("households").suppressed()).isTrue();
+        assertThat(row(safe, "combination", "Alleen Jeugdwet").cell("per1000").suppressed()).isTrue();
+        assertThat(row(safe, "combination", "Alleen Jeugdwet").cell("national").number()).isEqualByComparingTo("28");
+        assertThat(n(row(safe, "combination", "Jeugdwet en Participatiewet"), "households")).as("0 is shown").isEqualByComparingTo("0");
+        assertThat(n(row(safe, "combination", "Alleen Wmo"), "households")).isEqualByComparingTo("15");
+    }
+
+    @Test
+    void concentrationSharesExactly() {
+        MonitorTable t = monitor.rawTableFor(M, MonitorTableName.CONCENTRATION, Y2025);
+        String[][] expected = {{"Duurste 1 %", "1", "7.9", "1590.00"}, {"Duurste 4 %", "2", "29.9", "6040.00"}, {"Duurste 10 %", "3", "52.0", "10500.00"},
+                {"Duurste 20 %", "6", "70.4", "14200.00"}, {"Duurste 50 %", "15", "91.1", "18380.00"}, {"Alle huishoudens met kosten", "21", "100.0", "20180.00"}};
+        for (String[] e : expected) {
+            MonitorTable.Row r = row(t, "group", e[0]);
+            assertThat(n(r, "households")).as(e[0]).isEqualByComparingTo(e[1]);
+            assertThat(n(r, "share")).as(e[0]).isEqualByComparingTo(e[2]);
+            assertThat(n(r, "spending")).as(e[0]).isEqualByComparingTo(e[3]);
+        }
+        assertThat(row(t, "group", "Duurste 4 %").cell("sentence").text()).isEqualTo("29,9 % van het budget gaat naar 4 % van de huishoudens.");
+        assertThat(t.chart()).isNotNull();
+
+        MonitorTable safe = monitor.tableFor(M, MonitorTableName.CONCENTRATION, Y2025);
+        assertThat(row(safe, "group", "Duurste 4 %").cell("share").suppressed()).isTrue();
+        assertThat(row(safe, "group", "Duurste 4 %").cell("sentence").suppressed()).isTrue();
+        assertThat(row(safe, "group", "Duurste 50 %").cell("sentence").text()).isEqualTo("91,1 % van het budget gaat naar 50 % van de huishoudens.");
+        assertThat(safe.chart().series().get(0).points()).extracting(java.util.Map.Entry::getKey)
+                .as("chart points of hidden rows are left out").doesNotContain("Duurste 1 %", "Duurste 4 %").contains("Duurste 50 %");
+    }
+
+    @Test
+    void timelinessTermShareAndLeadTimesExactly() {
+        MonitorTable t = monitor.rawTableFor(M, MonitorTableName.TIMELINESS, Y2025);
+        MonitorTable.Row west = row(t, "law", "Wmo 2015", "team", "Team West");
+        assertThat(n(west, "decided")).isEqualByComparingTo("15");
+        assertThat(n(west, "withinTerm")).as("H11 within thanks to its suspension, H12 late").isEqualByComparingTo("14");
+        assertThat(n(west, "late")).isEqualByComparingTo("1");
+        assertThat(n(west, "share")).isEqualByComparingTo("93.3");
+        assertThat(n(west, "decisionMin")).isEqualByComparingTo("15");
+        assertThat(n(west, "decisionMedian")).isEqualByComparingTo("15");
+        assertThat(n(west, "decisionMax")).isEqualByComparingTo("22");
+        assertThat(n(west, "waitingPastTerm")).as("H20").isEqualByComparingTo("1");
+        MonitorTable.Row oost = row(t, "law", "Wmo 2015", "team", "Team Oost");
+        assertThat(n(oost, "decided")).isEqualByComparingTo("5");
+        assertThat(n(oost, "withinTerm")).as("H21: the term ends on Easter Monday and moves to Tuesday").isEqualByComparingTo("5");
+        assertThat(n(oost, "decisionMax")).isEqualByComparingTo("21");
+        assertThat(n(oost, "waitingNotStarted")).as("H25").isEqualByComparingTo("1");
+        MonitorTable.Row youth = row(t, "law", "Jeugdwet", "team", "Team West");
+        assertThat(n(youth, "decided")).isEqualByComparingTo("3");
+        assertThat(n(youth, "withinTerm")).isEqualByComparingTo("3");
+        assertThat(n(youth, "decisionMedian")).isEqualByComparingTo("28");
+        MonitorTable.Row contactWest = row(t, "law", "Melding (alle wetten)", "team", "Team West");
+        assertThat(n(contactWest, "contacts")).isEqualByComparingTo("20");
+        assertThat(n(contactWest, "contactMin")).isEqualByComparingTo("1");
+        assertThat(n(contactWest, "contactMedian")).as("ten of 1 day, ten of 3").isEqualByComparingTo("2.0");
+        assertThat(n(contactWest, "contactMax")).isEqualByComparingTo("3");
+        MonitorTable.Row contactAll = row(t, "law", "Melding (alle wetten)", "team", "Alle teams");
+        assertThat(n(contactAll, "contacts")).isEqualByComparingTo("25");
+        assertThat(n(contactAll, "contactMedian")).isEqualByComparingTo("3");
+        assertThat(n(contactAll, "contactMax")).isEqualByComparingTo("7");
+
+        MonitorTable safe = monitor.tableFor(M, MonitorTableName.TIMELINESS, Y2025);
+        MonitorTable.Row all = row(safe, "law", "Wmo 2015", "team", "Alle teams");
+        assertThat(n(all, "decided")).isEqualByComparingTo("20");
+        assertThat(all.cell("late").suppressed()).isTrue();
+        assertThat(all.cell("withinTerm").suppressed()).as("19 = 20 − late would give the 1 away").isTrue();
+        assertThat(all.cell("share").suppressed()).isTrue();
+        assertThat(row(safe, "law", "Wmo 2015", "team", "Team Oost").cell("decided").suppressed()).isTrue();
+        assertThat(row(safe, "law", "Wmo 2015", "team", "Team West").cell("decided").suppressed())
+                .as("West = all teams − Oost would give Oost away").isTrue();
+        assertThat(row(safe, "law", "Melding (alle wetten)", "team", "Team Oost").cell("contacts").suppressed()).isTrue();
+        assertThat(row(safe, "law", "Melding (alle wetten)", "team", "Team West").cell("contactMedian").suppressed())
+                .as("West = all − Oost would give Oost's 5 away").isTrue();
+        assertThat(row(safe, "law", "Melding (alle wetten)", "team", "Alle teams").cell("contactMedian").number()).isEqualByComparingTo("3");
+    }
+
+    @Test
+    void theApiShowsSuppressedCellsAsTextAndFiltersTheTeamLead() throws Exception {
+        mvc.perform(get("/api/v1/monitor/overlap").param("year", "2025").with(users.as(MonitorFixture.POLICY)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.table").value("overlap"))
+                .andExpect(jsonPath("$.year").value(2025))
+                .andExpect(jsonPath("$.district").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$.threshold").value(10))
+                .andExpect(jsonPath("$.rows[?(@.cells.combination == 'Alleen Jeugdwet')].cells.households", contains("< 10")))
+                .andExpect(jsonPath("$.rows[?(@.cells.combination == 'Alleen Wmo')].cells.households", contains(15)))
+                .andExpect(jsonPath("$.rows[?(@.cells.combination == 'Alleen Jeugdwet')].cells.per1000", contains("< 10")))
+                .andExpect(content().string(not(containsString("66.7"))));
+        mvc.perform(get("/api/v1/monitor/reach").param("year", "2025").with(users.as(MonitorFixture.COUNCIL)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows[?(@.cells.provision == 'Jeugdhulp ambulant')].cells.y2025", contains("< 10")));
+        // the team lead of West sees West only, whatever team is asked for
+        mvc.perform(get("/api/v1/monitor/timeliness").param("year", "2025").param("team", data.teamOost().toString())
+                        .with(users.as(MonitorFixture.LEAD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.team").value(data.teamWest().toString()))
+                .andExpect(jsonPath("$.rows[*].cells.team", everyItem(org.hamcrest.Matchers.oneOf("Team West", "Alle teams"))));
+        // bad filters and unknown tables
+        mvc.perform(get("/api/v1/monitor/reach").param("year", "twintig").with(users.as(MonitorFixture.POLICY)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors.year").exists());
+        mvc.perform(get("/api/v1/monitor/reach").param("law", "WWB").param("district", "nergens").with(users.as(MonitorFixture.POLICY)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.law").exists())
+                .andExpect(jsonPath("$.errors.district").exists());
+        mvc.perform(get("/api/v1/monitor/bestaat-niet").with(users.as(MonitorFixture.POLICY)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        // case directors: no monitor at all
+        mvc.perform(get("/api/v1/monitor/reach").with(users.as(MonitorFixture.DIRECTOR))).andExpect(status().isForbidden());
+        mvc.perform(get("/monitor/reach").with(users.as(MonitorFixture.DIRECTOR))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/monitor/refresh").with(users.as(MonitorFixture.DIRECTOR))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void thePageShowsTheTableTheRefreshTimeAndDutchFilterErrors() throws Exception {
+        mvc.perform(get("/monitor/overlap").param("year", "2025").with(users.as(MonitorFixture.POLICY)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Samenloop van wetten")))
+                .andExpect(content().string(containsString("&lt; 10")))
+                .andExpect(content().string(containsString("betekent: minder dan 10")))
+                .andExpect(content().string(containsString("De cijfers zijn bijgewerkt op")))
+                .andExpect(content().string(containsString("Nu vernieuwen")))
+                .andExpect(content().string(containsString("/monitor/overlap.csv?year=2025")))
+                .andExpect(content().string(containsString("/monitor/raadsrapportage?year=2025")));
+        mvc.perform(get("/monitor/concentration").param("year", "2025").with(users.as(MonitorFixture.COUNCIL)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<svg")))
+                .andExpect(content().string(not(containsString("Nu vernieuwen"))));
+        mvc.perform(get("/monitor/reach").param("year", "abc").param("law", "X").with(users.as(MonitorFixture.POLICY)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Vul een jaar in met vier cijfers")))
+                .andExpect(content().string(containsString("Kies een wet")))
+                .andExpect(content().string(containsString("value=\"abc\"")));
+        mvc.perform(get("/monitor/bestaat-niet").with(users.as(MonitorFixture.POLICY))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aFailedRefreshKeepsTheOldFactsAndSaysSo() throws Exception {
+        long generation = generation();
+        long facts = factCount();
+        List<MonitorSource> sources = new ArrayList<>(refresh.sources());
+        sources.add(new MonitorSource() {
+            @Override
+            public String name() {
+                return "kapot";
+            }
+
+            @Override
+            public Set<String> measures() {
+                return Set.of("test.broken");
+            }
+
+            @Override
+            public String factsQuery() {
+                return "SELECT 'test.broken'::text, 2025, '', NULL::uuid, '', '', '', (1 / (count(*) - count(*)))::bigint, NULL::numeric "
+                        + "FROM monitor_household WHERE ?::text IS NOT NULL";
+            }
+        });
+        MonitorRefreshService.Result r = refresh.refresh(M, sources);
+        assertThat(r.ran()).isTrue();
+        assertThat(r.ok()).isFalse();
+        assertThat(r.error()).contains("kapot").contains("22012");
+        assertThat(generation()).as("the old generation stays current").isEqualTo(generation);
+        assertThat(factCount()).as("the old facts are all there, the new ones gone").isEqualTo(facts);
+        assertThat(jdbc.sql("SELECT status FROM monitor_refresh WHERE municipality_code = ?").param(M).query(String.class).single()).isEqualTo("FAILED");
+        MonitorTable t = monitor.rawTableFor(M, MonitorTableName.OVERLAP, Y2025);
+        assertThat(n(row(t, "combination", "Alleen Wmo"), "households")).isEqualByComparingTo("15");
+        mvc.perform(get("/monitor/overlap").param("year", "2025").with(users.as(MonitorFixture.POLICY)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Het laatste bijwerken is mislukt")));
+        mvc.perform(get("/api/v1/monitor/refresh").with(users.as(MonitorFixture.POLICY)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("FAILED"));
+        // and the next refresh is fine again
+        assertThat(refresh.refresh(M).ok()).isTrue();
+        assertThat(generation()).isEqualTo(generation + 1);
+    }
+
+    @Test
+    void fiveRefreshButtonsAtOnceRunOneRefresh() throws Exception {
+        long generation = generation();
+        int callers = 5;
+        CountDownLatch ready = new CountDownLatch(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<Boolean>> started = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                started.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return refresh.start(M);
+                }));
+            }
+            ready.await();
+            go.countDown();
+            int count = 0;
+            for (Future<Boolean> f : started) {
+                count += f.get() ? 1 : 0;
+            }
+            assertThat(count).as("refreshes started").isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        waitUntilIdle();
+        assertThat(generation()).as("exactly one refresh ran").isEqualTo(generation + 1);
+        // the button on the page, as a policy officer
+        mvc.perform(post("/monitor/vernieuwen").with(csrf()).with(users.as(MonitorFixture.POLICY))).andExpect(status().is3xxRedirection());
+        waitUntilIdle();
+        assertThat(generation()).isEqualTo(generation + 2);
+        // the API, which wants {"confirm": true}
+        mvc.perform(post("/api/v1/monitor/refresh").contentType("application/json").content("{}").with(users.as(MonitorFixture.POLICY)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.confirm").exists());
+        mvc.perform(post("/api/v1/monitor/refresh").contentType("application/json").content("{\"confirm\": true}").with(users.as(MonitorFixture.POLICY)))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.running").value(true));
+        waitUntilIdle();
+        assertThat(generation()).isEqualTo(generation + 3);
+        mvc.perform(post("/api/v1/monitor/refresh").contentType("application/json").content("{\"confirm\": true}").with(users.as(MonitorFixture.COUNCIL)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/monitor/vernieuwen").with(csrf()).with(users.as(MonitorFixture.LEAD))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theThresholdCannotBeSetBelowFive() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MonitorSettings(4, java.time.Duration.ofSeconds(120)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 5");
+        assertThat(new MonitorSettings(5, java.time.Duration.ofSeconds(120)).threshold()).isEqualTo(5);
+    }
+
+    private long generation() {
+        return jdbc.sql("SELECT generation FROM monitor_refresh WHERE municipality_code = ?").param(M).query(Long.class).single();
+    }
+
+    private long factCount() {
+        return jdbc.sql("SELECT count(*) FROM monitor_fact WHERE municipality_code = ?").param(M).query(Long.class).single();
+    }
+
+    private void waitUntilIdle() {
+        long until = System.nanoTime() + 120_000_000_000L;
+        while (refresh.busy(M)) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("the background refresh did not finish");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
