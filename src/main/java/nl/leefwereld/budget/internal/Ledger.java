@@ -63,11 +63,16 @@ class Ledger {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final nl.leefwereld.identity.Directory directory;
+    private final nl.leefwereld.returns.BudgetRequestReturns returns;
 
-    Ledger(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    Ledger(JdbcClient jdbc, AuditLog audit, Clock clock, nl.leefwereld.identity.Directory directory,
+           nl.leefwereld.returns.BudgetRequestReturns returns) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.directory = directory;
+        this.returns = returns;
     }
 
     int thisYear() {
@@ -149,24 +154,23 @@ class Ledger {
                 }).list();
     }
 
-    /** Case returns (returns module) that name one of the team's requests of the year as their budget request. */
+    /** Case returns (asked of the returns module) that name one of the team's requests of the year as their budget request. */
     List<Scenario> scenarios(String m, UUID team, int year) {
-        return jdbc.sql("SELECT c.title, c.reference_total - c.actual_total FROM case_return c JOIN budget_request r "
-                        + "ON r.municipality_code = c.municipality_code AND r.id = c.budget_request_id "
-                        + "WHERE r.municipality_code = :m AND r.team_id = :t AND " + APPROVED_IN_YEAR + " ORDER BY c.created_at")
-                .param("m", m).param("t", team).param("y", year).param("zone", TimeConfiguration.ZONE.getId())
-                .query((rs, n) -> new Scenario(rs.getString(1), rs.getBigDecimal(2))).list();
+        List<UUID> requests = jdbc.sql("SELECT r.id FROM budget_request r WHERE r.municipality_code = :m AND r.team_id = :t AND " + APPROVED_IN_YEAR)
+                .param("m", m).param("t", team).param("y", year).param("zone", TimeConfiguration.ZONE.getId()).query(UUID.class).list();
+        return returns.linkedTo(m, requests).stream().map(r -> new Scenario(r.title(), r.avoided())).toList();
     }
 
     /** Per team: approved requests and amount in the year; a team with fewer than MIN_CELL requests shows no figures. */
     List<TeamLine> perTeam(String m, int year) {
-        return jdbc.sql("SELECT t.name, count(*), sum(r.amount_cents) FROM budget_request r JOIN team t ON t.municipality_code = r.municipality_code "
-                        + "AND t.id = r.team_id WHERE r.municipality_code = :m AND " + APPROVED_IN_YEAR + " GROUP BY t.name ORDER BY t.name")
+        return jdbc.sql("SELECT r.team_id, count(*), sum(r.amount_cents) FROM budget_request r "
+                        + "WHERE r.municipality_code = :m AND " + APPROVED_IN_YEAR + " GROUP BY r.team_id")
                 .param("m", m).param("y", year).param("zone", TimeConfiguration.ZONE.getId())
                 .query((rs, n) -> {
                     long count = rs.getLong(2);
                     boolean small = count < MIN_CELL;
-                    return new TeamLine(rs.getString(1), small ? 0 : count, small ? 0 : rs.getLong(3), small);
-                }).list();
+                    String name = directory.team(m, rs.getObject(1, UUID.class)).map(nl.leefwereld.identity.TeamRef::name).orElse("(opgeheven team)");
+                    return new TeamLine(name, small ? 0 : count, small ? 0 : rs.getLong(3), small);
+                }).list().stream().sorted(java.util.Comparator.comparing(TeamLine::team)).toList();
     }
 }

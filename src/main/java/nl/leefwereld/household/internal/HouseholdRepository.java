@@ -120,9 +120,41 @@ class HouseholdRepository {
                 .param("m", m).param("v", postalCode).param("n", houseNumber).query(this::hit).list();
     }
 
+    /**
+     * Names and streets in two steps, so that a common surname costs a page, not all its bearers:
+     * <ol>
+     *   <li>surnames that start with the term, compared on the sort name (without "van", "de"... in front, on both
+     *       sides), in name order, read from the ordered b-tree {@code person_sort_name_idx} (V32) — the index range
+     *       stops after one page;</li>
+     *   <li>only when that gives less than a page: persons whose name or street contains the term (trigram indexes),
+     *       at most the rest of the page (not ordered over all matches: a term matching more than a page shows "more
+     *       found, refine"), then ordered.</li>
+     * </ol>
+     * Together one more row than a page at most: that row only tells that more matched.
+     */
     List<Hit> searchByText(String m, String text) {
-        return hits(m, BY_TEXT, containsPattern(text));
+        String term = text.toLowerCase(java.util.Locale.ROOT);
+        List<Hit> first = jdbc.sql(BY_SORT_NAME_SQL).param("m", m).param("t", term).query(this::hit).list();
+        if (first.size() > SEARCH_LIMIT) {
+            return first;
+        }
+        List<Hit> more = jdbc.sql(BY_TEXT_REST_SQL).param("m", m).param("t", term).param("v", containsPattern(text))
+                .param("n", SEARCH_LIMIT + 1 - first.size()).query(this::hit).list();
+        List<Hit> all = new java.util.ArrayList<>(first);
+        all.addAll(more);
+        return all;
     }
+
+    /** The surname prefix range on the sort name; {@code U&'\+10FFFF'} is the highest code point (the range's end). */
+    static final String SORT_NAME_RANGE = "person_sort_name(p.last_name) COLLATE \"C\" >= person_sort_name(:t) "
+            + "AND person_sort_name(p.last_name) COLLATE \"C\" < person_sort_name(:t) || U&'\\+10FFFF'";
+    static final String NAME_ORDER = "person_sort_name(p.last_name) COLLATE \"C\", p.first_name COLLATE \"C\", p.birth_date";
+
+    static final String BY_SORT_NAME_SQL = hitSql(SORT_NAME_RANGE, NAME_ORDER);
+
+    static final String BY_TEXT_REST_SQL = "SELECT * FROM ("
+            + hitSql(BY_TEXT + " AND NOT (" + SORT_NAME_RANGE + ")", null).replace("LIMIT " + (SEARCH_LIMIT + 1), "LIMIT :n")
+            + ") rest ORDER BY person_sort_name(last_name) COLLATE \"C\", first_name COLLATE \"C\", birth_date";
 
     /** {@code %text%} with the LIKE wildcards in the text taken literally. */
     static String containsPattern(String text) {
@@ -134,13 +166,18 @@ class HouseholdRepository {
     }
 
     static String hitSql(String where) {
+        return hitSql(where, NAME_ORDER);
+    }
+
+    /** The hits of a criterion in an order (null: no order, the first rows found). */
+    static String hitSql(String where, String order) {
         return "SELECT hm.household_id, h.district_code, d.name AS district_name, hm.relation, " + PERSON_COLUMNS + """
                  FROM person p
                  JOIN household_member hm ON hm.municipality_code = p.municipality_code AND hm.person_id = p.id
                  JOIN household h ON h.municipality_code = hm.municipality_code AND h.id = hm.household_id
                  JOIN district d ON d.municipality_code = h.municipality_code AND d.code = h.district_code
-                WHERE p.municipality_code = :m AND """ + " " + where + """
-                 ORDER BY p.last_name, p.first_name, p.birth_date
+                WHERE p.municipality_code = :m AND """ + " " + where + (order == null ? "" : "\n ORDER BY " + order) + """
+
                  LIMIT %d
                 """.formatted(SEARCH_LIMIT + 1);   // one more than a page: tells whether more matched
     }

@@ -30,7 +30,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -107,21 +106,22 @@ class MeetingDemoData implements SmartLifecycle {
     private final Households households;
     private final Consents consents;
     private final Administration admin;
-    private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Environment environment;
     private final Clock clock;
+    private final nl.leefwereld.privacy.ResidentRegister residents;
     private volatile boolean running;
 
     MeetingDemoData(MeetingService service, MeetingRepository meetings, SurveyService surveys, Households households, Consents consents,
-                    Administration admin, JdbcClient jdbc, TransactionTemplate tx, Environment environment, Clock clock) {
+                    Administration admin, TransactionTemplate tx, Environment environment, Clock clock,
+                    nl.leefwereld.privacy.ResidentRegister residents) {
+        this.residents = residents;
         this.service = service;
         this.meetings = meetings;
         this.surveys = surveys;
         this.households = households;
         this.consents = consents;
         this.admin = admin;
-        this.jdbc = jdbc;
         this.tx = tx;
         this.environment = environment;
         this.clock = clock;
@@ -161,10 +161,8 @@ class MeetingDemoData implements SmartLifecycle {
     private void load(Story s, UUID householdId, CurrentUser facilitator) {
         LocalDate today = LocalDate.now(clock);
         LocalDate heldOn = today.minusDays(s.daysAgo());
-        UUID head = jdbc.sql("""
-                SELECT p.id FROM person p JOIN household_member hm ON hm.municipality_code = p.municipality_code AND hm.person_id = p.id
-                 WHERE p.municipality_code = :m AND p.bsn = :bsn AND hm.household_id = :h""")
-                .param("m", MUNICIPALITY).param("bsn", s.headBsn()).param("h", householdId).query(UUID.class).single();
+        UUID head = residents.personByBsn(MUNICIPALITY, s.headBsn())
+                .filter(p -> residents.householdsOf(MUNICIPALITY, p).contains(householdId)).orElseThrow();
         // The facilitator leads it (also outside the own team's districts): that is what makes them involved.
         UUID meetingId = UUID.randomUUID();
         meetings.insertMeeting(MUNICIPALITY, meetingId, householdId, 1, facilitator.id(), facilitator.teamId(), head,
@@ -226,11 +224,7 @@ class MeetingDemoData implements SmartLifecycle {
     }
 
     private Optional<UUID> householdOfHead(String bsn) {
-        return jdbc.sql("""
-                        SELECT hm.household_id FROM person p
-                          JOIN household_member hm ON hm.municipality_code = p.municipality_code AND hm.person_id = p.id
-                         WHERE p.municipality_code = :m AND p.bsn = :bsn AND hm.relation = 'HEAD' LIMIT 1""")
-                .param("m", MUNICIPALITY).param("bsn", bsn).query(UUID.class).optional();
+        return residents.personByBsn(MUNICIPALITY, bsn).flatMap(p -> residents.householdsOf(MUNICIPALITY, p).stream().findFirst());
     }
 
     @Override

@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,18 +30,18 @@ class OutcomeDemoData implements SmartLifecycle {
     private final AssessmentService assessments;
     private final AssessmentRepository repository;
     private final Administration admin;
-    private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Environment environment;
     private final Clock clock;
+    private final nl.leefwereld.privacy.ResidentRegister residents;
     private volatile boolean running;
 
-    OutcomeDemoData(AssessmentService assessments, AssessmentRepository repository, Administration admin, JdbcClient jdbc, TransactionTemplate tx,
-                    Environment environment, Clock clock) {
+    OutcomeDemoData(AssessmentService assessments, AssessmentRepository repository, Administration admin, TransactionTemplate tx,
+                    Environment environment, Clock clock, nl.leefwereld.privacy.ResidentRegister residents) {
+        this.residents = residents;
         this.assessments = assessments;
         this.repository = repository;
         this.admin = admin;
-        this.jdbc = jdbc;
         this.tx = tx;
         this.environment = environment;
         this.clock = clock;
@@ -87,11 +86,8 @@ class OutcomeDemoData implements SmartLifecycle {
         }
         LocalDate today = LocalDate.now(clock);
         for (Story s : STORIES) {
-            Optional<UUID> household = jdbc.sql("""
-                            SELECT hm.household_id, p.id FROM person p
-                              JOIN household_member hm ON hm.municipality_code = p.municipality_code AND hm.person_id = p.id
-                             WHERE p.municipality_code = :m AND p.bsn = :bsn AND hm.relation = 'HEAD' LIMIT 1""")
-                    .param("m", MUNICIPALITY).param("bsn", s.headBsn()).query((rs, n) -> UUID.fromString(rs.getString(1))).optional();
+            String bsn = s.headBsn();
+            Optional<UUID> household = residents.personByBsn(MUNICIPALITY, bsn).flatMap(p -> residents.householdsOf(MUNICIPALITY, p).stream().findFirst());
             CurrentUser director = directors.get(s.director());
             if (household.isEmpty() || director == null || !repository.ofHousehold(MUNICIPALITY, household.get()).isEmpty()) {
                 continue;

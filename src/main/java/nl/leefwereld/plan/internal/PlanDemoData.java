@@ -16,7 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,18 +35,18 @@ class PlanDemoData implements SmartLifecycle {
     private final PlanService plans;
     private final PlanRepository repository;
     private final Administration admin;
-    private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Environment environment;
     private final Clock clock;
+    private final nl.leefwereld.privacy.ResidentRegister residents;
     private volatile boolean running;
 
-    PlanDemoData(PlanService plans, PlanRepository repository, Administration admin, JdbcClient jdbc, TransactionTemplate tx,
-                 Environment environment, Clock clock) {
+    PlanDemoData(PlanService plans, PlanRepository repository, Administration admin, TransactionTemplate tx,
+                 Environment environment, Clock clock, nl.leefwereld.privacy.ResidentRegister residents) {
+        this.residents = residents;
         this.plans = plans;
         this.repository = repository;
         this.admin = admin;
-        this.jdbc = jdbc;
         this.tx = tx;
         this.environment = environment;
         this.clock = clock;
@@ -217,11 +216,7 @@ class PlanDemoData implements SmartLifecycle {
 
     /** The demo household whose head has this (synthetic, 11-proof) BSN. */
     private Optional<UUID> householdOfHead(String bsn) {
-        return jdbc.sql("""
-                        SELECT hm.household_id FROM person p
-                          JOIN household_member hm ON hm.municipality_code = p.municipality_code AND hm.person_id = p.id
-                         WHERE p.municipality_code = :m AND p.bsn = :bsn AND hm.relation = 'HEAD' LIMIT 1""")
-                .param("m", MUNICIPALITY).param("bsn", bsn).query(UUID.class).optional();
+        return residents.personByBsn(MUNICIPALITY, bsn).flatMap(p -> residents.householdsOf(MUNICIPALITY, p).stream().findFirst());
     }
 
     @Override

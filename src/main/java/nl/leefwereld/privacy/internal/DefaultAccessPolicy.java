@@ -18,6 +18,9 @@ import nl.leefwereld.privacy.ResidentRegister;
 import nl.leefwereld.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 @Service
 class DefaultAccessPolicy implements AccessPolicy {
@@ -37,18 +40,56 @@ class DefaultAccessPolicy implements AccessPolicy {
         this.protection = protection;
     }
 
+    /** The request attribute that remembers, within one reading request, the households a user was let into. */
+    private static final String GRANTED_IN_REQUEST = DefaultAccessPolicy.class.getName() + ".granted";
+
     @Override
     public String requireHouseholdAccess(CurrentUser user, UUID householdId) {
+        Map<String, String> granted = grantedInThisRequest();
+        String key = user.id() + "/" + user.municipalityCode() + "/" + householdId;
+        String known = granted == null ? null : granted.get(key);
+        if (known != null) {
+            return known;
+        }
         if (!residents.householdExists(user.municipalityCode(), householdId)) {
             throw new NotFoundException("household");
         }
         Map<UUID, Set<UUID>> shielded = protection.protectedByHousehold(user.municipalityCode());
         if (shielded.containsKey(householdId)) {
+            // never remembered: every opening of a household with a protected person is checked and alerted afresh
             String basis = shieldedBasis(user, householdId, shielded).orElseThrow(() -> new NoAccessException(householdId));
             protection.alert(user, householdId, null, "huishouden met afgeschermde persoon geopend");
             return basis;
         }
-        return basis(user, householdId).orElseThrow(() -> new NoAccessException(householdId));
+        String basis = basis(user, householdId).orElseThrow(() -> new NoAccessException(householdId));
+        if (granted != null) {
+            granted.put(key, basis);
+        }
+        return basis;
+    }
+
+    /**
+     * A page such as the household page asks for the same household once per section (ten and more times). Within one
+     * GET or HEAD request — which changes nothing, so access cannot change during it — a granted access is remembered
+     * for the rest of that request; refusals, writing requests and households with a protected person are checked every
+     * time. Null outside a web request (scheduled jobs, tests without a request) or in a writing request.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> grantedInThisRequest() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (!(attributes instanceof ServletRequestAttributes servlet)) {
+            return null;
+        }
+        String method = servlet.getRequest().getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return null;
+        }
+        Object memo = attributes.getAttribute(GRANTED_IN_REQUEST, RequestAttributes.SCOPE_REQUEST);
+        if (memo == null) {
+            memo = new java.util.HashMap<String, String>();
+            attributes.setAttribute(GRANTED_IN_REQUEST, memo, RequestAttributes.SCOPE_REQUEST);
+        }
+        return (Map<String, String>) memo;
     }
 
     @Override

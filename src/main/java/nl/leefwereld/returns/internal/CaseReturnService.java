@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the prices kept with the lines) and the breakthrough view. Every read and change checks household access and is audited.
  */
 @Service
-class CaseReturnService {
+class CaseReturnService implements nl.leefwereld.returns.BudgetRequestReturns {
 
     static final int MAX_ROWS = 20;
     private static final Pattern NUMBER = Pattern.compile("^\\d{1,7}([.,]\\d{1,4})?$");
@@ -306,5 +306,16 @@ class CaseReturnService {
             audit.read(user, "BREAKTHROUGH", householdId, householdId, null, null);
         }
         return new Breakthrough(entries, counts, costBefore, costAfter);
+    }
+
+    @Override
+    public List<LinkedReturn> linkedTo(String municipalityCode, java.util.Collection<UUID> budgetRequestIds) {
+        if (budgetRequestIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT budget_request_id, title, reference_total - actual_total FROM case_return "
+                        + "WHERE municipality_code = :m AND budget_request_id = ANY(:ids) ORDER BY created_at, id")
+                .param("m", municipalityCode).param("ids", budgetRequestIds.toArray(new UUID[0]))
+                .query((rs, n) -> new LinkedReturn(rs.getObject(1, UUID.class), rs.getString(2), rs.getBigDecimal(3))).list();
     }
 }

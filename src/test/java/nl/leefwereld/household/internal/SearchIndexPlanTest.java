@@ -137,6 +137,73 @@ class SearchIndexPlanTest {
         assertThat(fullPlan).contains("person_full_name_trgm_idx").doesNotContain("Seq Scan on person");
     }
 
+    /** The plan of a whole statement of the repository, named parameters bound in order of appearance. */
+    private String planOf(String sql, Object... values) throws SQLException {
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile(":([a-z])\\b").matcher(sql);
+        List<String> order = new ArrayList<>();
+        while (named.find()) {
+            order.add(named.group(1));
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement p = c.prepareStatement("EXPLAIN " + sql.replaceAll(":([a-z])\\b", "?"))) {
+            for (int i = 0; i < order.size(); i++) {
+                p.setObject(i + 1, values[order.get(i).charAt(0) - 'a']);   // values by letter: a, b, c... (m is CODE)
+            }
+            StringBuilder text = new StringBuilder();
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    text.append(rs.getString(1)).append('\n');
+                }
+            }
+            return text.toString();
+        }
+    }
+
+    @Test
+    void aSurnameIsReadInNameOrderFromTheSortNameIndexOnePageOnly() throws Exception {
+        Object[] byLetter = new Object[26];
+        byLetter['m' - 'a'] = CODE;
+        byLetter['t' - 'a'] = "jans";
+        String plan = planOf(HouseholdRepository.BY_SORT_NAME_SQL, byLetter);
+        System.out.println("SearchIndexPlanTest: plan for a surname prefix:\n" + plan);
+        // an ordered index range under the LIMIT: no sort of all bearers of the name, no trigram bitmap
+        assertThat(plan).contains("person_sort_name_idx").contains("Limit").doesNotContain("Seq Scan on person")
+                .doesNotContain("Bitmap");
+        assertThat(plan.indexOf("Limit")).isLessThan(plan.indexOf("person_sort_name_idx"));
+        assertThat(plan.substring(0, plan.indexOf("person_sort_name_idx"))).doesNotContain("Sort Key");
+    }
+
+    @Test
+    void prefixesLikeVanDenAreIgnoredOnBothSidesAndSurnamesComeFirstInNameOrder() throws Exception {
+        java.util.Random random = new java.util.Random();
+        StringBuilder letters = new StringBuilder("Qx");
+        for (int i = 0; i < 8; i++) {
+            letters.append((char) ('a' + random.nextInt(26)));
+        }
+        String stem = letters.toString();
+        String[][] people = {{"Bo", "van den " + stem}, {"Ad", "de " + stem + "a"}, {"Cas", stem}, {"Dirk", "Ter" + stem}};
+        try (Connection c = owner.postgres().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            for (String[] p : people) {
+                String id = UUID.randomUUID().toString();
+                s.execute("INSERT INTO person (municipality_code, id, first_name, last_name, birth_date, district_code, created_at) VALUES ('"
+                        + CODE + "', '" + id + "', '" + p[0] + "', '" + p[1] + "', DATE '1980-01-01', 'zoek', now())");
+                s.execute("INSERT INTO household (municipality_code, id, street, house_number, postal_code, city, district_code, created_at) VALUES ('"
+                        + CODE + "', '" + id + "', 'Teststraat', '1', '1234 AB', 'Zoekstad', 'zoek', now())");
+                s.execute("INSERT INTO household_member (municipality_code, household_id, person_id, relation) VALUES ('"
+                        + CODE + "', '" + id + "', '" + id + "', 'HEAD')");
+            }
+        }
+        // "van den Qx.." sorts as "qx..": the prefix step finds the three surnames starting with the stem, in order of
+        // sort name, then first name; "TerQx.." (no space: not a prefix) only by the contains step, after them
+        assertThat(repository.searchByText(CODE, stem.toLowerCase())).extracting(h -> h.person().firstName())
+                .containsExactly("Bo", "Cas", "Ad", "Dirk");
+        // typing the prefix too finds the same person
+        assertThat(repository.searchByText(CODE, "van den " + stem)).extracting(h -> h.person().firstName()).contains("Bo");
+        assertThat(repository.searchByText(CODE, "de " + stem)).extracting(h -> h.person().firstName()).contains("Ad");
+        String sortName = JdbcClient.create(dataSource).sql("SELECT person_sort_name('van der de Vries')").query(String.class).single();
+        assertThat(sortName).isEqualTo("vries");
+    }
+
     @Test
     void aTermMatchingThousandsReturnsOnePage() {
         // every 10th person is called Anna: 5,000 matches, one page back plus the one row that tells more matched
