@@ -68,8 +68,12 @@ public class LeefwereldApplication {
             return 2;
         }
         SpringApplication app = new SpringApplication(LeefwereldApplication.class);
-        String[] withDefaults = Stream.concat(Stream.of("--server.port=-1", "--spring.main.banner-mode=off"),
-                options.springArguments().stream()).toArray(String[]::new);
+        // bulk-load: the embedded server of this run only gets settings for loading (EmbeddedDatabaseConfiguration),
+        // unless the command line says otherwise.
+        boolean bulkLoadGiven = options.springArguments().stream().anyMatch(a -> a.startsWith("--leefwereld.database.bulk-load="));
+        String[] withDefaults = Stream.concat(Stream.of("--server.port=-1", "--spring.main.banner-mode=off", "--leefwereld.generator.command=true"),
+                Stream.concat(bulkLoadGiven ? Stream.empty() : Stream.of("--leefwereld.database.bulk-load=true"),
+                        options.springArguments().stream())).toArray(String[]::new);
         try (ConfigurableApplicationContext context = app.run(withDefaults)) {
             SyntheticMunicipality.Result r = context.getBean(SyntheticMunicipality.class).generate(options, out::println);
             out.printf(java.util.Locale.ROOT, "Klaar: %d huishoudens in %.1f s = %.0f huishoudens per seconde (gemeente %s, seed %d, peildatum %s).%n",

@@ -32,6 +32,7 @@ public final class GenerationContext {
     private final LocalDate referenceDate;
     private final String accountPassword;
     private final Consumer<String> progress;
+    private final CopyWriter.Format copyFormat;
     private final Map<String, Object> facts = new HashMap<>();
 
     /**
@@ -40,6 +41,17 @@ public final class GenerationContext {
      */
     public GenerationContext(Connection connection, String municipalityCode, String municipalityName, String city, int households, long seed,
                              LocalDate referenceDate, String accountPassword, Consumer<String> progress) throws SQLException {
+        this(connection, municipalityCode, municipalityName, city, households, seed, referenceDate, accountPassword, progress,
+                CopyWriter.Format.BINARY);
+    }
+
+    /**
+     * @param copyFormat the COPY format the writers prefer (binary where the table's column types allow it; text is
+     *                   slower in PostgreSQL but gives the same rows)
+     */
+    public GenerationContext(Connection connection, String municipalityCode, String municipalityName, String city, int households, long seed,
+                             LocalDate referenceDate, String accountPassword, Consumer<String> progress, CopyWriter.Format copyFormat)
+            throws SQLException {
         this.connection = Objects.requireNonNull(connection);
         this.copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
         this.municipalityCode = municipalityCode;
@@ -50,6 +62,7 @@ public final class GenerationContext {
         this.referenceDate = referenceDate;
         this.accountPassword = accountPassword;
         this.progress = progress == null ? s -> { } : progress;
+        this.copyFormat = Objects.requireNonNull(copyFormat);
     }
 
     public Connection connection() {
@@ -86,9 +99,12 @@ public final class GenerationContext {
         return accountPassword;
     }
 
-    /** A COPY into {@code table}; close it (try-with-resources) to finish the table. */
+    /**
+     * A COPY into {@code table}; close it (try-with-resources) to finish the table. Binary when the context prefers it and
+     * every column's type allows it (see {@link CopyWriter}); one COPY at a time per connection.
+     */
     public CopyWriter copy(String table, String... columns) throws SQLException {
-        return new CopyWriter(copyManager, table, columns);
+        return new CopyWriter(copyManager, connection, copyFormat, table, columns);
     }
 
     /** The random stream of one part: depends only on the seed and the name. */

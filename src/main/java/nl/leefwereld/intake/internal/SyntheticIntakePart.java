@@ -119,17 +119,66 @@ class SyntheticIntakePart implements SyntheticPart {
             }
         }
 
-        try (CopyWriter w = ctx.copy("care_case", "municipality_code", "id", "household_id", "team_id", "case_director_id", "opened_at")) {
+        // The notifications' text choices, drawn here in the order the rows use them (so the same seed gives the same rows),
+        // because the cases carry a summary of their notifications (V16) and are written first.
+        SplittableRandom text = ctx.random("intake.text");
+        byte[] receivedEarlier = new byte[notifications];
+        byte[] question = new byte[notifications];
+        byte[] behind = new byte[notifications];
+        byte[] ownStrength = new byte[notifications];
+        boolean[] carerLoad = new boolean[notifications];
+        for (int k = 0; k < notifications; k++) {
+            receivedEarlier[k] = (byte) text.nextInt(4);
+            question[k] = (byte) text.nextInt(QUESTIONS.size());
+            behind[k] = (byte) (text.nextBoolean() ? text.nextInt(BEHIND.size()) : -1);
+            ownStrength[k] = (byte) (text.nextInt(3) == 0 ? text.nextInt(OWN_STRENGTH.size()) : -1);
+            carerLoad[k] = text.nextInt(5) == 0;
+        }
+        LocalDate[] receivedOn = new LocalDate[notifications];
+        for (int k = 0; k < notifications; k++) {
+            receivedOn[k] = LocalDate.ofInstant(Instant.ofEpochSecond(registeredAt[k]), TimeConfiguration.ZONE).minusDays(receivedEarlier[k]);
+        }
+
+        // The summary the work lists read, as care_case_summarise (V16) computes it: the newest notification's date and
+        // registration, the same over those nobody picked up yet, and how many those are. (Its statement trigger does not
+        // fire while the generator loads with triggers off; the shape test compares every case with the function's result.)
+        try (CopyWriter w = ctx.copy("care_case", "municipality_code", "id", "household_id", "team_id", "case_director_id", "opened_at",
+                "last_received_on", "last_registered_at", "open_received_on", "open_registered_at", "open_notifications")) {
             for (int h = 0; h < n; h++) {
                 if (known[h]) {
+                    LocalDate lastReceived = null;
+                    LocalDate openReceived = null;
+                    long lastRegistered = Long.MIN_VALUE;
+                    long openRegistered = Long.MIN_VALUE;
+                    int open = 0;
+                    for (int k = firstNotification[h]; k < firstNotification[h + 1]; k++) {
+                        lastReceived = lastReceived == null || receivedOn[k].isAfter(lastReceived) ? receivedOn[k] : lastReceived;
+                        lastRegistered = Math.max(lastRegistered, registeredAt[k]);
+                        if (pickedUpAt[k] == 0) {
+                            openReceived = openReceived == null || receivedOn[k].isAfter(openReceived) ? receivedOn[k] : openReceived;
+                            openRegistered = Math.max(openRegistered, registeredAt[k]);
+                            open++;
+                        }
+                    }
                     w.text(m).uuid(ctx.uuid("case", h)).uuid(ctx.uuid("household", h)).uuid(teamIds[teamOfDistrict[district[h]]])
-                            .uuid(director[h] < 0 ? null : userIds[director[h]]).timestamp(since[h]).endRow();
+                            .uuid(director[h] < 0 ? null : userIds[director[h]]).timestamp(since[h]).date(lastReceived);
+                    if (lastRegistered == Long.MIN_VALUE) {
+                        w.nul();
+                    } else {
+                        w.timestamp(lastRegistered);
+                    }
+                    w.date(openReceived);
+                    if (openRegistered == Long.MIN_VALUE) {
+                        w.nul();
+                    } else {
+                        w.timestamp(openRegistered);
+                    }
+                    w.number(open).endRow();
                 }
             }
         }
         ctx.progress(cases + " zaken");
 
-        SplittableRandom text = ctx.random("intake.text");
         Channel[] channels = Channel.values();
         try (CopyWriter w = ctx.copy("notification", "municipality_code", "id", "case_id", "channel", "received_on", "registered_at",
                 "registered_by", "reporter", "question_as_asked", "question_behind", "own_strength", "network_summary", "support_other_laws",
@@ -137,15 +186,14 @@ class SyntheticIntakePart implements SyntheticPart {
             for (int h = 0; h < n; h++) {
                 for (int k = firstNotification[h]; k < firstNotification[h + 1]; k++) {
                     Channel c = channels[channel[k]];
-                    LocalDate registered = LocalDate.ofInstant(Instant.ofEpochSecond(registeredAt[k]), TimeConfiguration.ZONE);
                     w.text(m).uuid(ctx.uuid("notification", k)).uuid(ctx.uuid("case", h)).text(c.name())
-                            .date(registered.minusDays(text.nextInt(4))).timestamp(registeredAt[k]).uuid(userIds[registrar[h]])
+                            .date(receivedOn[k]).timestamp(registeredAt[k]).uuid(userIds[registrar[h]])
                             .text(c == Channel.PARTNER_SIGNAL ? "Woningcorporatie" : c == Channel.GP_PRACTICE ? "Huisarts" : null)
-                            .text(QUESTIONS.get(text.nextInt(QUESTIONS.size())))
-                            .text(text.nextBoolean() ? BEHIND.get(text.nextInt(BEHIND.size())) : null)
-                            .text(text.nextInt(3) == 0 ? OWN_STRENGTH.get(text.nextInt(OWN_STRENGTH.size())) : null)
+                            .text(QUESTIONS.get(question[k]))
+                            .text(behind[k] >= 0 ? BEHIND.get(behind[k]) : null)
+                            .text(ownStrength[k] >= 0 ? OWN_STRENGTH.get(ownStrength[k]) : null)
                             .nul().nul()
-                            .text(text.nextInt(5) == 0 ? "Mantelzorger geeft aan dat het zwaar is." : null)
+                            .text(carerLoad[k] ? "Mantelzorger geeft aan dat het zwaar is." : null)
                             .nul();
                     if (pickedUpAt[k] == 0) {
                         w.nul().nul();
@@ -189,16 +237,6 @@ class SyntheticIntakePart implements SyntheticPart {
             }
         }
         ctx.progress(events + " tijdlijnregels");
-
-        // The work lists read each case's notification summary (V16). Its statement trigger does not fire while the
-        // generator loads with triggers off, so the summary is computed here, once for all cases, in the same transaction.
-        try (java.sql.PreparedStatement s = ctx.connection().prepareStatement(
-                "SELECT care_case_summarise(?, coalesce(array_agg(id), '{}')) FROM care_case WHERE municipality_code = ?")) {
-            s.setString(1, m);
-            s.setString(2, m);
-            s.execute();
-        }
-        ctx.progress("werklijsten bijgewerkt");
 
         ctx.publish("case.director", director);
         ctx.publish("case.registrar", registrar);

@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
@@ -40,8 +41,14 @@ class EmbeddedDatabaseConfiguration {
             host    replication     all             ::1/128                 scram-sha-256
             """;
 
-    @Bean(destroyMethod = "close")
+    /** The server with the run configuration (tests start one on a directory of their own). */
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
+        return embeddedPostgres(properties, false);
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties,
+                                      @Value("${leefwereld.database.bulk-load:false}") boolean bulkLoad) throws IOException {
         Path dataDir = dataDirectory(properties);
         Files.createDirectories(dataDir);
         stopOrphanedServer(dataDir);
@@ -53,6 +60,9 @@ class EmbeddedDatabaseConfiguration {
                 .setCleanDataDirectory(properties.cleanDataDirectory())
                 .setConnectConfig("password", secrets.ownerPassword());
         serverConfig(properties).forEach(builder::setServerConfig);
+        if (bulkLoad) {
+            bulkLoadConfig().forEach(builder::setServerConfig);
+        }
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL started on port {} in {} ms (data directory {})",
                 postgres.getPort(), (System.nanoTime() - start) / 1_000_000, dataDir);
@@ -73,6 +83,22 @@ class EmbeddedDatabaseConfiguration {
         config.put("password_encryption", "scram-sha-256");
         config.put("fsync", properties.durable() ? "on" : "off");
         config.put("synchronous_commit", properties.durable() ? "on" : "off");
+        return config;
+    }
+
+    /**
+     * For a server started only to bulk-load (the {@code generate} command sets {@code leefwereld.database.bulk-load}):
+     * WAL level minimal, so index builds (and tables created in the loading transaction) are written once and synced at
+     * the commit instead of also going through the WAL, and no checkpoint in the middle of the load. Crash-safe all the
+     * same (fsync and synchronous_commit stay as configured); these settings last only for that server start; the
+     * application's next start runs with the defaults again.
+     */
+    static Map<String, String> bulkLoadConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("wal_level", "minimal");
+        config.put("max_wal_senders", "0");
+        config.put("max_wal_size", "16GB");
+        config.put("checkpoint_timeout", "30min");
         return config;
     }
 

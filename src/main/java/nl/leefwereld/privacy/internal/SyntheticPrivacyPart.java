@@ -142,8 +142,13 @@ class SyntheticPrivacyPart implements SyntheticPart {
             nextId = rs.getLong(2);
         }
         long firstSeq = seq + 1;
+        long firstId = nextId;
 
         SplittableRandom ar = ctx.random("privacy.audit");
+        String[] userIdTexts = new String[userIds.length];
+        for (int u = 0; u < userIds.length; u++) {
+            userIdTexts[u] = userIds[u].toString();
+        }
         MessageDigest sha = sha256();
         StringBuilder text = new StringBuilder(512);
         List<Audit> rows = new ArrayList<>();
@@ -158,9 +163,11 @@ class SyntheticPrivacyPart implements SyntheticPart {
                 rows.clear();
                 UUID household = ctx.uuid("household", h);
                 UUID head = ctx.uuid("person", firstPerson[h]);
+                String householdText = household.toString();
+                String headText = head.toString();
                 int reg = registrar[h];
-                rows.add(new Audit(since[h], reg, "CREATE", "HOUSEHOLD", household.toString(), household, null, "POST /meldingen", "nieuwe melding"));
-                rows.add(new Audit(since[h], reg, "CREATE", "PERSON", head.toString(), household, head, "POST /meldingen", "nieuwe melding"));
+                rows.add(new Audit(since[h], reg, "CREATE", "HOUSEHOLD", householdText, household, null, "POST /meldingen", "nieuwe melding"));
+                rows.add(new Audit(since[h], reg, "CREATE", "PERSON", headText, household, head, "POST /meldingen", "nieuwe melding"));
                 for (int k = firstNotification[h]; k < firstNotification[h + 1]; k++) {
                     rows.add(new Audit(registeredAt[k], reg, "CREATE", "NOTIFICATION", ctx.uuid("notification", k).toString(), household, null,
                             "POST /meldingen", "melding registreren"));
@@ -174,8 +181,8 @@ class SyntheticPrivacyPart implements SyntheticPart {
                 String basis = director[h] >= 0 ? "regisseur van de zaak" : "team bedient de wijk";
                 for (int v = 0; v < visits; v++) {
                     long at = since[h] + 600 + (long) (ar.nextDouble() * Math.max(1, now - since[h] - 600));
-                    rows.add(new Audit(at, by, "READ", "HOUSEHOLD", household.toString(), household, null, "GET /huishoudens/{id}", basis));
-                    rows.add(new Audit(at, by, "READ", "PERSON", head.toString(), household, head, "GET /huishoudens/{id}", basis));
+                    rows.add(new Audit(at, by, "READ", "HOUSEHOLD", householdText, household, null, "GET /huishoudens/{id}", basis));
+                    rows.add(new Audit(at, by, "READ", "PERSON", headText, household, head, "GET /huishoudens/{id}", basis));
                 }
                 rows.sort(Comparator.comparingLong(Audit::at));
                 for (Audit a : rows) {
@@ -184,17 +191,19 @@ class SyntheticPrivacyPart implements SyntheticPart {
                     String at = isoUtc(a.at());
                     UUID actorId = userIds[a.actor()];
                     String actorName = usernames[a.actor()];
+                    String actorText = userIdTexts[a.actor()];
                     text.setLength(0);
                     text.append('[');
                     json(text, m).append(", ").append(seq).append(", ").append(id).append(", ");
                     json(text, at).append(", ");
-                    json(text, actorId.toString()).append(", ");
+                    json(text, actorText).append(", ");
                     json(text, actorName).append(", ");
                     json(text, a.action()).append(", ");
                     json(text, a.recordType()).append(", ");
                     json(text, a.recordId()).append(", ");
-                    json(text, a.household() == null ? null : a.household().toString()).append(", ");
-                    json(text, a.person() == null ? null : a.person().toString()).append(", ");
+                    // Every row of this household is about the household; the only person in its rows is the head.
+                    json(text, a.household() == null ? null : householdText).append(", ");
+                    json(text, a.person() == null ? null : headText).append(", ");
                     json(text, a.route()).append(", ");
                     json(text, a.reason()).append(", null, null, null]");
                     String hash = hex(sha.digest((prev + "|" + text).getBytes(StandardCharsets.UTF_8)));
@@ -210,24 +219,29 @@ class SyntheticPrivacyPart implements SyntheticPart {
             s.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_seal");
             s.execute("SELECT setval('" + sequence.replace("'", "''") + "', " + Math.max(nextId - 1, 1) + ", " + (nextId > 1) + ")");
         }
-        verifyTail(ctx, firstSeq, seq);
+        verifyTail(ctx, firstId, nextId - 1);
         ctx.progress(written + " auditregels (hashketen doorgezet tot volgnummer " + seq + ")");
     }
 
-    /** Recomputes the last generated rows' hashes in the database: the Java text must match {@code audit_row_text}. */
-    private static void verifyTail(GenerationContext ctx, long firstSeq, long lastSeq) throws SQLException {
-        if (lastSeq < firstSeq) {
+    /**
+     * Recomputes the last generated rows' hashes in the database: the Java text must match {@code audit_row_text}. The
+     * rows are found by id (the primary key; the chain's index is rebuilt only after the load), ids and sequence numbers
+     * of the generated rows ascend together.
+     */
+    private static void verifyTail(GenerationContext ctx, long firstId, long lastId) throws SQLException {
+        if (lastId < firstId) {
             return;
         }
         try (PreparedStatement s = ctx.connection().prepareStatement(
-                "SELECT count(*) FILTER (WHERE audit_row_hash(e.prev_hash, e) <> e.row_hash) FROM audit_event e "
-                        + "WHERE e.municipality_code = ? AND e.chain_seq BETWEEN ? AND ?")) {
+                "SELECT count(*), count(*) FILTER (WHERE audit_row_hash(e.prev_hash, e) <> e.row_hash) FROM audit_event e "
+                        + "WHERE e.municipality_code = ? AND e.id BETWEEN ? AND ?")) {
+            long from = Math.max(firstId, lastId - CHECKED_TAIL);
             s.setString(1, ctx.municipalityCode());
-            s.setLong(2, Math.max(firstSeq, lastSeq - CHECKED_TAIL));
-            s.setLong(3, lastSeq);
+            s.setLong(2, from);
+            s.setLong(3, lastId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
-                if (rs.getLong(1) != 0) {
+                if (rs.getLong(1) != lastId - from + 1 || rs.getLong(2) != 0) {
                     throw new IllegalStateException("generated audit rows do not match audit_row_hash: the hash definition changed; "
                             + "update SyntheticPrivacyPart");
                 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
+import nl.leefwereld.shared.CopyWriter;
 import nl.leefwereld.synthetic.GenerateOptions;
 import org.flywaydb.core.Flyway;
 
@@ -44,11 +45,21 @@ final class GeneratedDatabases {
         return ds;
     }
 
+    /** A run in one transaction on one connection (indexes built before the commit). */
     static SyntheticMunicipalityGenerator.Result generate(SyntheticMunicipalityGenerator generator, DataSource ds, int households, long seed,
                                                           String municipality) throws Exception {
         try (Connection c = ds.getConnection()) {
             return generator.generate(c, GenerateOptions.parse("--households", String.valueOf(households), "--seed", String.valueOf(seed),
                     "--municipality", municipality), REFERENCE, PASSWORD, null);
+        }
+    }
+
+    /** A run with a given COPY format, with a second owner connection for the work after the commit. */
+    static SyntheticMunicipalityGenerator.Result generate(SyntheticMunicipalityGenerator generator, DataSource ds, int households, long seed,
+                                                          String municipality, CopyWriter.Format format) throws Exception {
+        try (Connection c = ds.getConnection()) {
+            return generator.generate(c, ds, GenerateOptions.parse("--households", String.valueOf(households), "--seed", String.valueOf(seed),
+                    "--municipality", municipality), REFERENCE, PASSWORD, null, format);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.Map;
 import javax.sql.DataSource;
+import nl.leefwereld.shared.CopyWriter;
 import nl.leefwereld.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,5 +41,16 @@ class GeneratorDeterminismTest {
             }
         }
         assertThat(GeneratedDatabases.number(a, "SELECT count(*) FROM household")).isEqualTo(2_000);
+    }
+
+    @Test
+    void theBinaryAndTheTextCopyFormatStoreTheSameRows() throws Exception {
+        DataSource binary = GeneratedDatabases.fresh(postgres);
+        DataSource text = GeneratedDatabases.fresh(postgres);
+        GeneratedDatabases.generate(generator, binary, 1_000, 3, "0002", CopyWriter.Format.BINARY);
+        GeneratedDatabases.generate(generator, text, 1_000, 3, "0002", CopyWriter.Format.TEXT);
+
+        assertThat(GeneratedDatabases.fingerprints(binary)).isEqualTo(GeneratedDatabases.fingerprints(text));
+        assertThat(GeneratedDatabases.number(binary, "SELECT count(*) FROM audit_event")).isPositive();
     }
 }
