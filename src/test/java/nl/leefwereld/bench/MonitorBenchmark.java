@@ -43,7 +43,7 @@ public final class MonitorBenchmark {
         int runs = Integer.getInteger("bench.runs", 20);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeefwereldApplication.class)
                 .properties("leefwereld.database.data-directory=" + dir, "leefwereld.demo.enabled=false", "server.port=0",
-                        "leefwereld.monitor.refresh-cron=-", "leefwereld.budget.batch-cron=-", "logging.level.root=WARN")
+                        "leefwereld.monitor.refresh-cron=-", "leefwereld.monitor.refresh-on-first-start=false", "leefwereld.budget.batch-cron=-", "logging.level.root=WARN")
                 .run()) {
             MonitorRefreshService refresh = app.getBean(MonitorRefreshService.class);
             MonitorService monitor = app.getBean(MonitorService.class);

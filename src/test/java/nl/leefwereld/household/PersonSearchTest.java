@@ -56,9 +56,11 @@ class PersonSearchTest {
 
     @Test
     void byBirthDateInIsoOrDutchOrder() {
-        assertThat(names(households.search(centrumHaven(), "1988-03-14"))).containsExactly("Miranda Bakker");
-        assertThat(names(households.search(centrumHaven(), "14-03-1988"))).containsExactly("Miranda Bakker");
-        assertThat(names(households.search(centrumHaven(), "14-3-1988"))).containsExactly("Miranda Bakker");
+        // the same persons in all three notations (other tests' households have random birth dates and may share this one)
+        var iso = names(households.search(centrumHaven(), "1988-03-14"));
+        assertThat(iso).contains("Miranda Bakker");
+        assertThat(names(households.search(centrumHaven(), "14-03-1988"))).isEqualTo(iso);
+        assertThat(names(households.search(centrumHaven(), "14-3-1988"))).isEqualTo(iso);
     }
 
     @Test

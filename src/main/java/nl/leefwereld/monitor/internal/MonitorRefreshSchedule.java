@@ -24,10 +24,32 @@ class MonitorRefreshSchedule {
     private final MonitorDimension dimension;
     private final JdbcClient jdbc;
 
-    MonitorRefreshSchedule(MonitorRefreshService refresh, MonitorDimension dimension, JdbcClient jdbc) {
+    private final boolean firstStart;
+
+    MonitorRefreshSchedule(MonitorRefreshService refresh, MonitorDimension dimension, JdbcClient jdbc,
+                           @org.springframework.beans.factory.annotation.Value("${leefwereld.monitor.refresh-on-first-start:true}") boolean firstStart) {
+        this.firstStart = firstStart;
         this.refresh = refresh;
         this.dimension = dimension;
         this.jdbc = jdbc;
+    }
+
+    /**
+     * A municipality that was never refreshed (a fresh demo, a freshly generated municipality) gets its first refresh
+     * in the background as soon as the application is ready, so the monitor does not stay empty until the night; it
+     * does not delay start-up ({@code leefwereld.monitor.refresh-on-first-start}, default true).
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void firstRefresh() {
+        if (!firstStart || dimension.municipalitiesQuery() == null) {
+            return;
+        }
+        Set<String> refreshed = new LinkedHashSet<>(jdbc.sql("SELECT municipality_code FROM monitor_refresh").query(String.class).list());
+        for (String m : jdbc.sql(dimension.municipalitiesQuery()).query(String.class).list()) {
+            if (!refreshed.contains(m) && refresh.start(m)) {
+                LOG.info("first monitor refresh of {} started in the background", m);
+            }
+        }
     }
 
     @Scheduled(cron = "${leefwereld.monitor.refresh-cron:0 30 5 * * *}", zone = "Europe/Amsterdam")
