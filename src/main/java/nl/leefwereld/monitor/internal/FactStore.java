@@ -78,6 +78,12 @@ public class FactStore {
             return read(measure, query, true);
         }
 
+        /** The municipality these facts are of (also outside a request: background exports, the nightly run, the benchmark). */
+        @Override
+        public String municipalityCode() {
+            return municipality;
+        }
+
         @Override
         public List<Fact> factsAllYears(String measure, MonitorQuery query) {
             return read(measure, query, false);

@@ -107,8 +107,10 @@ public class MonitorService implements Monitor {
     }
 
     List<Integer> yearsOf(String municipality) {
-        List<Integer> years = store.years(municipality);
-        return years.isEmpty() ? List.of(LocalDate.now(clock).getYear()) : years;
+        // provisions decided today may run into later years; the monitor reports what happened, up to this year
+        int thisYear = LocalDate.now(clock).getYear();
+        List<Integer> years = store.years(municipality).stream().filter(y -> y <= thisYear).toList();
+        return years.isEmpty() ? List.of(thisYear) : years;
     }
 
     @Override
