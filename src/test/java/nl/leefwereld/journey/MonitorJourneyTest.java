@@ -2,7 +2,6 @@ package nl.leefwereld.journey;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
@@ -93,7 +92,6 @@ class MonitorJourneyTest {
 
     @Test
     void policyOfficerFiltersAndDownloadsTheCouncilReport() throws Exception {
-        assumeTrue(context.getBeanProvider(Monitor.class).getIfAvailable() != null, "needs the monitor (mon-core); runs after the merge");
         Page page = as("beleid", 1280);
         page.navigate("/monitor");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();

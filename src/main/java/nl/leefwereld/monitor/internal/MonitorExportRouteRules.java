@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MonitorExportRouteRules implements RouteRules {
 
-    /** Who may use the monitor's exports. "COUNCIL" is the council member's role (Raadslid). */
-    static final String[] ROLES = {Role.POLICY_OFFICER.name(), Role.TEAM_LEAD.name(), "COUNCIL"};
+    /** Who may use the monitor's exports: the same roles as the monitor's pages. */
+    static final String[] ROLES = {Role.POLICY_OFFICER.name(), Role.TEAM_LEAD.name(), Role.COUNCIL.name()};
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry routes) {

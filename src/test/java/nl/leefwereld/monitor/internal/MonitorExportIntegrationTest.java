@@ -1,7 +1,6 @@
 package nl.leefwereld.monitor.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import nl.leefwereld.identity.CurrentUser;
-import nl.leefwereld.monitor.Monitor;
 import nl.leefwereld.support.DemoUsers;
 import nl.leefwereld.support.IntegrationTest;
 import nl.leefwereld.support.Mvc;
@@ -56,10 +54,6 @@ class MonitorExportIntegrationTest {
         mvc = Mvc.of(context);
     }
 
-    private void needsMonitor() {
-        assumeTrue(context.getBeanProvider(Monitor.class).getIfAvailable() != null,
-                "needs the Monitor implementation (mon-core); runs after the merge");
-    }
 
     /** A finished job of the user's own, made directly (a tiny file). */
     private UUID finishedJob(String username) throws InterruptedException {
@@ -148,8 +142,6 @@ class MonitorExportIntegrationTest {
 
     @Test
     void csvAndXlsxOfATableWithThePageFilters() throws Exception {
-        needsMonitor();
-        Monitor monitor = context.getBean(Monitor.class);
         String year = String.valueOf(java.time.LocalDate.now(clock).getYear());
         MvcResult csv = mvc.perform(get("/monitor/reach.csv").param("year", year).with(users.as("beleid"))).andReturn();
         assertThat(csv.getResponse().getStatus()).isEqualTo(200);
@@ -171,7 +163,6 @@ class MonitorExportIntegrationTest {
 
     @Test
     void aTeamLeadsExportIsTheirOwnTeam() throws Exception {
-        needsMonitor();
         MvcResult csv = mvc.perform(get("/monitor/reach.csv").with(users.as("teamleider"))).andReturn();
         assertThat(csv.getResponse().getStatus()).isEqualTo(200);
         assertThat(csv.getResponse().getHeader("Content-Disposition")).as("the monitor forced the team filter").contains("-eigen-team.csv");
@@ -179,7 +170,6 @@ class MonitorExportIntegrationTest {
 
     @Test
     void badFiltersGetADutchPageNotA500() throws Exception {
-        needsMonitor();
         for (String[] bad : List.of(new String[] {"year", "twintig"}, new String[] {"year", "1850"}, new String[] {"district", "bestaat-niet"},
                 new String[] {"law", "WWB"}, new String[] {"team", "geen-uuid"}, new String[] {"year", "x".repeat(5000)})) {
             MvcResult r = mvc.perform(get("/monitor/reach.xlsx").param(bad[0], bad[1]).with(users.as("beleid"))).andReturn();
@@ -191,8 +181,6 @@ class MonitorExportIntegrationTest {
 
     @Test
     void theCouncilReportThroughTheBackgroundJob() throws Exception {
-        needsMonitor();
-        Monitor monitor = context.getBean(Monitor.class);
         int year = java.time.LocalDate.now(clock).getYear();
         String form = mvc.perform(get("/monitor/raadsrapportage/nieuw").with(users.as("beleid"))).andReturn().getResponse().getContentAsString();
         assertThat(form).contains("Raadsrapportage maken").contains("name=\"year\"").contains("name=\"district\"");
