@@ -133,13 +133,7 @@ class WmoMonitorSource implements MonitorSource {
                      CROSS JOIN LATERAL generate_series(extract(year FROM line.start_on)::int,
                                                         least(extract(year FROM line.end_on)::int, extract(year FROM p.today)::int)) AS y(year)),
                 spend AS (
-                    SELECT ly.*, round(CASE WHEN ly.form = 'PGB' THEN ly.pgb_amount_cents::numeric * (ly.until_on - ly.from_on + 1) / (ly.end_on - ly.start_on + 1)
-                                ELSE ly.tariff_cents * ly.volume * CASE ly.frequency
-                                        WHEN '1' THEN (ly.until_on - ly.from_on + 1)::numeric
-                                        WHEN '2' THEN (ly.until_on - ly.from_on + 1)::numeric / 7
-                                        WHEN '4' THEN (ly.until_on - ly.from_on + 1)::numeric * 12 / 365
-                                        ELSE (ly.until_on - ly.from_on + 1)::numeric / (ly.end_on - ly.start_on + 1) END
-                                END) / 100 AS euros
+                    SELECT ly.*, %s / 100.0 AS euros
                       FROM ly),
                 person_year AS (
                     SELECT DISTINCT ON (person_id, year) person_id, year, district_code, team_id
@@ -201,7 +195,7 @@ class WmoMonitorSource implements MonitorSource {
                 UNION ALL
                 SELECT 'timeliness.waiting', extract(year FROM p.today)::int, district_code, team_id, law, kind, '', count(*), NULL
                   FROM waiting CROSS JOIN p GROUP BY p.today, district_code, team_id, law, kind
-                """.formatted(holidays(), due("BESCHIKKING", "req.aanvraag_on", "req.decided_on"),
+                """.formatted(holidays(), LineCost.yearCents("ly", "ly.year"), due("BESCHIKKING", "req.aanvraag_on", "req.decided_on"),
                 due("BESCHIKKING", "req.aanvraag_on", "p.today"), due("ONDERZOEK", "req.melding_on", "p.today"));
     }
 }
