@@ -37,7 +37,8 @@ public class LeefwereldApplication {
     static int verifyAudit(String[] args, PrintStream out) {
         SpringApplication app = new SpringApplication(LeefwereldApplication.class);
         // The security configuration needs a web context; port -1 keeps the web server from listening at all.
-        String[] withDefaults = Stream.concat(Stream.of("--server.port=-1", "--leefwereld.demo.enabled=false", "--spring.main.banner-mode=off"),
+        String[] withDefaults = Stream.concat(Stream.of("--server.port=-1", "--leefwereld.demo.enabled=false", "--spring.main.banner-mode=off",
+                "--leefwereld.monitor.refresh-on-first-start=false", "--leefwereld.monitor.refresh-cron=-", "--leefwereld.budget.batch-cron=-"),
                 Arrays.stream(args)).toArray(String[]::new);
         try (ConfigurableApplicationContext context = app.run(withDefaults)) {
             AuditChain.Verification v = context.getBean(AuditChain.class).verify(null);
@@ -71,7 +72,9 @@ public class LeefwereldApplication {
         // bulk-load: the embedded server of this run only gets settings for loading (EmbeddedDatabaseConfiguration),
         // unless the command line says otherwise.
         boolean bulkLoadGiven = options.springArguments().stream().anyMatch(a -> a.startsWith("--leefwereld.database.bulk-load="));
-        String[] withDefaults = Stream.concat(Stream.of("--server.port=-1", "--spring.main.banner-mode=off", "--leefwereld.generator.command=true"),
+        String[] withDefaults = Stream.concat(Stream.of("--server.port=-1", "--spring.main.banner-mode=off", "--leefwereld.generator.command=true",
+                        // no background work while generating (it took CPU from the load and died with the command)
+                        "--leefwereld.monitor.refresh-on-first-start=false", "--leefwereld.monitor.refresh-cron=-", "--leefwereld.budget.batch-cron=-"),
                 Stream.concat(bulkLoadGiven ? Stream.empty() : Stream.of("--leefwereld.database.bulk-load=true"),
                         options.springArguments().stream())).toArray(String[]::new);
         try (ConfigurableApplicationContext context = app.run(withDefaults)) {

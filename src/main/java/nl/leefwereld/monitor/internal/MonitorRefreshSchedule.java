@@ -35,16 +35,20 @@ class MonitorRefreshSchedule {
     }
 
     /**
-     * A municipality that was never refreshed (a fresh demo, a freshly generated municipality) gets its first refresh
+     * A refresh interrupted by the last stop is marked failed. A municipality that was never refreshed successfully (a
+     * fresh demo, a freshly generated municipality, a first refresh that failed) gets its first refresh
      * in the background as soon as the application is ready, so the monitor does not stay empty until the night; it
      * does not delay start-up ({@code leefwereld.monitor.refresh-on-first-start}, default true).
      */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void firstRefresh() {
+        refresh.markInterrupted();
         if (!firstStart || dimension.municipalitiesQuery() == null) {
             return;
         }
-        Set<String> refreshed = new LinkedHashSet<>(jdbc.sql("SELECT municipality_code FROM monitor_refresh").query(String.class).list());
+        // never refreshed successfully: no row, or a first refresh that failed or was interrupted (generation 0)
+        Set<String> refreshed = new LinkedHashSet<>(jdbc.sql("SELECT municipality_code FROM monitor_refresh WHERE generation > 0")
+                .query(String.class).list());
         for (String m : jdbc.sql(dimension.municipalitiesQuery()).query(String.class).list()) {
             if (!refreshed.contains(m) && refresh.start(m)) {
                 LOG.info("first monitor refresh of {} started in the background", m);

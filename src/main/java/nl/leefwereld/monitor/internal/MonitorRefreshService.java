@@ -64,6 +64,14 @@ public class MonitorRefreshService implements DisposableBean {
         t.setDaemon(true);
         return t;
     });
+    /** The second, third… connection of a refresh run their sources here. */
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "monitor-refresh-worker");
+        t.setDaemon(true);
+        return t;
+    });
+    /** How long each source took in the last refresh (ms), so that the next one starts the slowest first. */
+    private final java.util.Map<String, Long> lastMillis = new ConcurrentHashMap<>();
 
     MonitorRefreshService(DataSource dataSource, List<MonitorSource> sources, MonitorDimension dimension, Directory directory,
                           Clock clock, MonitorSettings settings) {
@@ -143,26 +151,7 @@ public class MonitorRefreshService implements DisposableBean {
                 update(c, "DELETE FROM monitor_fact WHERE municipality_code = ? AND generation <> ?", municipality, current);
                 next = Math.max(current, number(c, "SELECT COALESCE(max(generation), 0) FROM monitor_fact WHERE municipality_code = ?",
                         municipality)) + 1;
-                exec(c, "SET statement_timeout = '" + settings.refreshStatementTimeout().toMillis() + "ms'");
-                update(c, "SELECT set_config('monitor.today', ?, false)", LocalDate.now(clock).toString());
-                loadHouseholds(c, municipality);
-                long rows = 0;
-                for (int i = 0; i < run.size(); i++) {
-                    MonitorSource source = run.get(i);
-                    step = source.name();
-                    progress(c, municipality, 10 + 85 * i / run.size(), "bron " + step);
-                    long sourceStarted = System.nanoTime();
-                    long written = update(c, "INSERT INTO monitor_fact (municipality_code, generation, measure, year, district_code, team_id, law, key1, key2, n, amount) "
-                            + "SELECT ?, ?, q.* FROM (" + source.factsQuery() + ") q", municipality, next, municipality);
-                    rows += written;
-                    LOG.info("monitor refresh of {}: source {} wrote {} fact rows in {} ms", municipality, step, written,
-                            (System.nanoTime() - sourceStarted) / 1_000_000);
-                    long foreign = number(c, "SELECT count(*) FROM monitor_fact WHERE municipality_code = ? AND generation = ? AND NOT (measure = ANY (?))",
-                            municipality, next, c.createArrayOf("text", allMeasures(run.subList(0, i + 1)).toArray()));
-                    if (foreign > 0) {
-                        throw new IllegalStateException("source " + step + " wrote a measure it does not declare");
-                    }
-                }
+                long rows = runSources(c, municipality, next, run);
                 step = "omschakelen";
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 c.setAutoCommit(false);
@@ -175,11 +164,15 @@ public class MonitorRefreshService implements DisposableBean {
                 LOG.info("monitor refresh of {}: generation {}, {} fact rows in {} ms", municipality, next, rows, millis);
                 return new Result(true, true, next, rows, millis, null);
             } catch (SQLException | RuntimeException e) {
-                String error = "Het vernieuwen is mislukt bij stap '" + step + "'" + (e instanceof SQLException s && s.getSQLState() != null
+                Throwable cause = e instanceof SourceFailure f ? f.getCause() : e;
+                if (e instanceof SourceFailure f) {
+                    step = f.source;
+                }
+                String error = "Het vernieuwen is mislukt bij stap '" + step + "'" + (cause instanceof SQLException s && s.getSQLState() != null
                         ? " (databasefout " + s.getSQLState() + ")." : ".");
                 // the exception text may quote data; only its kind and SQL state go into the log and the state
-                LOG.warn("monitor refresh of {} failed at step {}: {} {}", municipality, step, e.getClass().getSimpleName(),
-                        e instanceof SQLException s ? s.getSQLState() : "");
+                LOG.warn("monitor refresh of {} failed at step {}: {} {}", municipality, step, cause.getClass().getSimpleName(),
+                        cause instanceof SQLException s ? s.getSQLState() : "");
                 failed(c, municipality, next, error, started);
                 return new Result(true, false, 0, 0, (System.nanoTime() - started) / 1_000_000, error);
             } finally {
@@ -188,9 +181,7 @@ public class MonitorRefreshService implements DisposableBean {
                         c.rollback();
                         c.setAutoCommit(true);
                     }
-                    exec(c, "DROP TABLE IF EXISTS monitor_household");
-                    exec(c, "SET statement_timeout = '" + oldTimeout.replace("'", "") + "'");
-                    update(c, "SELECT set_config('monitor.today', '', false)");
+                    resetSession(c, oldTimeout);
                 } finally {
                     unlock(c, municipality);
                 }
@@ -201,10 +192,176 @@ public class MonitorRefreshService implements DisposableBean {
         }
     }
 
-    private static List<String> allMeasures(List<MonitorSource> run) {
-        List<String> all = new ArrayList<>();
-        run.forEach(s -> all.addAll(s.measures()));
-        return all;
+    /**
+     * A refresh that was RUNNING when its process stopped (killed, a power cut) would say "bezig" for ever: every such
+     * state whose lock nobody holds becomes FAILED with the reason. Called once when the application is ready.
+     */
+    void markInterrupted() {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            List<String> running = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT municipality_code FROM monitor_refresh WHERE status = 'RUNNING'")) {
+                while (rs.next()) {
+                    running.add(rs.getString(1));
+                }
+            }
+            for (String m : running) {
+                if (tryLock(c, m)) {
+                    try {
+                        update(c, "UPDATE monitor_refresh SET status = 'FAILED', finished_at = ?, step = NULL, error_text = ? "
+                                + "WHERE municipality_code = ? AND status = 'RUNNING'", Timestamp.from(Instant.now(clock)),
+                                "Het vernieuwen is onderbroken: de toepassing stopte tijdens het vernieuwen.", m);
+                        LOG.info("monitor refresh of {} was interrupted by a stop; marked failed", m);
+                    } finally {
+                        unlock(c, m);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warn("interrupted monitor refreshes not checked: {}", e.getSQLState());
+        }
+    }
+
+    /** A source that failed: its name (for the state shown on the page) and the cause. */
+    private static final class SourceFailure extends RuntimeException {
+        private final String source;
+
+        SourceFailure(String source, Exception cause) {
+            super(cause);
+            this.source = source;
+        }
+    }
+
+    /**
+     * Runs the sources on up to {@link MonitorSettings#refreshParallelism()} connections at the same time (the refresh's own
+     * connection {@code c} and more from the pool; fewer when the pool has none to spare), the slowest of the previous
+     * refresh first. Each connection gets its own household dimension. The first failure stops the others (their running
+     * statements are cancelled) and is thrown as a {@link SourceFailure}. Returns the fact rows written.
+     */
+    private long runSources(Connection c, String municipality, long next, List<MonitorSource> run) throws SQLException {
+        java.util.concurrent.ConcurrentLinkedQueue<MonitorSource> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(
+                run.stream().sorted(Comparator.comparing((MonitorSource s) -> -lastMillis.getOrDefault(s.name(), Long.MAX_VALUE / 2))
+                        .thenComparing(MonitorSource::name)).toList());
+        java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<SourceFailure> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Set<Statement> running = ConcurrentHashMap.newKeySet();
+        List<Connection> extra = new ArrayList<>();
+        List<java.util.concurrent.Future<?>> helpers = new ArrayList<>();
+        try {
+            for (int i = 1; i < Math.min(settings.refreshParallelism(), run.size()); i++) {
+                try {
+                    extra.add(dataSource.getConnection());
+                } catch (SQLException e) {
+                    LOG.info("monitor refresh of {} runs on {} connection(s): the pool has none to spare", municipality, extra.size() + 1);
+                    break;
+                }
+            }
+            progress(c, municipality, 5, "huishoudens");
+            for (Connection w : extra) {
+                helpers.add(workers.submit(() -> work(w, municipality, next, run.size(), queue, rows, done, failure, running, false)));
+            }
+            work(c, municipality, next, run.size(), queue, rows, done, failure, running, true);
+            for (java.util.concurrent.Future<?> h : helpers) {
+                try {
+                    h.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failure.compareAndSet(null, new SourceFailure("bronnen", e.getCause() instanceof Exception x ? x : new RuntimeException(e.getCause())));
+                }
+            }
+        } finally {
+            for (Connection w : extra) {
+                try {
+                    w.close();
+                } catch (SQLException e) {
+                    LOG.debug("refresh connection not closed: {}", e.getSQLState());
+                }
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return rows.get();
+    }
+
+    /** One connection's share of the sources: takes the next source until none is left or one has failed. */
+    private void work(Connection w, String municipality, long next, int total, java.util.Queue<MonitorSource> queue,
+                      java.util.concurrent.atomic.AtomicLong rows, java.util.concurrent.atomic.AtomicInteger done,
+                      java.util.concurrent.atomic.AtomicReference<SourceFailure> failure, Set<Statement> running, boolean own) {
+        String oldTimeout = null;
+        try {
+            w.setAutoCommit(true);
+            oldTimeout = scalar(w, "SHOW statement_timeout");
+            exec(w, "SET statement_timeout = '" + settings.refreshStatementTimeout().toMillis() + "ms'");
+            exec(w, "SET work_mem = '" + settings.refreshWorkMem() + "'");
+            update(w, "SELECT set_config('monitor.today', ?, false)", LocalDate.now(clock).toString());
+            loadHouseholds(w, municipality);
+            MonitorSource source;
+            while (failure.get() == null && (source = queue.poll()) != null) {
+                long sourceStarted = System.nanoTime();
+                try (PreparedStatement ps = w.prepareStatement("WITH ins AS (INSERT INTO monitor_fact (municipality_code, generation, measure, year, "
+                        + "district_code, team_id, law, key1, key2, n, amount) SELECT ?, ?, q.* FROM (" + source.factsQuery() + ") q RETURNING measure) "
+                        + "SELECT count(*), count(*) FILTER (WHERE NOT (measure = ANY (?))) FROM ins")) {
+                    ps.setString(1, municipality);
+                    ps.setLong(2, next);
+                    ps.setString(3, municipality);
+                    ps.setArray(4, w.createArrayOf("text", source.measures().toArray()));
+                    running.add(ps);
+                    long written;
+                    long foreign;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        written = rs.getLong(1);
+                        foreign = rs.getLong(2);
+                    } finally {
+                        running.remove(ps);
+                    }
+                    if (foreign > 0) {
+                        throw new SourceFailure(source.name(), new IllegalStateException("source " + source.name() + " wrote a measure it does not declare"));
+                    }
+                    rows.addAndGet(written);
+                    long millis = (System.nanoTime() - sourceStarted) / 1_000_000;
+                    lastMillis.put(source.name(), millis);
+                    LOG.info("monitor refresh of {}: source {} wrote {} fact rows in {} ms", municipality, source.name(), written, millis);
+                    int finished = done.incrementAndGet();
+                    progress(w, municipality, 10 + 85 * finished / total, "bron " + source.name() + " klaar (" + finished + " van " + total + ")");
+                } catch (SQLException | RuntimeException e) {
+                    SourceFailure f = e instanceof SourceFailure sf ? sf : new SourceFailure(source.name(), e);
+                    if (failure.compareAndSet(null, f)) {
+                        for (Statement other : running) {
+                            try {
+                                other.cancel();
+                            } catch (SQLException ignored) {
+                                // the other source ends by its own timeout
+                            }
+                        }
+                    }
+                    return;
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            failure.compareAndSet(null, new SourceFailure("huishoudens", e));
+        } finally {
+            if (!own && oldTimeout != null) {
+                try {
+                    resetSession(w, oldTimeout);
+                } catch (SQLException e) {
+                    LOG.debug("refresh connection not reset: {}", e.getSQLState());
+                }
+            }
+        }
+    }
+
+    /** Back to the pool's session state: no dimension, the pool's statement timeout and work_mem, no refresh date. */
+    private static void resetSession(Connection w, String oldTimeout) throws SQLException {
+        exec(w, "DROP TABLE IF EXISTS monitor_household");
+        exec(w, "DROP TABLE IF EXISTS monitor_district_team");
+        exec(w, "SET statement_timeout = '" + (oldTimeout == null ? "5s" : oldTimeout.replace("'", "")) + "'");
+        exec(w, "RESET work_mem");
+        update(w, "SELECT set_config('monitor.today', '', false)");
     }
 
     private void loadHouseholds(Connection c, String municipality) throws SQLException {
@@ -307,5 +464,6 @@ public class MonitorRefreshService implements DisposableBean {
     @Override
     public void destroy() {
         executor.shutdownNow();
+        workers.shutdownNow();
     }
 }

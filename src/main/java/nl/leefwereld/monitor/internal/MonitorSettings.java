@@ -5,8 +5,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * leefwereld.monitor.*: the suppression threshold (default 10; below 5 the application refuses to start) and the
- * statement timeout of each refresh query (default 120 s).
+ * leefwereld.monitor.*: the suppression threshold (default 10; below 5 the application refuses to start), the
+ * statement timeout of each refresh query (default 120 s), how many sources a refresh runs side by side (default 2, one
+ * database connection each) and the working memory of a refresh query (default 128MB: the aggregates of a million
+ * households sort and hash in memory instead of on disk).
  */
 @Component
 public class MonitorSettings {
@@ -15,17 +17,39 @@ public class MonitorSettings {
 
     private final int threshold;
     private final Duration refreshStatementTimeout;
+    private final int refreshParallelism;
+    private final String refreshWorkMem;
 
     MonitorSettings(@Value("${leefwereld.monitor.threshold:10}") int threshold,
-                    @Value("${leefwereld.monitor.refresh-statement-timeout:120s}") Duration refreshStatementTimeout) {
+                    @Value("${leefwereld.monitor.refresh-statement-timeout:120s}") Duration refreshStatementTimeout,
+                    @Value("${leefwereld.monitor.refresh-parallelism:2}") int refreshParallelism,
+                    @Value("${leefwereld.monitor.refresh-work-mem:128MB}") String refreshWorkMem) {
         if (threshold < MINIMUM_THRESHOLD) {
             throw new IllegalStateException("leefwereld.monitor.threshold must be at least " + MINIMUM_THRESHOLD + " (is " + threshold + ")");
         }
         if (refreshStatementTimeout.isNegative() || refreshStatementTimeout.isZero() || refreshStatementTimeout.toMinutes() > 30) {
             throw new IllegalStateException("leefwereld.monitor.refresh-statement-timeout must be between 1 s and 30 min");
         }
+        if (refreshParallelism < 1 || refreshParallelism > 8) {
+            throw new IllegalStateException("leefwereld.monitor.refresh-parallelism must be between 1 and 8");
+        }
+        if (!refreshWorkMem.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
+            throw new IllegalStateException("leefwereld.monitor.refresh-work-mem must be a size such as 64MB");
+        }
         this.threshold = threshold;
         this.refreshStatementTimeout = refreshStatementTimeout;
+        this.refreshParallelism = refreshParallelism;
+        this.refreshWorkMem = refreshWorkMem;
+    }
+
+    /** How many sources one refresh runs at the same time, each on its own connection. */
+    public int refreshParallelism() {
+        return refreshParallelism;
+    }
+
+    /** PostgreSQL work_mem of the refresh's connections (a checked size such as 128MB). */
+    public String refreshWorkMem() {
+        return refreshWorkMem;
     }
 
     public int threshold() {

@@ -311,6 +311,51 @@ class MonitorFixtureTest {
     }
 
     @Test
+    void aSourceWritingAMeasureItDoesNotDeclareFailsTheRefreshWhileTheOthersRunBesideIt() {
+        long generation = generation();
+        long facts = factCount();
+        List<MonitorSource> sources = new ArrayList<>(refresh.sources());
+        sources.add(new MonitorSource() {
+            @Override
+            public String name() {
+                return "vreemd";
+            }
+
+            @Override
+            public Set<String> measures() {
+                return Set.of("test.own");
+            }
+
+            @Override
+            public String factsQuery() {
+                // writes another source's measure: would change the reach table behind the wmo source's back
+                return "SELECT 'reach.residents'::text, 2025, '', NULL::uuid, 'WMO', '', '', 99::bigint, NULL::numeric WHERE ?::text IS NOT NULL";
+            }
+        });
+        MonitorRefreshService.Result r = refresh.refresh(M, sources);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.error()).contains("vreemd");
+        assertThat(generation()).isEqualTo(generation);
+        assertThat(factCount()).isEqualTo(facts);
+    }
+
+    @Test
+    void aRefreshInterruptedByAStopIsMarkedFailedAtTheNextStartAndTheConnectionsGoBackClean() {
+        String other = "7771";
+        jdbc.sql("INSERT INTO monitor_refresh (municipality_code, status, percent, step) VALUES (?, 'RUNNING', 40, 'bron wmo') "
+                + "ON CONFLICT (municipality_code) DO UPDATE SET status = 'RUNNING', percent = 40, step = 'bron wmo', error_text = NULL").param(other).update();
+        refresh.markInterrupted();
+        assertThat(jdbc.sql("SELECT status || ' ' || error_text FROM monitor_refresh WHERE municipality_code = ?").param(other).query(String.class).single())
+                .startsWith("FAILED").contains("onderbroken");
+        // the refresh of setUp ran on pooled connections: none of them keeps the refresh's session settings
+        for (int i = 0; i < 12; i++) {
+            assertThat(jdbc.sql("SELECT current_setting('statement_timeout') || ' ' || current_setting('work_mem') || ' ' "
+                    + "|| coalesce(current_setting('monitor.today', true), '') || ' ' || (to_regclass('pg_temp.monitor_household') IS NULL)")
+                    .query(String.class).single()).isEqualTo("5s 4MB  true");
+        }
+    }
+
+    @Test
     void fiveRefreshButtonsAtOnceRunOneRefresh() throws Exception {
         long generation = generation();
         int callers = 5;
@@ -357,9 +402,9 @@ class MonitorFixtureTest {
 
     @Test
     void theThresholdCannotBeSetBelowFive() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MonitorSettings(4, java.time.Duration.ofSeconds(120)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MonitorSettings(4, java.time.Duration.ofSeconds(120), 2, "128MB"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 5");
-        assertThat(new MonitorSettings(5, java.time.Duration.ofSeconds(120)).threshold()).isEqualTo(5);
+        assertThat(new MonitorSettings(5, java.time.Duration.ofSeconds(120), 2, "128MB").threshold()).isEqualTo(5);
     }
 
     private long generation() {
