@@ -19,6 +19,16 @@ public interface MonitorFacts {
      */
     List<Fact> facts(String measure, MonitorQuery query);
 
+    /**
+     * The facts of one measure of exactly the query's law: that law's, or only the law-free facts ('') when the query
+     * has no law (the "all laws" figures a source writes itself). The store filters in the database; this default
+     * filters {@link #facts}.
+     */
+    default List<Fact> factsOfLaw(String measure, MonitorQuery query) {
+        String wanted = query.law() == null ? "" : query.law();
+        return facts(measure, query).stream().filter(f -> f.law().equals(wanted)).toList();
+    }
+
     /** The same, for every year (for series over time), still filtered on district, team and law. */
     List<Fact> factsAllYears(String measure, MonitorQuery query);
 

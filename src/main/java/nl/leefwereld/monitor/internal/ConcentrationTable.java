@@ -50,7 +50,7 @@ class ConcentrationTable implements MonitorTableDefinition {
 
     @Override
     public MonitorTable compute(MonitorQuery query, MonitorFacts facts) {
-        List<Fact> buckets = Tables.ofLaw(facts.facts(MEASURE, query), query.law());
+        List<Fact> buckets = facts.factsOfLaw(MEASURE, query);
         long households = Tables.households(facts, query);
         // bucket (euros) → {households, spending}, most expensive first
         TreeMap<Long, long[]> counts = new TreeMap<>(java.util.Comparator.reverseOrder());

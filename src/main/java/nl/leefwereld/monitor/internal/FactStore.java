@@ -89,7 +89,17 @@ public class FactStore {
             return read(measure, query, false);
         }
 
+        @Override
+        public List<Fact> factsOfLaw(String measure, MonitorQuery query) {
+            return read(measure, query, true, query.law() == null ? "" : query.law());
+        }
+
         private List<Fact> read(String measure, MonitorQuery query, boolean oneYear) {
+            return read(measure, query, oneYear, query.law());
+        }
+
+        /** {@code law}: null = every law; '' = the law-free facts only; otherwise that law. */
+        private List<Fact> read(String measure, MonitorQuery query, boolean oneYear, String law) {
             if (generation == 0) {
                 return List.of();
             }
@@ -109,9 +119,9 @@ public class FactStore {
                 sql.append(" AND team_id = ?");
                 params.add(query.team());
             }
-            if (query.law() != null) {
+            if (law != null) {
                 sql.append(" AND law = ?");
-                params.add(query.law());
+                params.add(law);
             }
             return jdbc.sql(sql.toString()).params(params)
                     .query((rs, i) -> new Fact(rs.getString("measure"), rs.getInt("year"), rs.getString("district_code"),

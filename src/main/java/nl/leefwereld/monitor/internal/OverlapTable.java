@@ -52,7 +52,7 @@ class OverlapTable implements MonitorTableDefinition {
     @Override
     public MonitorTable compute(MonitorQuery query, MonitorFacts facts) {
         MonitorQuery q = Tables.withoutLaw(query);
-        Map<String, Long> perCombination = Tables.perKey(Tables.ofLaw(facts.facts(MEASURE, q), null));
+        Map<String, Long> perCombination = Tables.perKey(facts.factsOfLaw(MEASURE, q));
         long total = Tables.households(facts, q);
         List<Column> columns = List.of(Column.text("combination", "Combinatie van wetten"),
                 Column.count("households", "Huishoudens"),

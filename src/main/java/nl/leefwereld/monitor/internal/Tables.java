@@ -27,12 +27,6 @@ final class Tables {
         return new MonitorQuery(q.year(), q.district(), null, q.team());
     }
 
-    /** The facts of exactly the query's law: that law, or the law-free facts ('') when the query has none. */
-    static List<Fact> ofLaw(List<Fact> facts, String law) {
-        String wanted = law == null ? "" : law;
-        return facts.stream().filter(f -> f.law().equals(wanted)).toList();
-    }
-
     static long sum(Collection<Fact> facts) {
         return facts.stream().mapToLong(Fact::n).sum();
     }
