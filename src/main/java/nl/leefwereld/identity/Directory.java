@@ -17,6 +17,9 @@ public interface Directory {
 
     Optional<TeamRef> team(String municipalityCode, UUID teamId);
 
+    /** The team serving each district of the municipality (district code → team), in one look-up; districts without a team are absent. */
+    java.util.Map<String, TeamRef> teamsServing(String municipalityCode);
+
     Set<String> districtsServedBy(String municipalityCode, UUID teamId);
 
     /** Active users of a team with the given role. */

@@ -36,6 +36,11 @@ class DirectoryService implements Directory {
     }
 
     @Override
+    public java.util.Map<String, TeamRef> teamsServing(String m) {
+        return teams.teamsServing(m);
+    }
+
+    @Override
     public Optional<TeamRef> team(String m, UUID teamId) {
         return teamId == null ? Optional.empty() : teams.team(m, teamId);
     }

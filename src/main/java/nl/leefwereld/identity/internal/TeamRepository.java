@@ -47,6 +47,15 @@ class TeamRepository {
                 """).param("m", m).param("d", districtCode).query(TeamRef.class).optional();
     }
 
+    java.util.Map<String, TeamRef> teamsServing(String m) {
+        java.util.Map<String, TeamRef> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT td.district_code, t.id, t.name FROM team t JOIN team_district td ON td.municipality_code = t.municipality_code AND td.team_id = t.id
+                 WHERE t.municipality_code = :m ORDER BY td.district_code
+                """).param("m", m).query((rs, i) -> out.put(rs.getString(1), new TeamRef(rs.getObject(2, UUID.class), rs.getString(3)))).list();
+        return out;
+    }
+
     Optional<TeamRef> team(String m, UUID id) {
         return jdbc.sql("SELECT id, name FROM team WHERE municipality_code = :m AND id = :id")
                 .param("m", m).param("id", id).query(TeamRef.class).optional();

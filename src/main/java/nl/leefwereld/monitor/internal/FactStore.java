@@ -52,9 +52,21 @@ public class FactStore {
     /** The years with facts (besides the household count, which covers a fixed span), newest first. */
     public List<Integer> years(String municipality) {
         long generation = refreshRow(municipality).generation();
-        return jdbc.sql("SELECT DISTINCT year FROM monitor_fact WHERE municipality_code = ? AND generation = ? AND measure <> 'households.total' "
-                        + "ORDER BY year DESC").params(municipality, generation).query(Integer.class).list();
+        // the years of a generation never change: read once per generation (a million households: 41 ms on every page)
+        Years known = years.get(municipality);
+        if (known != null && known.generation() == generation) {
+            return known.years();
+        }
+        List<Integer> list = List.copyOf(jdbc.sql("SELECT DISTINCT year FROM monitor_fact WHERE municipality_code = ? AND generation = ? "
+                + "AND measure <> 'households.total' ORDER BY year DESC").params(municipality, generation).query(Integer.class).list());
+        years.put(municipality, new Years(generation, list));
+        return list;
     }
+
+    private record Years(long generation, List<Integer> years) {
+    }
+
+    private final java.util.Map<String, Years> years = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The facts of one municipality: the table definitions of this module learn the municipality from it. */
     public interface Scoped extends MonitorFacts {

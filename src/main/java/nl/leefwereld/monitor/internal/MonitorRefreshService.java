@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import nl.leefwereld.identity.Directory;
-import nl.leefwereld.identity.District;
 import nl.leefwereld.monitor.MonitorDimension;
 import nl.leefwereld.monitor.MonitorSource;
 import org.slf4j.Logger;
@@ -371,11 +370,8 @@ public class MonitorRefreshService implements DisposableBean {
         // district would read all households once per district (200 districts × 1,000,000 households)
         exec(c, "DROP TABLE IF EXISTS monitor_district_team");
         exec(c, "CREATE TEMP TABLE monitor_district_team (district_code text PRIMARY KEY, team_id uuid NOT NULL)");
-        for (District d : directory.districts(municipality)) {
-            var team = directory.teamServing(municipality, d.code());
-            if (team.isPresent()) {
-                update(c, "INSERT INTO monitor_district_team VALUES (?, ?)", d.code(), team.get().id());
-            }
+        for (var served : directory.teamsServing(municipality).entrySet()) {
+            update(c, "INSERT INTO monitor_district_team VALUES (?, ?)", served.getKey(), served.getValue().id());
         }
         update(c, "INSERT INTO monitor_household (household_id, district_code, team_id) SELECT d.household_id, d.district_code, "
                 + "COALESCE(d.team_id, t.team_id) FROM (" + dimension.householdQuery() + ") d(household_id, district_code, team_id) "
