@@ -1,9 +1,7 @@
 package nl.leefwereld.budget;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
+import nl.leefwereld.shared.Amounts;
 
 /** Exact euro amounts as whole cents: parsing what a user types and formatting for screens and files. Never a double. */
 public final class Money {
@@ -16,25 +14,11 @@ public final class Money {
      * A single dot followed by exactly three digits ("1.234") is read as thousands, as Dutch users write it.
      */
     public static Long parseCents(String text) {
-        if (text == null) {
+        if (text == null || text.strip().length() > 20) {
             return null;
         }
-        String s = text.replace("€", "").replace(" ", "").replace("\u00a0", "").trim();
-        if (s.isEmpty() || s.length() > 20) {
-            return null;
-        }
-        if (s.contains(",")) {
-            if (!s.matches("\\d{1,3}(\\.\\d{3})*,\\d{1,2}|\\d+,\\d{1,2}")) {
-                return null;
-            }
-            s = s.replace(".", "").replace(",", ".");
-        } else if (s.matches("\\d{1,3}(\\.\\d{3})+")) {
-            s = s.replace(".", "");
-        } else if (!s.matches("\\d+(\\.\\d{1,2})?")) {
-            return null;
-        }
-        BigDecimal euros = new BigDecimal(s);
-        if (euros.compareTo(new BigDecimal("1000000000")) >= 0) {
+        BigDecimal euros = Amounts.parse(text);
+        if (euros == null || euros.compareTo(new BigDecimal("1000000000")) >= 0) {
             return null;
         }
         return euros.movePointRight(2).longValueExact();
@@ -46,8 +30,7 @@ public final class Money {
 
     /** "€ 1.234,56" for screens. */
     public static String format(long cents) {
-        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nl-NL")));
-        return (cents < 0 ? "−€ " : "€ ") + f.format(euros(Math.abs(cents)));
+        return Amounts.format(euros(cents));
     }
 
     /** "1234.56" for the payment file. */

@@ -1,14 +1,10 @@
 package nl.leefwereld.monitor.internal;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
+import nl.leefwereld.shared.Amounts;
 
-/** Exact numbers as users type them (Dutch or plain) and as screens show them. Never a double. */
+/** Exact numbers as users type them (Dutch or plain) and as screens show them (amounts: {@link Amounts}). Never a double. */
 final class Decimals {
-
-    private static final Locale NL = Locale.forLanguageTag("nl-NL");
 
     private Decimals() {
     }
@@ -19,24 +15,7 @@ final class Decimals {
      * Dutch users write it.
      */
     static BigDecimal parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        String s = text.replace("€", "").replace(" ", "").replace("\u00a0", "").strip();
-        if (s.isEmpty() || s.length() > 24) {
-            return null;
-        }
-        if (s.contains(",")) {
-            if (!s.matches("\\d{1,3}(\\.\\d{3})*,\\d{1,2}|\\d+,\\d{1,2}")) {
-                return null;
-            }
-            s = s.replace(".", "").replace(",", ".");
-        } else if (s.matches("\\d{1,3}(\\.\\d{3})+")) {
-            s = s.replace(".", "");
-        } else if (!s.matches("\\d+(\\.\\d{1,2})?")) {
-            return null;
-        }
-        return new BigDecimal(s);
+        return Amounts.parse(text);
     }
 
     /** A whole year 2000–2100, or null. */
@@ -50,8 +29,7 @@ final class Decimals {
 
     /** "€ 5.363.955,00". */
     static String euros(BigDecimal amount) {
-        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(NL));
-        return (amount.signum() < 0 ? "−€ " : "€ ") + f.format(amount.abs());
+        return Amounts.format(amount);
     }
 
     /** "6,3" / "72": as typed in a form, without thousands separators. */

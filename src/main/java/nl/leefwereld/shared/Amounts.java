@@ -1,0 +1,50 @@
+package nl.leefwereld.shared;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * Euro amounts as Dutch users type and read them, exact (never a double): the one parser and formatter behind the
+ * budget's cents ({@code budget.Money}) and the monitor's reference figures.
+ */
+public final class Amounts {
+
+    private static final Locale NL = Locale.forLanguageTag("nl-NL");
+
+    private Amounts() {
+    }
+
+    /**
+     * A non-negative amount with at most two decimals from "5.363.955", "5.363.955,00", "5363955,5", "5363955.50" or
+     * "€ 12"; null when the text is no such amount (or longer than 24 characters). A dot followed by exactly three
+     * digits is a thousands separator, as Dutch users write it.
+     */
+    public static BigDecimal parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        String s = text.replace("€", "").replace(" ", "").replace("\u00a0", "").strip();
+        if (s.isEmpty() || s.length() > 24) {
+            return null;
+        }
+        if (s.contains(",")) {
+            if (!s.matches("\\d{1,3}(\\.\\d{3})*,\\d{1,2}|\\d+,\\d{1,2}")) {
+                return null;
+            }
+            s = s.replace(".", "").replace(",", ".");
+        } else if (s.matches("\\d{1,3}(\\.\\d{3})+")) {
+            s = s.replace(".", "");
+        } else if (!s.matches("\\d+(\\.\\d{1,2})?")) {
+            return null;
+        }
+        return new BigDecimal(s);
+    }
+
+    /** "€ 5.363.955,00" (a negative amount "−€ 12,00"). */
+    public static String format(BigDecimal amount) {
+        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(NL));
+        return (amount.signum() < 0 ? "−€ " : "€ ") + f.format(amount.abs());
+    }
+}
