@@ -273,23 +273,9 @@ class MonitorFixtureTest {
         long generation = generation();
         long facts = factCount();
         List<MonitorSource> sources = new ArrayList<>(refresh.sources());
-        sources.add(new MonitorSource() {
-            @Override
-            public String name() {
-                return "kapot";
-            }
-
-            @Override
-            public Set<String> measures() {
-                return Set.of("test.broken");
-            }
-
-            @Override
-            public String factsQuery() {
-                return "SELECT 'test.broken'::text, 2025, '', NULL::uuid, '', '', '', (1 / (count(*) - count(*)))::bigint, NULL::numeric "
-                        + "FROM monitor_household WHERE ?::text IS NOT NULL";
-            }
-        });
+        sources.add(source("kapot", "test.broken",
+                "SELECT 'test.broken'::text, 2025, '', NULL::uuid, '', '', '', (1 / (count(*) - count(*)))::bigint, NULL::numeric "
+                        + "FROM monitor_household WHERE ?::text IS NOT NULL"));
         MonitorRefreshService.Result r = refresh.refresh(M, sources);
         assertThat(r.ran()).isTrue();
         assertThat(r.ok()).isFalse();
@@ -315,23 +301,9 @@ class MonitorFixtureTest {
         long generation = generation();
         long facts = factCount();
         List<MonitorSource> sources = new ArrayList<>(refresh.sources());
-        sources.add(new MonitorSource() {
-            @Override
-            public String name() {
-                return "vreemd";
-            }
-
-            @Override
-            public Set<String> measures() {
-                return Set.of("test.own");
-            }
-
-            @Override
-            public String factsQuery() {
-                // writes another source's measure: would change the reach table behind the wmo source's back
-                return "SELECT 'reach.residents'::text, 2025, '', NULL::uuid, 'WMO', '', '', 99::bigint, NULL::numeric WHERE ?::text IS NOT NULL";
-            }
-        });
+        // writes another source's measure: would change the reach table behind the wmo source's back
+        sources.add(source("vreemd", "test.own",
+                "SELECT 'reach.residents'::text, 2025, '', NULL::uuid, 'WMO', '', '', 99::bigint, NULL::numeric WHERE ?::text IS NOT NULL"));
         MonitorRefreshService.Result r = refresh.refresh(M, sources);
         assertThat(r.ok()).isFalse();
         assertThat(r.error()).contains("vreemd");
@@ -405,6 +377,26 @@ class MonitorFixtureTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MonitorSettings(4, java.time.Duration.ofSeconds(120), 2, "128MB"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 5");
         assertThat(new MonitorSettings(5, java.time.Duration.ofSeconds(120), 2, "128MB").threshold()).isEqualTo(5);
+    }
+
+    /** A test source with one declared measure. */
+    private static MonitorSource source(String name, String measure, String sql) {
+        return new MonitorSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Set<String> measures() {
+                return Set.of(measure);
+            }
+
+            @Override
+            public String factsQuery() {
+                return sql;
+            }
+        };
     }
 
     private long generation() {
