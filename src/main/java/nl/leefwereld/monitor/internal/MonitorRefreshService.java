@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import nl.leefwereld.identity.Directory;
+import nl.leefwereld.identity.TeamRef;
 import nl.leefwereld.monitor.MonitorDimension;
 import nl.leefwereld.monitor.MonitorSource;
 import org.slf4j.Logger;
@@ -32,10 +34,14 @@ import org.springframework.stereotype.Service;
  * <ol>
  *   <li>One refresh per municipality at a time: a PostgreSQL advisory lock (across application instances) and, in this
  *       instance, at most one queued background refresh per municipality.</li>
- *   <li>The household dimension goes into the temporary table {@code monitor_household}; a team the dimension left null
- *       is the team that serves the district (identity's {@link Directory}).</li>
+ *   <li>The sources run side by side on up to {@code leefwereld.monitor.refresh-parallelism} connections (the refresh's
+ *       own and more from the pool). On each, the household dimension goes into the temporary table
+ *       {@code monitor_household}; a team the dimension left null is the team that serves the district (identity's
+ *       {@link Directory}, asked once per refresh).</li>
  *   <li>Each {@link MonitorSource} query is inserted under the new generation ({@code INSERT INTO monitor_fact SELECT ?,
- *       ?, q.* FROM (query) q}), with a bounded statement timeout; progress per source in {@code monitor_refresh}.</li>
+ *       ?, q.* FROM (query) q}), with a bounded statement timeout and the refresh's work_mem; a source writing a measure
+ *       it does not declare fails the refresh; progress per source in {@code monitor_refresh}. Every connection gets its
+ *       session settings back (or leaves the pool) before it is returned.</li>
  *   <li>In one transaction the new generation becomes current and the old one is deleted. When a source fails, the new
  *       rows are deleted, the old generation stays current and the state says FAILED (no personal data in the text).</li>
  * </ol>
@@ -90,7 +96,7 @@ public class MonitorRefreshService implements DisposableBean {
         }
     }
 
-    /** The sources of every refresh, in the order they run. */
+    /** The sources of every refresh (they run side by side, the slowest of the previous refresh first). */
     public List<MonitorSource> sources() {
         return sources;
     }
@@ -138,7 +144,7 @@ public class MonitorRefreshService implements DisposableBean {
             if (!tryLock(c, municipality)) {
                 return new Result(false, false, 0, 0, 0, null);
             }
-            String oldTimeout = scalar(c, "SHOW statement_timeout");
+            SessionState saved = new SessionState(scalar(c, "SHOW statement_timeout"), scalar(c, "SHOW work_mem"));
             long next = 0;
             String step = "huishoudens";
             try {
@@ -180,9 +186,12 @@ public class MonitorRefreshService implements DisposableBean {
                         c.rollback();
                         c.setAutoCommit(true);
                     }
-                    resetSession(c, oldTimeout);
+                } catch (SQLException e) {
+                    LOG.warn("monitor refresh of {}: rollback failed: {}", municipality, e.getSQLState());
                 } finally {
+                    // the lock first (it belongs to this session), then the session back as it was; neither changes the result
                     unlock(c, municipality);
+                    resetOrEvict(c, saved);
                 }
             }
         } catch (SQLException e) {
@@ -231,146 +240,239 @@ public class MonitorRefreshService implements DisposableBean {
         }
     }
 
+    /** What the connections of one refresh share. */
+    private final class Run {
+        final String municipality;
+        final long next;
+        final int total;
+        final Map<String, TeamRef> teams;
+        final java.util.Queue<MonitorSource> queue;
+        final java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicReference<SourceFailure> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        final Set<Statement> running = ConcurrentHashMap.newKeySet();
+
+        Run(String municipality, long next, List<MonitorSource> sources, Map<String, TeamRef> teams) {
+            this.municipality = municipality;
+            this.next = next;
+            this.total = sources.size();
+            this.teams = teams;
+            this.queue = new java.util.concurrent.ConcurrentLinkedQueue<>(sources.stream()
+                    .sorted(Comparator.comparing((MonitorSource x) -> -lastMillis.getOrDefault(x.name(), Long.MAX_VALUE / 2))
+                            .thenComparing(MonitorSource::name)).toList());
+        }
+
+        boolean stopped() {
+            return failure.get() != null || Thread.currentThread().isInterrupted();
+        }
+
+        /** The first failure wins; it cancels the statements the other connections are running. */
+        void fail(SourceFailure f) {
+            if (failure.compareAndSet(null, f)) {
+                for (Statement other : running) {
+                    try {
+                        other.cancel();
+                    } catch (SQLException ignored) {
+                        // that source ends by its own statement timeout
+                    }
+                }
+            }
+        }
+    }
+
     /**
      * Runs the sources on up to {@link MonitorSettings#refreshParallelism()} connections at the same time (the refresh's own
      * connection {@code c} and more from the pool; fewer when the pool has none to spare), the slowest of the previous
      * refresh first. Each connection gets its own household dimension. The first failure stops the others (their running
-     * statements are cancelled) and is thrown as a {@link SourceFailure}. Returns the fact rows written.
+     * statements are cancelled) and is thrown as a {@link SourceFailure}. Every helper connection is back in the pool,
+     * reset, before this returns or throws (also when this thread is interrupted). Returns the fact rows written.
      */
-    private long runSources(Connection c, String municipality, long next, List<MonitorSource> run) throws SQLException {
-        java.util.concurrent.ConcurrentLinkedQueue<MonitorSource> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(
-                run.stream().sorted(Comparator.comparing((MonitorSource s) -> -lastMillis.getOrDefault(s.name(), Long.MAX_VALUE / 2))
-                        .thenComparing(MonitorSource::name)).toList());
-        java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<SourceFailure> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        Set<Statement> running = ConcurrentHashMap.newKeySet();
-        List<Connection> extra = new ArrayList<>();
+    private long runSources(Connection c, String municipality, long next, List<MonitorSource> sources) throws SQLException {
+        // identity's knowledge, asked once and before more connections are taken (a worker holding its connection and
+        // asking the pool for a second one could wait for a connection that never comes)
+        Run run = new Run(municipality, next, sources, directory.teamsServing(municipality));
         List<java.util.concurrent.Future<?>> helpers = new ArrayList<>();
         try {
-            for (int i = 1; i < Math.min(settings.refreshParallelism(), run.size()); i++) {
+            for (int i = 1; i < Math.min(settings.refreshParallelism(), sources.size()); i++) {
+                Connection w;
                 try {
-                    extra.add(dataSource.getConnection());
+                    w = dataSource.getConnection();
                 } catch (SQLException e) {
-                    LOG.info("monitor refresh of {} runs on {} connection(s): the pool has none to spare", municipality, extra.size() + 1);
+                    LOG.info("monitor refresh of {} runs on {} connection(s): the pool has none to spare", municipality, helpers.size() + 1);
+                    break;
+                }
+                try {
+                    helpers.add(workers.submit(() -> {
+                        try (w) {
+                            work(w, run, false);
+                        } catch (SQLException e) {
+                            LOG.debug("refresh connection not closed: {}", e.getSQLState());
+                        }
+                    }));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    w.close();
                     break;
                 }
             }
             progress(c, municipality, 5, "huishoudens");
-            for (Connection w : extra) {
-                helpers.add(workers.submit(() -> work(w, municipality, next, run.size(), queue, rows, done, failure, running, false)));
-            }
-            work(c, municipality, next, run.size(), queue, rows, done, failure, running, true);
-            for (java.util.concurrent.Future<?> h : helpers) {
-                try {
-                    h.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new SQLException("interrupted", e);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    failure.compareAndSet(null, new SourceFailure("bronnen", e.getCause() instanceof Exception x ? x : new RuntimeException(e.getCause())));
-                }
+            // the refresh's own connection works on a worker thread too, so that this thread can be interrupted while
+            // waiting and cancel every running statement (a thread inside a JDBC call does not notice an interrupt)
+            try {
+                helpers.add(0, workers.submit(() -> work(c, run, true)));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                work(c, run, true);
             }
         } finally {
-            for (Connection w : extra) {
-                try {
-                    w.close();
-                } catch (SQLException e) {
-                    LOG.debug("refresh connection not closed: {}", e.getSQLState());
+            // wait for every helper, even when interrupted: their connections must not go back to the pool mid-statement
+            boolean interrupted = false;
+            for (java.util.concurrent.Future<?> h : helpers) {
+                while (true) {
+                    try {
+                        h.get();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        run.fail(new SourceFailure("onderbroken", e));
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        run.fail(new SourceFailure("bronnen", e.getCause() instanceof Exception x ? x : new RuntimeException(e.getCause())));
+                        break;
+                    }
                 }
             }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        if (failure.get() != null) {
-            throw failure.get();
+        if (Thread.currentThread().isInterrupted()) {
+            run.fail(new SourceFailure("onderbroken", new InterruptedException()));
         }
-        return rows.get();
+        if (run.failure.get() != null) {
+            throw run.failure.get();
+        }
+        return run.rows.get();
     }
 
-    /** One connection's share of the sources: takes the next source until none is left or one has failed. */
-    private void work(Connection w, String municipality, long next, int total, java.util.Queue<MonitorSource> queue,
-                      java.util.concurrent.atomic.AtomicLong rows, java.util.concurrent.atomic.AtomicInteger done,
-                      java.util.concurrent.atomic.AtomicReference<SourceFailure> failure, Set<Statement> running, boolean own) {
-        String oldTimeout = null;
+    /**
+     * One connection's share of the sources: takes the next source until none is left, one has failed or the thread is
+     * interrupted. A helper connection ({@code own} false) that cannot be prepared leaves the sources to the others; it is
+     * reset (or evicted from the pool when that fails) before it goes back.
+     */
+    private void work(Connection w, Run run, boolean own) {
+        SessionState saved = null;
         try {
-            w.setAutoCommit(true);
-            oldTimeout = scalar(w, "SHOW statement_timeout");
-            exec(w, "SET statement_timeout = '" + settings.refreshStatementTimeout().toMillis() + "ms'");
-            exec(w, "SET work_mem = '" + settings.refreshWorkMem() + "'");
-            update(w, "SELECT set_config('monitor.today', ?, false)", LocalDate.now(clock).toString());
-            loadHouseholds(w, municipality);
+            saved = prepare(w, run);
             MonitorSource source;
-            while (failure.get() == null && (source = queue.poll()) != null) {
+            while (!run.stopped() && (source = run.queue.poll()) != null) {
                 long sourceStarted = System.nanoTime();
                 try (PreparedStatement ps = w.prepareStatement("WITH ins AS (INSERT INTO monitor_fact (municipality_code, generation, measure, year, "
                         + "district_code, team_id, law, key1, key2, n, amount) SELECT ?, ?, q.* FROM (" + source.factsQuery() + ") q RETURNING measure) "
                         + "SELECT count(*), count(*) FILTER (WHERE NOT (measure = ANY (?))) FROM ins")) {
-                    ps.setString(1, municipality);
-                    ps.setLong(2, next);
-                    ps.setString(3, municipality);
+                    ps.setString(1, run.municipality);
+                    ps.setLong(2, run.next);
+                    ps.setString(3, run.municipality);
                     ps.setArray(4, w.createArrayOf("text", source.measures().toArray()));
-                    running.add(ps);
                     long written;
                     long foreign;
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        written = rs.getLong(1);
-                        foreign = rs.getLong(2);
+                    run.running.add(ps);
+                    try {
+                        if (run.stopped()) {
+                            // failed while this one was being prepared: a cancel sent before it ran would have been lost
+                            return;
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            written = rs.getLong(1);
+                            foreign = rs.getLong(2);
+                        }
                     } finally {
-                        running.remove(ps);
+                        run.running.remove(ps);
                     }
                     if (foreign > 0) {
                         throw new SourceFailure(source.name(), new IllegalStateException("source " + source.name() + " wrote a measure it does not declare"));
                     }
-                    rows.addAndGet(written);
+                    run.rows.addAndGet(written);
                     long millis = (System.nanoTime() - sourceStarted) / 1_000_000;
                     lastMillis.put(source.name(), millis);
-                    LOG.info("monitor refresh of {}: source {} wrote {} fact rows in {} ms", municipality, source.name(), written, millis);
-                    int finished = done.incrementAndGet();
-                    progress(w, municipality, 10 + 85 * finished / total, "bron " + source.name() + " klaar (" + finished + " van " + total + ")");
+                    LOG.info("monitor refresh of {}: source {} wrote {} fact rows in {} ms", run.municipality, source.name(), written, millis);
+                    int finished = run.done.incrementAndGet();
+                    progress(w, run.municipality, 10 + 85 * finished / run.total,
+                            "bron " + source.name() + " klaar (" + finished + " van " + run.total + ")");
                 } catch (SQLException | RuntimeException e) {
-                    SourceFailure f = e instanceof SourceFailure sf ? sf : new SourceFailure(source.name(), e);
-                    if (failure.compareAndSet(null, f)) {
-                        for (Statement other : running) {
-                            try {
-                                other.cancel();
-                            } catch (SQLException ignored) {
-                                // the other source ends by its own timeout
-                            }
-                        }
-                    }
+                    run.fail(e instanceof SourceFailure sf ? sf : new SourceFailure(source.name(), e));
                     return;
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            failure.compareAndSet(null, new SourceFailure("huishoudens", e));
+            if (own) {
+                run.fail(new SourceFailure("huishoudens", e));
+            } else {
+                // the refresh's own connection and any other helper take the sources
+                LOG.warn("monitor refresh of {}: a helper connection could not be prepared ({}); the others go on", run.municipality,
+                        e instanceof SQLException x ? x.getSQLState() : e.getClass().getSimpleName());
+            }
         } finally {
-            if (!own && oldTimeout != null) {
-                try {
-                    resetSession(w, oldTimeout);
-                } catch (SQLException e) {
-                    LOG.debug("refresh connection not reset: {}", e.getSQLState());
-                }
+            if (!own) {
+                resetOrEvict(w, saved);
             }
         }
     }
 
-    /** Back to the pool's session state: no dimension, the pool's statement timeout and work_mem, no refresh date. */
-    private static void resetSession(Connection w, String oldTimeout) throws SQLException {
-        exec(w, "DROP TABLE IF EXISTS monitor_household");
-        exec(w, "DROP TABLE IF EXISTS monitor_district_team");
-        exec(w, "SET statement_timeout = '" + (oldTimeout == null ? "5s" : oldTimeout.replace("'", "")) + "'");
-        exec(w, "RESET work_mem");
-        update(w, "SELECT set_config('monitor.today', '', false)");
+    /** A pooled connection's own session settings, restored after the refresh. */
+    record SessionState(String statementTimeout, String workMem) {
     }
 
-    private void loadHouseholds(Connection c, String municipality) throws SQLException {
+    /** The refresh's session settings and the household dimension on this connection; returns what to restore. */
+    private SessionState prepare(Connection w, Run run) throws SQLException {
+        w.setAutoCommit(true);
+        SessionState saved = new SessionState(scalar(w, "SHOW statement_timeout"), scalar(w, "SHOW work_mem"));
+        exec(w, "SET statement_timeout = '" + settings.refreshStatementTimeout().toMillis() + "ms'");
+        exec(w, "SET work_mem = '" + settings.refreshWorkMem() + "'");
+        update(w, "SELECT set_config('monitor.today', ?, false)", LocalDate.now(clock).toString());
+        loadHouseholds(w, run.municipality, run.teams);
+        return saved;
+    }
+
+    /**
+     * Back to the pool's session state: no dimension, the connection's own statement timeout and work_mem, no refresh
+     * date. Each step on its own; when any fails the connection is evicted from the pool instead (a web request must
+     * never inherit a refresh's 120 s timeout).
+     */
+    private void resetOrEvict(Connection w, SessionState saved) {
+        String timeout = saved == null ? "5s" : saved.statementTimeout();
+        String workMem = saved == null ? null : saved.workMem();
+        boolean clean = true;
+        for (String sql : new String[] {"DROP TABLE IF EXISTS monitor_household", "DROP TABLE IF EXISTS monitor_district_team",
+                "SET statement_timeout = '" + timeout.replace("'", "") + "'",
+                workMem == null ? "RESET work_mem" : "SET work_mem = '" + workMem.replace("'", "") + "'",
+                "SELECT set_config('monitor.today', '', false)"}) {
+            try {
+                exec(w, sql);
+            } catch (SQLException | RuntimeException e) {
+                clean = false;
+            }
+        }
+        if (!clean) {
+            try {
+                if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
+                    dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).evictConnection(w);
+                } else {
+                    w.abort(Runnable::run);
+                }
+                LOG.warn("a monitor refresh connection could not be reset and was taken out of the pool");
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("a monitor refresh connection could not be reset or evicted: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private void loadHouseholds(Connection c, String municipality, Map<String, TeamRef> teams) throws SQLException {
         exec(c, "DROP TABLE IF EXISTS monitor_household");
         exec(c, "CREATE TEMP TABLE monitor_household (household_id uuid NOT NULL, district_code text NOT NULL, team_id uuid)");
         // the team serving each district (identity's knowledge, asked through its API), joined in one pass: one UPDATE per
         // district would read all households once per district (200 districts × 1,000,000 households)
         exec(c, "DROP TABLE IF EXISTS monitor_district_team");
         exec(c, "CREATE TEMP TABLE monitor_district_team (district_code text PRIMARY KEY, team_id uuid NOT NULL)");
-        for (var served : directory.teamsServing(municipality).entrySet()) {
+        for (var served : teams.entrySet()) {
             update(c, "INSERT INTO monitor_district_team VALUES (?, ?)", served.getKey(), served.getValue().id());
         }
         update(c, "INSERT INTO monitor_household (household_id, district_code, team_id) SELECT d.household_id, d.district_code, "

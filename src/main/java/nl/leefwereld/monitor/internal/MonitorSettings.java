@@ -30,8 +30,9 @@ public class MonitorSettings {
         if (refreshStatementTimeout.isNegative() || refreshStatementTimeout.isZero() || refreshStatementTimeout.toMinutes() > 30) {
             throw new IllegalStateException("leefwereld.monitor.refresh-statement-timeout must be between 1 s and 30 min");
         }
-        if (refreshParallelism < 1 || refreshParallelism > 8) {
-            throw new IllegalStateException("leefwereld.monitor.refresh-parallelism must be between 1 and 8");
+        // each connection of a refresh comes from the application's pool of 10, which the pages need too
+        if (refreshParallelism < 1 || refreshParallelism > 4) {
+            throw new IllegalStateException("leefwereld.monitor.refresh-parallelism must be between 1 and 4");
         }
         if (!refreshWorkMem.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
             throw new IllegalStateException("leefwereld.monitor.refresh-work-mem must be a size such as 64MB");

@@ -328,6 +328,35 @@ class MonitorFixtureTest {
     }
 
     @Test
+    void aRefreshInterruptedMidwayStopsItsStatementsKeepsTheOldFiguresAndLeavesThePoolClean() throws Exception {
+        long generation = generation();
+        long facts = factCount();
+        List<MonitorSource> sources = new ArrayList<>(refresh.sources());
+        sources.add(source("traag", "test.slow", "SELECT 'test.slow'::text, 2025, '', NULL::uuid, '', '', '', count(*), NULL::numeric "
+                + "FROM pg_sleep(20) CROSS JOIN monitor_household WHERE ?::text IS NOT NULL"));
+        sources.add(source("traag2", "test.slow2", "SELECT 'test.slow2'::text, 2025, '', NULL::uuid, '', '', '', count(*), NULL::numeric "
+                + "FROM pg_sleep(20) CROSS JOIN monitor_household WHERE ?::text IS NOT NULL"));
+        java.util.concurrent.atomic.AtomicReference<MonitorRefreshService.Result> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(() -> result.set(refresh.refresh(M, sources)));
+        long started = System.nanoTime();
+        t.start();
+        Thread.sleep(1500);
+        t.interrupt();
+        t.join(15_000);
+        assertThat(t.isAlive()).as("the interrupted refresh ended").isFalse();
+        assertThat((System.nanoTime() - started) / 1_000_000).as("the sleeping statements were cancelled, not waited for").isLessThan(15_000);
+        assertThat(result.get().ok()).isFalse();
+        assertThat(generation()).isEqualTo(generation);
+        assertThat(factCount()).isEqualTo(facts);
+        for (int i = 0; i < 12; i++) {
+            assertThat(jdbc.sql("SELECT current_setting('statement_timeout') || ' ' || current_setting('work_mem') || ' ' "
+                    + "|| coalesce(current_setting('monitor.today', true), '') || ' ' || (to_regclass('pg_temp.monitor_household') IS NULL)")
+                    .query(String.class).single()).isEqualTo("5s 4MB  true");
+        }
+        assertThat(refresh.refresh(M).ok()).as("and the next refresh runs").isTrue();
+    }
+
+    @Test
     void fiveRefreshButtonsAtOnceRunOneRefresh() throws Exception {
         long generation = generation();
         int callers = 5;
