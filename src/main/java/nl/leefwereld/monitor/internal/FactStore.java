@@ -49,6 +49,77 @@ public class FactStore {
         return new Facts(municipality, row.generation(), row.generation() == 0 ? null : row.refreshedAt());
     }
 
+    /**
+     * The facts of the municipality's current generation read once per measure (all districts, teams and laws of a
+     * year, or of all years) and filtered in memory: for computing one table for every district and team at once.
+     */
+    public Scoped inMemory(String municipality) {
+        Facts db = (Facts) facts(municipality);
+        return new Scoped() {
+            private final java.util.Map<String, List<Fact>> read = new java.util.HashMap<>();
+
+            private List<Fact> all(String measure, MonitorQuery q, boolean oneYear) {
+                return read.computeIfAbsent(measure + (oneYear ? "|" + q.year() : "|*"), k -> {
+                    MonitorQuery everything = new MonitorQuery(q.year(), null, null, null);
+                    return oneYear ? db.facts(measure, everything) : db.factsAllYears(measure, everything);
+                });
+            }
+
+            private static List<Fact> filter(List<Fact> facts, MonitorQuery q, String law) {
+                List<Fact> out = new ArrayList<>();
+                for (Fact f : facts) {
+                    if ((q.district() == null || q.district().equals(f.district())) && (q.team() == null || q.team().equals(f.team()))
+                            && (law == null || law.equals(f.law()))) {
+                        out.add(f);
+                    }
+                }
+                return out;
+            }
+
+            @Override
+            public List<Fact> facts(String measure, MonitorQuery query) {
+                return filter(all(measure, query, true), query, query.law());
+            }
+
+            @Override
+            public List<Fact> factsAllYears(String measure, MonitorQuery query) {
+                return filter(all(measure, query, false), query, query.law());
+            }
+
+            @Override
+            public List<Fact> factsOfLaw(String measure, MonitorQuery query) {
+                return filter(all(measure, query, true), query, query.law() == null ? "" : query.law());
+            }
+
+            @Override
+            public Instant refreshedAt() {
+                return db.refreshedAt();
+            }
+
+            @Override
+            public String municipalityCode() {
+                return municipality;
+            }
+
+            @Override
+            public String municipality() {
+                return municipality;
+            }
+        };
+    }
+
+    /**
+     * A fingerprint of the reference data policy officers set (budgets per law, indicators and their measured values):
+     * tables that show them are computed anew when it changes, not only after a refresh.
+     */
+    public String referenceStamp(String municipality) {
+        return jdbc.sql("""
+                SELECT md5(coalesce((SELECT string_agg(b::text, ',' ORDER BY b.year, b.law) FROM monitor_law_budget b WHERE b.municipality_code = :m), '')
+                        || '|' || coalesce((SELECT string_agg(i::text, ',' ORDER BY i.id) FROM monitor_indicator i WHERE i.municipality_code = :m), '')
+                        || '|' || coalesce((SELECT string_agg(v::text, ',' ORDER BY v.indicator_id, v.year) FROM monitor_indicator_value v
+                                             WHERE v.municipality_code = :m), ''))""").param("m", municipality).query(String.class).single();
+    }
+
     /** The years with facts (besides the household count, which covers a fixed span), newest first. */
     public List<Integer> years(String municipality) {
         long generation = refreshRow(municipality).generation();

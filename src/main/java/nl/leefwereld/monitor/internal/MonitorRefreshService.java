@@ -96,6 +96,13 @@ public class MonitorRefreshService implements DisposableBean {
         }
     }
 
+    private final List<java.util.function.Consumer<String>> refreshed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Called with the municipality after each successful refresh (on the refreshing thread: hand long work off). */
+    void onRefreshed(java.util.function.Consumer<String> listener) {
+        refreshed.add(listener);
+    }
+
     /** The sources of every refresh (they run side by side, the slowest of the previous refresh first). */
     public List<MonitorSource> sources() {
         return sources;
@@ -167,6 +174,13 @@ public class MonitorRefreshService implements DisposableBean {
                 c.commit();
                 c.setAutoCommit(true);
                 LOG.info("monitor refresh of {}: generation {}, {} fact rows in {} ms", municipality, next, rows, millis);
+                for (var listener : refreshed) {
+                    try {
+                        listener.accept(municipality);
+                    } catch (RuntimeException e) {
+                        LOG.warn("after the monitor refresh of {}: {}", municipality, e.getClass().getSimpleName());
+                    }
+                }
                 return new Result(true, true, next, rows, millis, null);
             } catch (SQLException | RuntimeException e) {
                 Throwable cause = e instanceof SourceFailure f ? f.getCause() : e;

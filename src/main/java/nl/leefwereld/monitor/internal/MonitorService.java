@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.identity.CurrentUsers;
 import nl.leefwereld.identity.Directory;
+import nl.leefwereld.identity.District;
 import nl.leefwereld.identity.Role;
 import nl.leefwereld.identity.TeamRef;
 import nl.leefwereld.monitor.Monitor;
@@ -51,6 +53,33 @@ public class MonitorService implements Monitor {
         this.directory = directory;
         this.clock = clock;
         this.settings = settings;
+        refresh.onRefreshed(this::warm);
+    }
+
+    /** Computes the cubes of the newest year (all laws and each law) of every table after a refresh, so that their first view is quick too. */
+    private final java.util.concurrent.ExecutorService warmer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "monitor-warm");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private void warm(String municipality) {
+        warmer.submit(() -> {
+            try {
+                int year = yearsOf(municipality).get(0);
+                List<String> laws = new ArrayList<>();
+                laws.add(null);
+                laws.addAll(MonitorQuery.LAWS);
+                for (String law : laws) {
+                    for (MonitorTableName name : definitions.keySet()) {
+                        tableFor(municipality, name, new MonitorQuery(year, null, law, null));
+                    }
+                }
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(MonitorService.class).debug("monitor cubes of {} not warmed: {}", municipality,
+                        e.getClass().getSimpleName());
+            }
+        });
     }
 
     /** The signed-in user, if they may see the monitor; 403 otherwise. */
@@ -85,14 +114,76 @@ public class MonitorService implements Monitor {
         return tableFor(me.municipalityCode(), name, q);
     }
 
-    /** The suppressed table of a municipality, without a user (background exports, the benchmark). */
+    /**
+     * The suppressed table of a municipality, without a user (background exports, the benchmark). Suppressed together
+     * with the same table for all districts, every district and every team ({@link CubeSuppression}, computed once per
+     * refresh generation, table, year and law), so that no query can be subtracted from another.
+     */
     public MonitorTable tableFor(String municipality, MonitorTableName name, MonitorQuery query) {
         MonitorTableDefinition definition = definitions.get(name);
         if (definition == null) {
             throw new NotFoundException("monitortabel");
         }
-        MonitorTable raw = definition.compute(query, store.facts(municipality));
-        return Suppression.apply(raw, settings.threshold());
+        long generation = store.refreshRow(municipality).generation();
+        // the money and indicator tables also show reference data that changes between refreshes
+        String reference = name == MonitorTableName.MONEY || name == MonitorTableName.INDICATORS ? store.referenceStamp(municipality) : "";
+        CubeKey key = new CubeKey(municipality, generation, reference, name, query.year(), query.law());
+        CubeSuppression.Cube cube;
+        synchronized (cubes) {
+            cube = cubes.get(key);
+        }
+        if (cube == null) {
+            cube = cube(municipality, definition, query);
+            synchronized (cubes) {
+                cubes.put(key, cube);
+            }
+        }
+        MonitorTable t;
+        if (query.district() == null && query.team() == null) {
+            t = cube.all();
+        } else if (query.team() == null) {
+            t = cube.districts().get(query.district());
+        } else if (query.district() == null) {
+            t = cube.teams().get(query.team());
+        } else {
+            // a district and a team: the district's figures when the team serves it, else nothing in common
+            t = directory.teamsServing(municipality).entrySet().stream()
+                    .anyMatch(e -> e.getKey().equals(query.district()) && e.getValue().id().equals(query.team()))
+                    ? cube.districts().get(query.district()) : null;
+        }
+        if (t == null) {
+            // a scope outside the cube (a team serving no district, a district the team does not serve): its own table
+            return Suppression.apply(definition.compute(query, store.facts(municipality)), settings.threshold());
+        }
+        return new MonitorTable(t.name(), t.title(), t.explanation(), query, t.columns(), t.rows(), t.notes(), t.refreshedAt(), t.threshold(),
+                t.chart());
+    }
+
+    private record CubeKey(String municipality, long generation, String reference, MonitorTableName name, int year, String law) {
+    }
+
+    /** The last cubes used (a generation's cubes stop being asked for after the next refresh and age out). */
+    private final Map<CubeKey, CubeSuppression.Cube> cubes = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CubeKey, CubeSuppression.Cube> eldest) {
+            return size() > 48;
+        }
+    };
+
+    private CubeSuppression.Cube cube(String municipality, MonitorTableDefinition definition, MonitorQuery query) {
+        FactStore.Scoped facts = store.inMemory(municipality);
+        MonitorTable all = definition.compute(new MonitorQuery(query.year(), null, query.law(), null), facts);
+        Map<String, MonitorTable> districts = new LinkedHashMap<>();
+        for (District d : directory.districts(municipality)) {
+            districts.put(d.code(), definition.compute(new MonitorQuery(query.year(), d.code(), query.law(), null), facts));
+        }
+        Map<UUID, Set<String>> served = new LinkedHashMap<>();
+        directory.teamsServing(municipality).forEach((district, team) -> served.computeIfAbsent(team.id(), k -> new java.util.TreeSet<>()).add(district));
+        Map<UUID, MonitorTable> teams = new LinkedHashMap<>();
+        for (UUID team : served.keySet()) {
+            teams.put(team, definition.compute(new MonitorQuery(query.year(), null, query.law(), team), facts));
+        }
+        return CubeSuppression.apply(all, districts, teams, served, settings.threshold());
     }
 
     /** The raw (unsuppressed) table: for this module's tests only. */

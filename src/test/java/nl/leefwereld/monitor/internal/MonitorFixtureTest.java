@@ -59,6 +59,8 @@ class MonitorFixtureTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    nl.leefwereld.identity.Directory directory;
+    @Autowired
     DemoUsers users;
     @Autowired
     WebApplicationContext context;
@@ -354,6 +356,61 @@ class MonitorFixtureTest {
                     .query(String.class).single()).isEqualTo("5s 4MB  true");
         }
         assertThat(refresh.refresh(M).ok()).as("and the next refresh runs").isTrue();
+    }
+
+    @Test
+    void noHiddenCellCanBeRecoveredBySubtractingOneQueryFromAnother() {
+        // the attacker asks every district and every team separately, and all districts, and subtracts
+        var districts = directory.districts(M).stream().map(nl.leefwereld.identity.District::code).toList();
+        java.util.Map<java.util.UUID, java.util.Set<String>> served = new java.util.LinkedHashMap<>();
+        directory.teamsServing(M).forEach((d, t) -> served.computeIfAbsent(t.id(), k -> new java.util.TreeSet<>()).add(d));
+        assertThat(districts).hasSizeGreaterThan(1);
+        int hiddenSomewhere = 0;
+        for (MonitorTableName name : MonitorTableName.values()) {
+            for (String law : new String[] {null, "WMO"}) {
+                MonitorTable all = monitor.tableFor(M, name, new MonitorQuery(MonitorFixture.YEAR, null, law, null));
+                java.util.Map<String, MonitorTable> perDistrict = new java.util.LinkedHashMap<>();
+                for (String d : districts) {
+                    perDistrict.put(d, monitor.tableFor(M, name, new MonitorQuery(MonitorFixture.YEAR, d, law, null)));
+                }
+                java.util.Map<java.util.UUID, MonitorTable> perTeam = new java.util.LinkedHashMap<>();
+                for (var team : served.keySet()) {
+                    perTeam.put(team, monitor.tableFor(M, name, new MonitorQuery(MonitorFixture.YEAR, null, law, team)));
+                }
+                for (MonitorTable.Column col : all.columns()) {
+                    if (col.kind() != MonitorTable.Column.Kind.COUNT) {
+                        continue;
+                    }
+                    for (MonitorTable.Row row : all.rows()) {
+                        String id = CubeSuppression.rowId(all, row);
+                        List<MonitorTable> eq = new ArrayList<>(List.of(all));
+                        eq.addAll(perDistrict.values());
+                        int hidden = hiddenIn(eq, id, col.key());
+                        hiddenSomewhere += hidden;
+                        assertThat(hidden).as(name + " " + law + " " + id + " " + col.key() + ": all districts − the others").isNotEqualTo(1);
+                        for (var team : served.entrySet()) {
+                            List<MonitorTable> teq = new ArrayList<>(List.of(perTeam.get(team.getKey())));
+                            team.getValue().forEach(d -> teq.add(perDistrict.get(d)));
+                            assertThat(hiddenIn(teq, id, col.key())).as(name + " " + id + " " + col.key() + ": a team − its other districts")
+                                    .isNotEqualTo(1);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(hiddenSomewhere).as("the fixture has small cells to protect").isPositive();
+    }
+
+    private static int hiddenIn(List<MonitorTable> tables, String rowId, String col) {
+        int hidden = 0;
+        for (MonitorTable t : tables) {
+            for (MonitorTable.Row r : t.rows()) {
+                if (CubeSuppression.rowId(t, r).equals(rowId) && r.cell(col).suppressed()) {
+                    hidden++;
+                }
+            }
+        }
+        return hidden;
     }
 
     @Test
