@@ -57,12 +57,46 @@ public class FactStore {
         Facts db = (Facts) facts(municipality);
         return new Scoped() {
             private final java.util.Map<String, List<Fact>> read = new java.util.HashMap<>();
+            private final java.util.Map<String, java.util.Optional<String>> labels = new java.util.HashMap<>();
+
+            @Override
+            public java.util.Map<String, String> labels(nl.leefwereld.monitor.MonitorSource source, String measure, java.util.Collection<String> keys) {
+                String prefix = source.name() + '\u0000' + measure + '\u0000';
+                List<String> missing = keys.stream().filter(k -> !labels.containsKey(prefix + k)).toList();
+                if (!missing.isEmpty()) {
+                    java.util.Map<String, String> found = source.keyLabels(municipality, measure, missing);
+                    missing.forEach(k -> labels.put(prefix + k, java.util.Optional.ofNullable(found.get(k))));
+                }
+                java.util.Map<String, String> out = new java.util.HashMap<>();
+                keys.forEach(k -> labels.get(prefix + k).ifPresent(v -> out.put(k, v)));
+                return out;
+            }
+
+            // per measure (and year): every fact, and the same grouped by district and by team, so that each of the
+            // hundreds of scopes of a cube reads only its own facts
+            private final java.util.Map<String, java.util.Map<Object, List<Fact>>> grouped = new java.util.HashMap<>();
 
             private List<Fact> all(String measure, MonitorQuery q, boolean oneYear) {
-                return read.computeIfAbsent(measure + (oneYear ? "|" + q.year() : "|*"), k -> {
+                String key = measure + (oneYear ? "|" + q.year() : "|*");
+                List<Fact> facts = read.computeIfAbsent(key, k -> {
                     MonitorQuery everything = new MonitorQuery(q.year(), null, null, null);
                     return oneYear ? db.facts(measure, everything) : db.factsAllYears(measure, everything);
                 });
+                java.util.Map<Object, List<Fact>> groups = grouped.computeIfAbsent(key, k -> {
+                    java.util.Map<Object, List<Fact>> g = new java.util.HashMap<>();
+                    for (Fact f : facts) {
+                        g.computeIfAbsent("d:" + f.district(), x -> new ArrayList<>()).add(f);
+                        g.computeIfAbsent("t:" + f.team(), x -> new ArrayList<>()).add(f);
+                    }
+                    return g;
+                });
+                if (q.district() != null) {
+                    return groups.getOrDefault("d:" + q.district(), List.of());
+                }
+                if (q.team() != null) {
+                    return groups.getOrDefault("t:" + q.team(), List.of());
+                }
+                return facts;
             }
 
             private static List<Fact> filter(List<Fact> facts, MonitorQuery q, String law) {
@@ -142,6 +176,11 @@ public class FactStore {
     /** The facts of one municipality: the table definitions of this module learn the municipality from it. */
     public interface Scoped extends MonitorFacts {
         String municipality();
+
+        /** The source's labels for these keys of a measure (the in-memory facts of a cube ask each key once). */
+        default java.util.Map<String, String> labels(nl.leefwereld.monitor.MonitorSource source, String measure, java.util.Collection<String> keys) {
+            return source.keyLabels(municipality(), measure, keys);
+        }
     }
 
     private final class Facts implements Scoped {

@@ -72,7 +72,7 @@ class ReachTable implements MonitorTableDefinition {
         if (facts instanceof FactStore.Scoped scoped) {
             for (MonitorSource s : sources) {
                 if (s.measures().contains(MEASURE)) {
-                    labels.putAll(s.keyLabels(scoped.municipality(), MEASURE, provisionIds));
+                    labels.putAll(scoped.labels(s, MEASURE, provisionIds));
                 }
             }
         }
