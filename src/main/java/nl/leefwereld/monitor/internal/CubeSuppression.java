@@ -18,8 +18,10 @@ import nl.leefwereld.monitor.MonitorTable.Row;
  * for each team are suppressed together, so that no query can be subtracted from another.
  *
  * <p>Counts add up over districts and teams (the {@code MonitorSource} contract), so every cell of a table satisfies
- * <em>all districts = the sum of the districts</em> and <em>a team = the sum of the districts it serves</em>, with a
- * row missing from a table counting as 0. {@link Suppression} makes each table safe on its own; here, repeated until
+ * <em>all districts = the sum of the districts</em>, <em>a team = the sum of the districts it serves</em> and <em>all =
+ * the sum of the teams and of the districts no team serves</em>, with a row missing from a table counting as 0. (For
+ * measures counted by the team of a request or case rather than of the household's district the team equations are
+ * approximations; see docs/SECURITY.md.) {@link Suppression} makes each table safe on its own; here, repeated until
  * nothing changes, every such equation that has exactly one hidden cell gets a second one — the smallest other part
  * still shown (a non-zero one first), else the total — and the table that got it is suppressed again (its own
  * equations may then need more). A cell is identified by its row (group and text cells) and column.
@@ -57,6 +59,19 @@ final class CubeSuppression {
             allOverDistricts[i++] = s;
         }
         equations.add(allOverDistricts);
+        // all = Σ teams + the districts no team serves (each district has at most one team)
+        Set<String> servedDistricts = new HashSet<>();
+        served.values().forEach(servedDistricts::addAll);
+        List<Integer> allOverTeams = new ArrayList<>(List.of(0));
+        allOverTeams.addAll(teamScope.values());
+        districtScope.forEach((code, s) -> {
+            if (!servedDistricts.contains(code)) {
+                allOverTeams.add(s);
+            }
+        });
+        if (!teamScope.isEmpty()) {
+            equations.add(allOverTeams.stream().mapToInt(Integer::intValue).toArray());
+        }
         teamScope.forEach((id, s) -> {
             List<Integer> parts = new ArrayList<>();
             parts.add(s);

@@ -128,31 +128,44 @@ public class MonitorService implements Monitor {
         // the money and indicator tables also show reference data that changes between refreshes
         String reference = name == MonitorTableName.MONEY || name == MonitorTableName.INDICATORS ? store.referenceStamp(municipality) : "";
         CubeKey key = new CubeKey(municipality, generation, reference, name, query.year(), query.law());
-        CubeSuppression.Cube cube;
-        synchronized (cubes) {
-            cube = cubes.get(key);
+        if (query.district() != null && query.team() != null) {
+            // a district and a team together: the facts of both filters (a request's team need not be the district's);
+            // this combination is suppressed on its own (docs/SECURITY.md, known limits)
+            return Suppression.apply(definition.compute(query, store.facts(municipality)), settings.threshold());
         }
-        if (cube == null) {
-            cube = cube(municipality, definition, query);
-            synchronized (cubes) {
-                cubes.put(key, cube);
+        java.util.concurrent.CompletableFuture<CubeSuppression.Cube> pending;
+        boolean mine = false;
+        synchronized (cubes) {
+            pending = cubes.get(key);
+            if (pending == null) {
+                // one computation per cube: a second request (or the warm-up) waits for the first
+                pending = new java.util.concurrent.CompletableFuture<>();
+                cubes.put(key, pending);
+                mine = true;
             }
         }
+        if (mine) {
+            try {
+                pending.complete(cube(municipality, definition, query));
+            } catch (RuntimeException e) {
+                synchronized (cubes) {
+                    cubes.remove(key);
+                }
+                pending.completeExceptionally(e);
+                throw e;
+            }
+        }
+        CubeSuppression.Cube cube = pending.join();
         MonitorTable t;
         if (query.district() == null && query.team() == null) {
             t = cube.all();
         } else if (query.team() == null) {
             t = cube.districts().get(query.district());
-        } else if (query.district() == null) {
-            t = cube.teams().get(query.team());
         } else {
-            // a district and a team: the district's figures when the team serves it, else nothing in common
-            t = directory.teamsServing(municipality).entrySet().stream()
-                    .anyMatch(e -> e.getKey().equals(query.district()) && e.getValue().id().equals(query.team()))
-                    ? cube.districts().get(query.district()) : null;
+            t = cube.teams().get(query.team());
         }
         if (t == null) {
-            // a scope outside the cube (a team serving no district, a district the team does not serve): its own table
+            // a scope outside the cube (a team that serves no district): its own table
             return Suppression.apply(definition.compute(query, store.facts(municipality)), settings.threshold());
         }
         return new MonitorTable(t.name(), t.title(), t.explanation(), query, t.columns(), t.rows(), t.notes(), t.refreshedAt(), t.threshold(),
@@ -163,9 +176,9 @@ public class MonitorService implements Monitor {
     }
 
     /** The last cubes used (a generation's cubes stop being asked for after the next refresh and age out). */
-    private final Map<CubeKey, CubeSuppression.Cube> cubes = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<CubeKey, java.util.concurrent.CompletableFuture<CubeSuppression.Cube>> cubes = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<CubeKey, CubeSuppression.Cube> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<CubeKey, java.util.concurrent.CompletableFuture<CubeSuppression.Cube>> eldest) {
             return size() > 48;
         }
     };

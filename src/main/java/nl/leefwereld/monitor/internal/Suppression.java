@@ -25,7 +25,7 @@ import nl.leefwereld.monitor.MonitorTable.Row;
  *       is still shown is hidden too (a non-zero part first), or the total when no part is left.</li>
  *   <li>Derived cells (percentages, amounts, medians, a sentence) are hidden with the count they are {@code basedOn}.</li>
  *   <li>Hidden cells carry no value ({@link Cell#hidden()}). Chart points whose label is the first text cell of a row
- *       with a hidden cell are left out of the chart.</li>
+ *       with a hidden cell are left out of the chart (as are points labelled with any other text cell of such a row).</li>
  * </ol>
  */
 public final class Suppression {
@@ -107,8 +107,9 @@ public final class Suppression {
                 }
             }
             if (any) {
-                columns.stream().filter(col -> col.kind() == Column.Kind.TEXT).findFirst()
-                        .map(col -> row.cell(col.key()).text()).ifPresent(hiddenLabels::add);
+                // every text cell: a chart may label its points with any of them (the money table's law, not its section)
+                columns.stream().filter(col -> col.kind() == Column.Kind.TEXT).map(col -> row.cell(col.key()).text())
+                        .filter(java.util.Objects::nonNull).forEach(hiddenLabels::add);
             }
             out.add(new Row(row.group(), row.total(), cells));
         }

@@ -136,6 +136,17 @@ class CubeSuppressionTest {
                 team.getValue().forEach(code -> teq.add(cube.districts().get(code)));
                 assertThat(hiddenIn(teq, r)).as("team = Σ its districts, row " + r).isNotEqualTo(1);
             }
+            // all = Σ teams + the districts no team serves
+            List<MonitorTable> aeq = new ArrayList<>(List.of(cube.all()));
+            aeq.addAll(cube.teams().values());
+            Set<String> servedDistricts = new java.util.HashSet<>();
+            served.values().forEach(servedDistricts::addAll);
+            cube.districts().forEach((code, t) -> {
+                if (!servedDistricts.contains(code)) {
+                    aeq.add(t);
+                }
+            });
+            assertThat(hiddenIn(aeq, r)).as("all = Σ teams, row " + r).isNotEqualTo(1);
         }
     }
 

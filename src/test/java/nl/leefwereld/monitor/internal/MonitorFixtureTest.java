@@ -388,6 +388,16 @@ class MonitorFixtureTest {
                         int hidden = hiddenIn(eq, id, col.key());
                         hiddenSomewhere += hidden;
                         assertThat(hidden).as(name + " " + law + " " + id + " " + col.key() + ": all districts − the others").isNotEqualTo(1);
+                        List<MonitorTable> aeq = new ArrayList<>(List.of(all));
+                        aeq.addAll(perTeam.values());
+                        java.util.Set<String> servedDistricts = new java.util.HashSet<>();
+                        served.values().forEach(servedDistricts::addAll);
+                        perDistrict.forEach((d, t) -> {
+                            if (!servedDistricts.contains(d)) {
+                                aeq.add(t);
+                            }
+                        });
+                        assertThat(hiddenIn(aeq, id, col.key())).as(name + " " + id + " " + col.key() + ": all − the teams").isNotEqualTo(1);
                         for (var team : served.entrySet()) {
                             List<MonitorTable> teq = new ArrayList<>(List.of(perTeam.get(team.getKey())));
                             team.getValue().forEach(d -> teq.add(perDistrict.get(d)));
