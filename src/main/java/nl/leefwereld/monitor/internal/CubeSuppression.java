@@ -131,7 +131,7 @@ final class CubeSuppression {
                             if (v == null) {
                                 continue;   // no such row in that scope: a zero that cannot be hidden and protects nothing
                             }
-                            if (best == null || better(v, best)) {
+                            if (best == null || Suppression.better(v, best)) {
                                 best = v;
                                 pick = scope;
                             }
@@ -208,15 +208,5 @@ final class CubeSuppression {
         }
         return new MonitorTable(raw.name(), raw.title(), raw.explanation(), raw.query(), raw.columns(), rows, raw.notes(), raw.refreshedAt(),
                 raw.threshold(), raw.chart());
-    }
-
-    /** Smaller is better, but a non-zero part protects and a zero does not (as in {@link Suppression}). */
-    private static boolean better(BigDecimal candidate, BigDecimal current) {
-        boolean candidateZero = candidate.signum() == 0;
-        boolean currentZero = current.signum() == 0;
-        if (candidateZero != currentZero) {
-            return !candidateZero;
-        }
-        return candidate.compareTo(current) < 0;
     }
 }

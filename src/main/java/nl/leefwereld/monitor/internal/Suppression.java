@@ -124,7 +124,7 @@ public final class Suppression {
     }
 
     /** Smaller is better, but a non-zero part protects and a zero does not. */
-    private static boolean better(BigDecimal candidate, BigDecimal current) {
+    static boolean better(BigDecimal candidate, BigDecimal current) {
         boolean candidateZero = candidate.signum() == 0;
         boolean currentZero = current.signum() == 0;
         if (candidateZero != currentZero) {
