@@ -104,8 +104,8 @@ public final class Charts {
         return svg(chart, id, title, description, width, height);
     }
 
-    /** Draws the chart and makes the SVG an accessible image. */
-    static String svg(JFreeChart chart, String id, String title, String description, int width, int height) {
+    /** Draws the chart and makes the SVG an accessible image (role img, title and description, scalable). */
+    public static String svg(JFreeChart chart, String id, String title, String description, int width, int height) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix(id + "-");
         chart.draw(g, new Rectangle(0, 0, width, height));

@@ -3,13 +3,11 @@ package nl.leefwereld.journey;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.leefwereld.plan.AgreementDraft;
@@ -41,19 +39,15 @@ class BudgetJourneyTest {
     @Autowired
     Clock clock;
 
-    final List<BrowserContext> contexts = new ArrayList<>();
+    final JourneyBrowser.Sessions sessions = new JourneyBrowser.Sessions();
 
     @AfterEach
     void close() {
-        contexts.forEach(BrowserContext::close);
+        sessions.close();
     }
 
     Page as(String user, int width) {
-        BrowserContext c = JourneyBrowser.newContext(port, width, 900);
-        contexts.add(c);
-        Page page = c.newPage();
-        JourneyBrowser.login(page, user);
-        return page;
+        return sessions.as(port, user, width);
     }
 
     @Test
@@ -86,8 +80,10 @@ class BudgetJourneyTest {
         assertThat(director.locator("#stand")).hasText("Aangevraagd");
         assertThat(JourneyBrowser.blockingViolations(director)).as("axe on the request").isEmpty();
 
+        Page lead = null;
         for (String member : List.of("regisseur.haven", "teamleider")) {
             Page p = as(member, 1280);
+            lead = p;
             p.navigate("/maatwerkbudget");
             p.locator("#wacht-op-mij").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName(purpose)).click();
             p.getByLabel("Goedkeuren").check();
@@ -96,7 +92,6 @@ class BudgetJourneyTest {
             assertThat(p.locator("#besluiten")).containsText("Past bij de afspraak in het plan.");
         }
 
-        Page lead = contexts.get(contexts.size() - 1).pages().get(0);
         assertThat(lead.locator("#stand")).hasText("Goedgekeurd, nog niet betaald");
         lead.navigate("/maatwerkbudget");
         assertThat(lead.locator("#nog-te-betalen")).containsText(purpose);

@@ -99,6 +99,25 @@ final class JourneyBrowser {
         return context;
     }
 
+    /** The logged-in browser contexts of one test (each with its own cookies), closed together after it. */
+    static final class Sessions {
+        private final java.util.List<BrowserContext> contexts = new java.util.ArrayList<>();
+
+        /** A new context of the given width, logged in as the user, on its first page. */
+        Page as(int port, String user, int width) {
+            BrowserContext c = newContext(port, width, 900);
+            contexts.add(c);
+            Page page = c.newPage();
+            login(page, user);
+            return page;
+        }
+
+        void close() {
+            contexts.forEach(BrowserContext::close);
+            contexts.clear();
+        }
+    }
+
     /** Fills in the login form on the current page (or opens /login first when asked) and sends it. */
     static void submitLogin(Page page, String username) {
         page.getByLabel("Gebruikersnaam").fill(username);

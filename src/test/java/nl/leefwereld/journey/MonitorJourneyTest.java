@@ -3,14 +3,12 @@ package nl.leefwereld.journey;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import nl.leefwereld.monitor.Monitor;
 import org.apache.pdfbox.Loader;
@@ -36,19 +34,15 @@ class MonitorJourneyTest {
     @Autowired
     ApplicationContext context;
 
-    final List<BrowserContext> contexts = new ArrayList<>();
+    final JourneyBrowser.Sessions sessions = new JourneyBrowser.Sessions();
 
     @AfterEach
     void close() {
-        contexts.forEach(BrowserContext::close);
+        sessions.close();
     }
 
     Page as(String user, int width) {
-        BrowserContext c = JourneyBrowser.newContext(port, width, 900);
-        contexts.add(c);
-        Page page = c.newPage();
-        JourneyBrowser.login(page, user);
-        return page;
+        return sessions.as(port, user, width);
     }
 
     private static void axe(Page page, String what) {

@@ -3,7 +3,6 @@ package nl.leefwereld.monitor.internal;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Rectangle;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,7 +25,6 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * A table's {@link ChartSpec} as an accessible SVG for the council report: lines through {@link Charts#lineChart}, bars
@@ -168,16 +166,6 @@ final class ReportChart {
             legend.setFrame(BlockBorder.NONE);
         }
         chart.setAntiAlias(true);
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-        g.setDefsKeyPrefix(id + "-");
-        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-        String svg = g.getSVGElement(id);
-        String titleId = id + "-titel";
-        String descId = id + "-uitleg";
-        int open = svg.indexOf('>', svg.indexOf("<svg")) + 1;
-        String head = svg.substring(0, open - 1) + " class=\"lw-chart\" role=\"img\" aria-labelledby=\"" + titleId + " " + descId
-                + "\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT + "\">";
-        return head + "<title id=\"" + titleId + "\">" + Charts.escape(title) + "</title><desc id=\"" + descId + "\">"
-                + Charts.escape(description) + "</desc>" + svg.substring(open);
+        return Charts.svg(chart, id, title, description, WIDTH, HEIGHT);
     }
 }
