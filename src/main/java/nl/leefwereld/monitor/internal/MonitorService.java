@@ -32,7 +32,7 @@ import org.springframework.web.server.ResponseStatusException;
  * own team), the query checked, the table computed from the current generation and always small-cell suppressed.
  */
 @Service
-public class MonitorService implements Monitor {
+public class MonitorService implements Monitor, org.springframework.beans.factory.DisposableBean {
 
     private final Map<MonitorTableName, MonitorTableDefinition> definitions = new EnumMap<>(MonitorTableName.class);
     private final FactStore store;
@@ -63,6 +63,11 @@ public class MonitorService implements Monitor {
         return t;
     });
 
+    @Override
+    public void destroy() {
+        warmer.shutdownNow();
+    }
+
     private void warm(String municipality) {
         warmer.submit(() -> {
             try {
@@ -72,11 +77,14 @@ public class MonitorService implements Monitor {
                 laws.addAll(MonitorQuery.LAWS);
                 for (String law : laws) {
                     for (MonitorTableName name : definitions.keySet()) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            return;
+                        }
                         tableFor(municipality, name, new MonitorQuery(year, null, law, null));
                     }
                 }
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(MonitorService.class).debug("monitor cubes of {} not warmed: {}", municipality,
+                org.slf4j.LoggerFactory.getLogger(MonitorService.class).warn("monitor cubes of {} not warmed: {}", municipality,
                         e.getClass().getSimpleName());
             }
         });
@@ -128,6 +136,11 @@ public class MonitorService implements Monitor {
         // the money and indicator tables also show reference data that changes between refreshes
         String reference = name == MonitorTableName.MONEY || name == MonitorTableName.INDICATORS ? store.referenceStamp(municipality) : "";
         CubeKey key = new CubeKey(municipality, generation, reference, name, query.year(), query.law());
+        if (name == MonitorTableName.INDICATORS) {
+            // the indicator sheet is the municipality's, whatever the filters: every query gives the same table, so there is
+            // nothing to subtract and no cube to compute (it would read the indicators once per district and team)
+            return Suppression.apply(definition.compute(query, store.facts(municipality)), settings.threshold());
+        }
         if (query.district() != null && query.team() != null) {
             // a district and a team together: the facts of both filters (a request's team need not be the district's);
             // this combination is suppressed on its own (docs/SECURITY.md, known limits)
