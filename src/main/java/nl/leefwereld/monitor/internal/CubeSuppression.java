@@ -2,166 +2,493 @@ package nl.leefwereld.monitor.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import nl.leefwereld.monitor.MonitorQuery;
 import nl.leefwereld.monitor.MonitorTable;
 import nl.leefwereld.monitor.MonitorTable.Cell;
 import nl.leefwereld.monitor.MonitorTable.Column;
 import nl.leefwereld.monitor.MonitorTable.Row;
 
 /**
- * Suppression across the queries of one table, year and law (pure): the table for all districts, for each district and
- * for each team are suppressed together, so that no query can be subtracted from another.
+ * Suppression across every query of one table and year (pure): the table for each law filter (all laws and each law)
+ * and each place filter (all districts, each district, each team, each district and team together) is suppressed
+ * together with all the others, so that no query can be subtracted from another.
  *
- * <p>Counts add up over districts and teams (the {@code MonitorSource} contract), so every cell of a table satisfies
- * <em>all districts = the sum of the districts</em>, <em>a team = the sum of the districts it serves</em> and <em>all =
- * the sum of the teams and of the districts no team serves</em>, with a row missing from a table counting as 0. (For
- * measures counted by the team of a request or case rather than of the household's district the team equations are
- * approximations; see docs/SECURITY.md.) {@link Suppression} makes each table safe on its own; here, repeated until
- * nothing changes, every such equation that has exactly one hidden cell gets a second one — the smallest other part
- * still shown (a non-zero one first), else the total — and the table that got it is suppressed again (its own
- * equations may then need more). A cell is identified by its row (group and text cells) and column.
+ * <p>The facts carry a district and a team each (the {@code MonitorSource} contract), and a table's counts are sums of
+ * facts. So for every count cell, with a row missing from a table counting as 0:
+ * <ul>
+ *   <li>a district = the sum of its (district, team) tables + what in it has no team;</li>
+ *   <li>a team = the sum of its (district, team) tables + what of it has no district;</li>
+ *   <li>all = the sum of the districts + what has no district, and = the sum of the teams + what has no team;</li>
+ *   <li>a cell of a one-law table is the same cell of the all-laws table when both have the row with the same number
+ *       (a law filter mostly shows a part of the all-laws table).</li>
+ * </ul>
+ * The "what has no team / no district" parts (remainders) are published nowhere; one that is small (0 &lt; r &lt;
+ * threshold) counts as a hidden cell, because subtracting would reveal it. {@link Suppression} makes each table safe on
+ * its own; here, repeated until nothing changes, every equation with exactly one hidden cell gets a second one — the
+ * smallest other part still shown (a non-zero one first), else the total — and the table that got it is suppressed again
+ * (its own equations may then need more). This is the usual hypercube rule; hidden patterns that only a combination of
+ * several equations would solve are not searched for (docs/SECURITY.md).
+ *
+ * <p>The cube keeps, per scope, only the cells it hides beyond the table's own suppression and a fingerprint of the raw
+ * table it decided on: a page computes its raw table again and {@link Cube#suppress} applies the decision only to that
+ * same table (a renamed team or provision, or new reference data, gives another fingerprint and a new cube).
  */
 final class CubeSuppression {
 
     private CubeSuppression() {
     }
 
-    /** The suppressed tables of every scope; the keys as given. */
-    record Cube(MonitorTable all, Map<String, MonitorTable> districts, Map<java.util.UUID, MonitorTable> teams) {
+    /** One query's filters besides the year; null = all. */
+    record Scope(String law, String district, UUID team) {
+
+        static final Scope ALL = new Scope(null, null, null);
+
+        static Scope of(MonitorQuery q) {
+            return new Scope(q.law(), q.district(), q.team());
+        }
+
+        MonitorQuery query(int year) {
+            return new MonitorQuery(year, district, law, team);
+        }
+
+        Scope withLaw(String l) {
+            return new Scope(l, district, team);
+        }
     }
 
-    static Cube apply(MonitorTable all, Map<String, MonitorTable> districts, Map<java.util.UUID, MonitorTable> teams,
-                      Map<java.util.UUID, Set<String>> served, int threshold) {
-        // scope 0 = all districts; then the districts; then the teams
-        List<MonitorTable> raw = new ArrayList<>();
-        raw.add(all);
-        Map<String, Integer> districtScope = new LinkedHashMap<>();
-        districts.forEach((code, t) -> {
-            districtScope.put(code, raw.size());
-            raw.add(t);
-        });
-        Map<java.util.UUID, Integer> teamScope = new LinkedHashMap<>();
-        teams.forEach((id, t) -> {
-            teamScope.put(id, raw.size());
-            raw.add(t);
-        });
-        // equations between scopes: {total scope, part scopes...}
-        List<int[]> equations = new ArrayList<>();
-        int[] allOverDistricts = new int[districtScope.size() + 1];
-        int i = 0;
-        allOverDistricts[i++] = 0;
-        for (int s : districtScope.values()) {
-            allOverDistricts[i++] = s;
-        }
-        equations.add(allOverDistricts);
-        // all = Σ teams + the districts no team serves (each district has at most one team)
-        Set<String> servedDistricts = new HashSet<>();
-        served.values().forEach(servedDistricts::addAll);
-        List<Integer> allOverTeams = new ArrayList<>(List.of(0));
-        allOverTeams.addAll(teamScope.values());
-        districtScope.forEach((code, s) -> {
-            if (!servedDistricts.contains(code)) {
-                allOverTeams.add(s);
+    /** What the cube decided for one scope: the raw table's fingerprint and the cells hidden beyond its own suppression. */
+    record Decision(long fingerprint, Set<String> forced) {
+    }
+
+    /** The decisions of every scope of one table and year. */
+    record Cube(Map<Scope, Decision> decisions, int threshold) {
+
+        /**
+         * The scope's table suppressed as the cube decided, or empty when this raw table is not the one the cube decided
+         * on (the cube is stale). A scope outside the cube has no facts: its table is suppressed on its own, unless it
+         * does have a count, which means the cube is stale too.
+         */
+        Optional<MonitorTable> suppress(Scope scope, MonitorTable raw) {
+            Decision d = decisions.get(scope);
+            if (d == null) {
+                return hasCount(raw) ? Optional.empty() : Optional.of(Suppression.apply(raw, threshold));
             }
-        });
-        if (!teamScope.isEmpty()) {
-            equations.add(allOverTeams.stream().mapToInt(Integer::intValue).toArray());
+            if (d.fingerprint() != fingerprint(raw)) {
+                return Optional.empty();
+            }
+            if (d.forced().isEmpty()) {
+                return Optional.of(Suppression.apply(raw, threshold));
+            }
+            List<String> ids = rowIds(raw);
+            return Optional.of(Suppression.apply(mark(raw, (r, col) -> d.forced().contains(ids.get(r) + '\u0000' + col)), threshold));
         }
-        teamScope.forEach((id, s) -> {
-            List<Integer> parts = new ArrayList<>();
-            parts.add(s);
-            for (String d : served.getOrDefault(id, Set.of())) {
-                Integer ds = districtScope.get(d);
-                if (ds != null) {
-                    parts.add(ds);
+
+        int scopes() {
+            return decisions.size();
+        }
+    }
+
+    static Cube apply(Map<Scope, MonitorTable> raw, int threshold) {
+        List<Scope> scopes = new ArrayList<>(raw.keySet());
+        Map<Scope, Integer> index = new HashMap<>();
+        for (int s = 0; s < scopes.size(); s++) {
+            index.put(scopes.get(s), s);
+        }
+        // cells: (row identity, count column) interned across all scopes
+        Map<String, Integer> rowIndex = new HashMap<>();
+        List<String> rowNames = new ArrayList<>();
+        Map<String, Integer> colIndex = new LinkedHashMap<>();
+        List<List<String>> scopeRowIds = new ArrayList<>();
+        for (Scope scope : scopes) {
+            MonitorTable t = raw.get(scope);
+            List<String> ids = rowIds(t);
+            scopeRowIds.add(ids);
+            for (String id : ids) {
+                rowIndex.computeIfAbsent(id, k -> {
+                    rowNames.add(k);
+                    return rowNames.size() - 1;
+                });
+            }
+            for (Column c : t.columns()) {
+                if (c.kind() == Column.Kind.COUNT) {
+                    colIndex.putIfAbsent(c.key(), colIndex.size());
                 }
             }
-            equations.add(parts.stream().mapToInt(Integer::intValue).toArray());
-        });
-
-        List<String> counts = all.columns().stream().filter(c -> c.kind() == Column.Kind.COUNT).map(Column::key).toList();
-        List<Map<String, Row>> rawRows = new ArrayList<>();
-        for (MonitorTable t : raw) {
-            rawRows.add(byId(t));
         }
-        List<Set<String>> forced = new ArrayList<>();
-        List<MonitorTable> out = new ArrayList<>();
-        List<Map<String, Row>> outRows = new ArrayList<>();
-        for (MonitorTable t : raw) {
-            forced.add(new HashSet<>());
-            MonitorTable s = Suppression.apply(t, threshold);
-            out.add(s);
-            outRows.add(byId(s));
+        List<String> colNames = new ArrayList<>(colIndex.keySet());
+        int width = Math.max(1, colNames.size());
+        List<Map<Integer, BigDecimal>> values = new ArrayList<>();
+        for (int s = 0; s < scopes.size(); s++) {
+            MonitorTable t = raw.get(scopes.get(s));
+            Map<Integer, BigDecimal> v = new HashMap<>();
+            for (int r = 0; r < t.rows().size(); r++) {
+                int row = rowIndex.get(scopeRowIds.get(s).get(r));
+                for (Column c : t.columns()) {
+                    BigDecimal n = t.rows().get(r).cell(c.key()).number();
+                    if (c.kind() == Column.Kind.COUNT && n != null) {
+                        v.putIfAbsent(row * width + colIndex.get(c.key()), n);
+                    }
+                }
+            }
+            values.add(v);
         }
-        Set<String> rowIds = new java.util.LinkedHashSet<>();
-        rawRows.forEach(m -> rowIds.addAll(m.keySet()));
 
+        int n = scopes.size();
+        BitSet[] forced = new BitSet[n];
+        BitSet[] hidden = new BitSet[n];
+        for (int s = 0; s < n; s++) {
+            forced[s] = new BitSet();
+            // each table safe on its own first
+            hidden[s] = hiddenCells(Suppression.apply(raw.get(scopes.get(s)), threshold), scopeRowIds.get(s), rowIndex, colIndex, width);
+        }
+        List<Place> places = places(scopes, index);
+        List<int[]> sameCells = sameCells(scopes, index);
+        Map<Long, BitSet> secretRemainders = new HashMap<>();
         boolean changed = true;
         while (changed) {
             changed = false;
-            Set<Integer> touched = new HashSet<>();
-            for (int[] eq : equations) {
-                if (eq.length < 2) {
-                    continue;
-                }
-                for (String rowId : rowIds) {
-                    for (String col : counts) {
-                        int hidden = 0;
-                        for (int scope : eq) {
-                            if (isHidden(outRows.get(scope), rowId, col)) {
-                                hidden++;
-                            }
-                        }
-                        if (hidden != 1) {
-                            continue;
-                        }
-                        int pick = -1;
-                        BigDecimal best = null;
-                        for (int p = 1; p < eq.length; p++) {
-                            int scope = eq[p];
-                            if (isHidden(outRows.get(scope), rowId, col)) {
-                                continue;
-                            }
-                            BigDecimal v = value(rawRows.get(scope), rowId, col);
-                            if (v == null) {
-                                continue;   // no such row in that scope: a zero that cannot be hidden and protects nothing
-                            }
-                            if (best == null || Suppression.better(v, best)) {
-                                best = v;
-                                pick = scope;
-                            }
-                        }
-                        if (pick < 0 && !isHidden(outRows.get(eq[0]), rowId, col) && value(rawRows.get(eq[0]), rowId, col) != null) {
-                            pick = eq[0];
-                        }
-                        if (pick >= 0 && forced.get(pick).add(rowId + '\u0000' + col)) {
-                            touched.add(pick);
-                            changed = true;
-                        }
+            Set<Integer> touched = new LinkedHashSet<>();
+            // a cell of a one-law table and the same cell of the all-laws table: hidden in both or in neither
+            for (int[] pair : sameCells) {
+                BitSet differ = (BitSet) hidden[pair[0]].clone();
+                differ.xor(hidden[pair[1]]);
+                for (int cell = differ.nextSetBit(0); cell >= 0; cell = differ.nextSetBit(cell + 1)) {
+                    BigDecimal v0 = values.get(pair[0]).get(cell);
+                    BigDecimal v1 = values.get(pair[1]).get(cell);
+                    if (v0 == null || v1 == null || v0.compareTo(v1) != 0) {
+                        continue;
+                    }
+                    int shown = hidden[pair[0]].get(cell) ? pair[1] : pair[0];
+                    if (!forced[shown].get(cell)) {
+                        forced[shown].set(cell);
+                        touched.add(shown);
                     }
                 }
-                // re-suppress what this equation touched before the next one looks at it
-                for (int scope : touched) {
-                    MonitorTable s = Suppression.apply(mark(raw.get(scope), forced.get(scope)), threshold);
-                    out.set(scope, s);
-                    outRows.set(scope, byId(s));
-                }
-                touched.clear();
             }
+            // per law and cell: the places' equations, solved as far as an attacker can one equation at a time
+            for (int p = 0; p < places.size(); p++) {
+                Place place = places.get(p);
+                BitSet cells = new BitSet();
+                for (int s : place.scopes()) {
+                    cells.or(hidden[s]);
+                    values.get(s).keySet().forEach(cells::set);
+                }
+                for (int cell = cells.nextSetBit(0); cell >= 0; cell = cells.nextSetBit(cell + 1)) {
+                    BitSet secret = secretRemainders.computeIfAbsent(((long) p << 32) | cell, k -> new BitSet());
+                    int before = secret.cardinality();
+                    for (int s : place.protect(cell, values, hidden, secret, threshold)) {
+                        if (!forced[s].get(cell)) {
+                            forced[s].set(cell);
+                            touched.add(s);
+                        }
+                    }
+                    changed |= secret.cardinality() != before;
+                }
+            }
+            for (int s : touched) {
+                BitSet f = forced[s];
+                List<String> ids = scopeRowIds.get(s);
+                MonitorTable marked = mark(raw.get(scopes.get(s)), (r, col) -> {
+                    Integer c = colIndex.get(col);
+                    return c != null && f.get(rowIndex.get(ids.get(r)) * width + c);
+                });
+                hidden[s] = hiddenCells(Suppression.apply(marked, threshold), ids, rowIndex, colIndex, width);
+            }
+            changed |= !touched.isEmpty();
         }
-        Map<String, MonitorTable> d = new LinkedHashMap<>();
-        districtScope.forEach((code, s) -> d.put(code, out.get(s)));
-        Map<java.util.UUID, MonitorTable> t = new LinkedHashMap<>();
-        teamScope.forEach((id, s) -> t.put(id, out.get(s)));
-        return new Cube(out.get(0), d, t);
+        Map<Scope, Decision> decisions = new LinkedHashMap<>();
+        for (int s = 0; s < n; s++) {
+            Set<String> cells = new HashSet<>();
+            for (int cell = forced[s].nextSetBit(0); cell >= 0; cell = forced[s].nextSetBit(cell + 1)) {
+                cells.add(rowNames.get(cell / width) + '\u0000' + colNames.get(cell % width));
+            }
+            decisions.put(scopes.get(s), new Decision(fingerprint(raw.get(scopes.get(s))), Set.copyOf(cells)));
+        }
+        return new Cube(decisions, threshold);
     }
 
-    /** A row's identity across scopes: its group and its text cells. */
+    /** Pairs {one-law scope, all-laws scope} of the same place. */
+    private static List<int[]> sameCells(List<Scope> scopes, Map<Scope, Integer> index) {
+        List<int[]> out = new ArrayList<>();
+        for (int s = 0; s < scopes.size(); s++) {
+            Integer allLaws = scopes.get(s).law() == null ? null : index.get(scopes.get(s).withLaw(null));
+            if (allLaws != null) {
+                out.add(new int[] {s, allLaws});
+            }
+        }
+        return out;
+    }
+
+    /** The places of one law filter: all, the districts, the teams, the districts and teams together (scope indexes). */
+    private static List<Place> places(List<Scope> scopes, Map<Scope, Integer> index) {
+        Map<String, Place.Builder> byLaw = new LinkedHashMap<>();
+        for (int s = 0; s < scopes.size(); s++) {
+            Scope scope = scopes.get(s);
+            byLaw.computeIfAbsent(Objects.toString(scope.law(), ""), k -> new Place.Builder()).add(scope, s);
+        }
+        List<Place> out = new ArrayList<>();
+        byLaw.values().forEach(b -> {
+            if (b.all >= 0) {
+                out.add(b.build());
+            }
+        });
+        return out;
+    }
+
+    /**
+     * One law's places as a table of districts × teams with margins: a district = Σ its (district, team) cells + its
+     * part without a team; a team = Σ its cells + its part without a district; all = Σ districts + the parts without a
+     * district (of each team, and of neither) = Σ teams + the parts without a team (of each district, and of neither).
+     * The parts without a team or district are published nowhere: the attacker knows them only when an equation gives
+     * them. Variables: 0..scopes-1 the published cells (scopes[i]), then one part per district, one per team, and the
+     * part of neither.
+     */
+    private record Place(int[] scopes, int all, int[] districts, int[] teams, int[][] pairsOfDistrict, int[][] pairsOfTeam) {
+
+        static final class Builder {
+            int all = -1;
+            final List<Integer> members = new ArrayList<>();
+            final Map<String, Integer> districts = new LinkedHashMap<>();
+            final Map<UUID, Integer> teams = new LinkedHashMap<>();
+            final Map<String, List<Integer>> pairsOfDistrict = new LinkedHashMap<>();
+            final Map<UUID, List<Integer>> pairsOfTeam = new LinkedHashMap<>();
+
+            void add(Scope scope, int s) {
+                int local = members.size();
+                members.add(s);
+                if (scope.district() == null && scope.team() == null) {
+                    all = local;
+                } else if (scope.team() == null) {
+                    districts.put(scope.district(), local);
+                } else if (scope.district() == null) {
+                    teams.put(scope.team(), local);
+                } else {
+                    pairsOfDistrict.computeIfAbsent(scope.district(), k -> new ArrayList<>()).add(local);
+                    pairsOfTeam.computeIfAbsent(scope.team(), k -> new ArrayList<>()).add(local);
+                }
+            }
+
+            Place build() {
+                // a district or team with pairs but without its own scope does not occur (scopes come from the facts)
+                int[] d = districts.values().stream().mapToInt(Integer::intValue).toArray();
+                int[] t = teams.values().stream().mapToInt(Integer::intValue).toArray();
+                int[][] pd = new int[d.length][];
+                int i = 0;
+                for (String code : districts.keySet()) {
+                    pd[i++] = pairsOfDistrict.getOrDefault(code, List.of()).stream().mapToInt(Integer::intValue).toArray();
+                }
+                int[][] pt = new int[t.length][];
+                i = 0;
+                for (UUID id : teams.keySet()) {
+                    pt[i++] = pairsOfTeam.getOrDefault(id, List.of()).stream().mapToInt(Integer::intValue).toArray();
+                }
+                return new Place(members.stream().mapToInt(Integer::intValue).toArray(), all, d, t, pd, pt);
+            }
+        }
+
+        /**
+         * Solves this place's equations for one cell the way an attacker would, one equation with one unknown at a time
+         * (a published hidden cell, or a part without team or district that is not 0 and not yet found). A hidden cell
+         * or a small part ({@code 0 < part < threshold}, or marked {@code secret}) that becomes known is a leak: the
+         * returned scopes get the cell hidden too (a shown part of that equation, the smallest non-zero first, else its
+         * total); when the equation has no shown cell left, the parts it was solved with are marked secret, so that the
+         * equations that gave them away are protected in the next round.
+         */
+        List<Integer> protect(int cell, List<Map<Integer, BigDecimal>> values, BitSet[] hidden, BitSet secret, int threshold) {
+            int published = scopes.length;
+            int vars = published + districts.length + teams.length + 1;
+            long[] v = new long[vars];
+            boolean[] unknown = new boolean[vars];
+            boolean[] present = new boolean[published];
+            for (int i = 0; i < published; i++) {
+                BigDecimal x = values.get(scopes[i]).get(cell);
+                present[i] = x != null;
+                v[i] = x == null ? 0 : x.longValue();
+                unknown[i] = hidden[scopes[i]].get(cell);
+            }
+            List<int[]> equations = new ArrayList<>();   // {total, parts...}
+            long noDistrict = v[all];
+            long noTeam = v[all];
+            int neither = vars - 1;
+            for (int i = 0; i < districts.length; i++) {
+                int part = published + i;
+                v[part] = v[districts[i]] - sum(v, pairsOfDistrict[i]);
+                equations.add(concat(districts[i], pairsOfDistrict[i], part));
+                noDistrict -= v[districts[i]];
+                noTeam -= v[part];
+            }
+            for (int i = 0; i < teams.length; i++) {
+                int part = published + districts.length + i;
+                v[part] = v[teams[i]] - sum(v, pairsOfTeam[i]);
+                equations.add(concat(teams[i], pairsOfTeam[i], part));
+                noTeam -= v[teams[i]];
+                noDistrict -= v[part];
+            }
+            v[neither] = Math.min(noDistrict, noTeam);
+            int[] allParts1 = new int[districts.length + teams.length + 1];
+            int[] allParts2 = new int[districts.length + teams.length + 1];
+            int k = 0;
+            for (int d : districts) {
+                allParts1[k++] = d;
+            }
+            for (int i = 0; i < teams.length; i++) {
+                allParts1[k++] = published + districts.length + i;
+            }
+            allParts1[k] = neither;
+            k = 0;
+            for (int t : teams) {
+                allParts2[k++] = t;
+            }
+            for (int i = 0; i < districts.length; i++) {
+                allParts2[k++] = published + i;
+            }
+            allParts2[k] = neither;
+            equations.add(concat(all, allParts1));
+            equations.add(concat(all, allParts2));
+            boolean anySecret = false;
+            for (int i = 0; i < vars; i++) {
+                if (i >= published) {
+                    // a part that is 0 may be taken for known; a negative one means the cell is no plain sum (a rounded share)
+                    unknown[i] = v[i] > 0;
+                    anySecret |= unknown[i] && (v[i] < threshold || secret.get(i));
+                } else {
+                    anySecret |= unknown[i];
+                }
+            }
+            if (!anySecret) {
+                return List.of();   // nothing hidden and no small part: nothing to give away
+            }
+
+            List<Integer> out = new ArrayList<>();
+            while (true) {
+                boolean[] known = new boolean[vars];
+                for (int i = 0; i < vars; i++) {
+                    known[i] = !unknown[i];
+                }
+                int[] leak = null;
+                int leaked = -1;
+                boolean progress = true;
+                while (progress && leak == null) {
+                    progress = false;
+                    for (int[] eq : equations) {
+                        int open = -1;
+                        int count = 0;
+                        for (int x : eq) {
+                            if (!known[x] && ++count > 1) {
+                                break;
+                            }
+                            if (!known[x]) {
+                                open = x;
+                            }
+                        }
+                        if (count != 1) {
+                            continue;
+                        }
+                        boolean isSecret = open < published || v[open] < threshold || secret.get(open);
+                        if (isSecret) {
+                            leak = eq;
+                            leaked = open;
+                            break;
+                        }
+                        known[open] = true;
+                        progress = true;
+                    }
+                }
+                if (leak == null) {
+                    return out;
+                }
+                int pick = -1;
+                long best = 0;
+                for (int j = 1; j < leak.length; j++) {
+                    int x = leak[j];
+                    if (x >= published || unknown[x] || !present[x]) {
+                        continue;
+                    }
+                    if (pick < 0 || Suppression.better(BigDecimal.valueOf(v[x]), BigDecimal.valueOf(best))) {
+                        pick = x;
+                        best = v[x];
+                    }
+                }
+                if (pick < 0 && !unknown[leak[0]] && present[leak[0]]) {
+                    pick = leak[0];
+                }
+                if (pick >= 0) {
+                    unknown[pick] = true;
+                    out.add(scopes[pick]);
+                    continue;
+                }
+                // nothing shown left in this equation: the parts it was solved with must stay unknown
+                boolean marked = false;
+                for (int x : leak) {
+                    if (x >= published && x != leaked && unknown[x] && !secret.get(x)) {
+                        secret.set(x);
+                        marked = true;
+                    }
+                }
+                if (!marked) {
+                    return out;   // no way left to protect it here
+                }
+            }
+        }
+
+        private static long sum(long[] v, int[] members) {
+            long s = 0;
+            for (int m : members) {
+                s += v[m];
+            }
+            return s;
+        }
+
+        private static int[] concat(int first, int[] middle, int... last) {
+            int[] out = new int[1 + middle.length + last.length];
+            out[0] = first;
+            System.arraycopy(middle, 0, out, 1, middle.length);
+            System.arraycopy(last, 0, out, 1 + middle.length, last.length);
+            return out;
+        }
+    }
+
+    private static BitSet hiddenCells(MonitorTable suppressed, List<String> ids, Map<String, Integer> rowIndex, Map<String, Integer> colIndex,
+                                      int width) {
+        BitSet out = new BitSet();
+        for (int r = 0; r < suppressed.rows().size(); r++) {
+            Row row = suppressed.rows().get(r);
+            for (Column c : suppressed.columns()) {
+                if (c.kind() == Column.Kind.COUNT && row.cell(c.key()).suppressed()) {
+                    out.set(rowIndex.get(ids.get(r)) * width + colIndex.get(c.key()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The identities of a table's rows across scopes: group, total flag and text cells; a second row with the same
+     * identity in one table gets "#2" (and so on), so that no row shares another's.
+     */
+    static List<String> rowIds(MonitorTable table) {
+        List<String> out = new ArrayList<>(table.rows().size());
+        Map<String, Integer> seen = new HashMap<>();
+        for (Row r : table.rows()) {
+            String id = rowId(table, r);
+            int k = seen.merge(id, 1, Integer::sum);
+            out.add(k == 1 ? id : id + '#' + k);
+        }
+        return out;
+    }
+
+    /** A row's identity: its group and its text cells (without the occurrence number of {@link #rowIds}). */
     static String rowId(MonitorTable table, Row row) {
         StringBuilder id = new StringBuilder(String.valueOf(row.group())).append(row.total() ? "|T" : "|P");
         for (Column c : table.columns()) {
@@ -172,34 +499,53 @@ final class CubeSuppression {
         return id.toString();
     }
 
-    private static Map<String, Row> byId(MonitorTable t) {
-        Map<String, Row> m = new HashMap<>();
-        for (Row r : t.rows()) {
-            m.putIfAbsent(rowId(t, r), r);
+    /** A fingerprint of what a table shows: columns, rows and every cell, in order. */
+    static long fingerprint(MonitorTable t) {
+        long h = 1125899906842597L;
+        for (Column c : t.columns()) {
+            h = 31 * h + c.key().hashCode();
+            h = 31 * h + c.kind().ordinal();
         }
-        return m;
+        for (Row r : t.rows()) {
+            h = 31 * h + Objects.hashCode(r.group());
+            h = 31 * h + (r.total() ? 1 : 2);
+            for (Column c : t.columns()) {
+                Cell x = r.cell(c.key());
+                h = 31 * h + Objects.hashCode(x.text());
+                h = 31 * h + (x.number() == null ? 7 : x.number().stripTrailingZeros().hashCode());
+                h = 31 * h + (x.suppressed() ? 1 : 0);
+            }
+        }
+        return h;
     }
 
-    private static boolean isHidden(Map<String, Row> rows, String rowId, String col) {
-        Row r = rows.get(rowId);
-        return r != null && r.cell(col).suppressed();
+    private static boolean hasCount(MonitorTable t) {
+        for (Row r : t.rows()) {
+            for (Column c : t.columns()) {
+                BigDecimal n = r.cell(c.key()).number();
+                if (c.kind() == Column.Kind.COUNT && n != null && n.signum() != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
-    private static BigDecimal value(Map<String, Row> rows, String rowId, String col) {
-        Row r = rows.get(rowId);
-        return r == null ? null : r.cell(col).number();
+    /** Every count cell that is not 0 hidden: what a table gets when the cube cannot vouch for it. */
+    static MonitorTable hideEveryCount(MonitorTable raw, int threshold) {
+        return Suppression.apply(mark(raw, (r, col) -> true), threshold);
     }
 
-    /** The raw table with these cells marked hidden (their numbers kept, for choosing what else to hide). */
-    private static MonitorTable mark(MonitorTable raw, Set<String> cells) {
+    /** The raw table with the cells {@code hide(row position, column key)} marked hidden (numbers kept, for choosing what else to hide). */
+    static MonitorTable mark(MonitorTable raw, java.util.function.BiPredicate<Integer, String> hide) {
         List<Row> rows = new ArrayList<>();
-        for (Row r : raw.rows()) {
-            String id = rowId(raw, r);
+        for (int i = 0; i < raw.rows().size(); i++) {
+            Row r = raw.rows().get(i);
             Map<String, Cell> cs = new LinkedHashMap<>(r.cells());
             boolean any = false;
             for (Column c : raw.columns()) {
-                if (cells.contains(id + '\u0000' + c.key())) {
-                    Cell old = r.cell(c.key());
+                Cell old = r.cell(c.key());
+                if (c.kind() == Column.Kind.COUNT && old.number() != null && hide.test(i, c.key())) {
                     cs.put(c.key(), new Cell(old.text(), old.number(), true));
                     any = true;
                 }

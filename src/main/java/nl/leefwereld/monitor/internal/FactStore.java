@@ -45,8 +45,30 @@ public class FactStore {
 
     /** The facts of the municipality's current generation (fixed when this is called, so one table reads one generation). */
     public MonitorFacts facts(String municipality) {
-        RefreshRow row = refreshRow(municipality);
+        return facts(municipality, refreshRow(municipality));
+    }
+
+    /** The facts of the generation of this refresh row (read before, so that a table and its cube read the same one). */
+    MonitorFacts facts(String municipality, RefreshRow row) {
         return new Facts(municipality, row.generation(), row.generation() == 0 ? null : row.refreshedAt());
+    }
+
+    /** A district and a team that facts have together (either may be null). */
+    record Atom(String district, UUID team) {
+    }
+
+    /** In-memory facts that also tell which (district, team) combinations occur and when two filters select the same facts. */
+    public interface InMemory extends Scoped {
+
+        /** The (district, team) combinations of every fact read so far. */
+        java.util.Set<Atom> atoms();
+
+        /**
+         * Whether {@code narrow} selects the same facts as {@code wide} for every measure read so far, where every fact
+         * of narrow is one of wide's (a district and team together within that district or that team): then the two
+         * tables are the same.
+         */
+        boolean sameFacts(MonitorQuery narrow, MonitorQuery wide);
     }
 
     /**
@@ -54,8 +76,12 @@ public class FactStore {
      * year, or of all years) and filtered in memory: for computing one table for every district and team at once.
      */
     public Scoped inMemory(String municipality) {
-        Facts db = (Facts) facts(municipality);
-        return new Scoped() {
+        return inMemory(municipality, refreshRow(municipality));
+    }
+
+    InMemory inMemory(String municipality, RefreshRow row) {
+        Facts db = (Facts) facts(municipality, row);
+        return new InMemory() {
             private final java.util.Map<String, List<Fact>> read = new java.util.HashMap<>();
             private final java.util.Map<String, java.util.Optional<String>> labels = new java.util.HashMap<>();
 
@@ -84,19 +110,46 @@ public class FactStore {
                 });
                 java.util.Map<Object, List<Fact>> groups = grouped.computeIfAbsent(key, k -> {
                     java.util.Map<Object, List<Fact>> g = new java.util.HashMap<>();
+                    g.put("*", facts);
                     for (Fact f : facts) {
                         g.computeIfAbsent("d:" + f.district(), x -> new ArrayList<>()).add(f);
                         g.computeIfAbsent("t:" + f.team(), x -> new ArrayList<>()).add(f);
+                        g.computeIfAbsent("p:" + f.district() + '|' + f.team(), x -> new ArrayList<>()).add(f);
+                        atoms.add(new Atom(f.district(), f.team()));
                     }
                     return g;
                 });
+                return group(groups, q);
+            }
+
+            private final java.util.Set<Atom> atoms = new java.util.LinkedHashSet<>();
+
+            @Override
+            public java.util.Set<Atom> atoms() {
+                return java.util.Collections.unmodifiableSet(atoms);
+            }
+
+            @Override
+            public boolean sameFacts(MonitorQuery narrow, MonitorQuery wide) {
+                for (java.util.Map<Object, List<Fact>> groups : grouped.values()) {
+                    if (group(groups, narrow).size() != group(groups, wide).size()) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            private static List<Fact> group(java.util.Map<Object, List<Fact>> groups, MonitorQuery q) {
+                if (q.district() != null && q.team() != null) {
+                    return groups.getOrDefault("p:" + q.district() + '|' + q.team(), List.of());
+                }
                 if (q.district() != null) {
                     return groups.getOrDefault("d:" + q.district(), List.of());
                 }
                 if (q.team() != null) {
                     return groups.getOrDefault("t:" + q.team(), List.of());
                 }
-                return facts;
+                return groups.getOrDefault("*", List.of());
             }
 
             private static List<Fact> filter(List<Fact> facts, MonitorQuery q, String law) {

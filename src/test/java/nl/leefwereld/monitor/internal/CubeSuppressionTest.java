@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -16,11 +18,14 @@ import nl.leefwereld.monitor.MonitorTable.Cell;
 import nl.leefwereld.monitor.MonitorTable.Column;
 import nl.leefwereld.monitor.MonitorTable.Row;
 import nl.leefwereld.monitor.MonitorTableName;
+import nl.leefwereld.monitor.internal.CubeSuppression.Scope;
 import org.junit.jupiter.api.Test;
 
 /**
- * The subtraction attack across queries: all districts minus the other districts, a team minus its other district. Each
- * table is safe on its own ({@link Suppression}); only suppressing them together stops the attack.
+ * The subtraction attack across queries: all districts minus the other districts, a team minus its other district, a
+ * district minus its district-and-team tables, a one-law table against the all-laws table. Each table is safe on its own
+ * ({@link Suppression}); only suppressing them together stops the attack. The checks here are written from the
+ * attacker's side: they rebuild every equation from the raw figures, not from the cube's own list.
  */
 class CubeSuppressionTest {
 
@@ -30,85 +35,236 @@ class CubeSuppressionTest {
     static final List<Column> COLUMNS = List.of(Column.text("provision", "Voorziening"), Column.count("clients", "Cliënten"),
             Column.derived("share", "Aandeel", Column.Kind.PERCENT, "clients"));
 
-    static MonitorTable table(String district, UUID team, long... clients) {
+    /** A table with one row per value ("Voorziening i"), rows of 0 left out when {@code dropZeros}, and optionally a group total. */
+    static MonitorTable table(Scope scope, boolean dropZeros, boolean groupTotal, long... clients) {
         List<Row> rows = new ArrayList<>();
+        long sum = 0;
         for (int i = 0; i < clients.length; i++) {
-            Map<String, Cell> cells = new LinkedHashMap<>();
-            cells.put("provision", Cell.of("Voorziening " + i));
-            cells.put("clients", Cell.of(clients[i]));
-            cells.put("share", Cell.of(BigDecimal.valueOf(clients[i])));
-            rows.add(new Row(null, false, cells));
+            sum += clients[i];
+            if (dropZeros && clients[i] == 0) {
+                continue;
+            }
+            rows.add(row("Voorziening " + i, clients[i], false, groupTotal ? "g" : null));
         }
-        return new MonitorTable(MonitorTableName.REACH, "t", "e", new MonitorQuery(2026, district, null, team), COLUMNS, rows, List.of(), null, 0,
-                null);
+        if (groupTotal && (sum > 0 || !dropZeros)) {
+            rows.add(row("Alle voorzieningen", sum, true, "g"));
+        }
+        return new MonitorTable(MonitorTableName.REACH, "t", "e", scope.query(2026), COLUMNS, rows, List.of(), null, 0, null);
+    }
+
+    private static Row row(String label, long n, boolean total, String group) {
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        cells.put("provision", Cell.of(label));
+        cells.put("clients", Cell.of(n));
+        cells.put("share", Cell.of(BigDecimal.valueOf(n)));
+        return new Row(group, total, cells);
+    }
+
+    static MonitorTable table(Scope scope, long... clients) {
+        return table(scope, false, false, clients);
+    }
+
+    static Scope district(String d) {
+        return new Scope(null, d, null);
+    }
+
+    static Scope team(UUID t) {
+        return new Scope(null, null, t);
     }
 
     static BigDecimal n(MonitorTable t, int row) {
         return t.rows().get(row).cell("clients").number();
     }
 
+    static Map<Scope, MonitorTable> published(CubeSuppression.Cube cube, Map<Scope, MonitorTable> raw) {
+        Map<Scope, MonitorTable> out = new LinkedHashMap<>();
+        raw.forEach((scope, t) -> out.put(scope, cube.suppress(scope, t).orElseThrow()));
+        return out;
+    }
+
     @Test
     void allDistrictsMinusTheOthersRevealsASmallDistrictWithoutTheCubeAndNotWithIt() {
         // district a has 3 clients; b 12, c 10; all 25. Team X serves a and b (15), team Y serves c (10).
-        MonitorTable all = table(null, null, 25);
-        Map<String, MonitorTable> districts = new LinkedHashMap<>();
-        districts.put("a", table("a", null, 3));
-        districts.put("b", table("b", null, 12));
-        districts.put("c", table("c", null, 10));
-        Map<UUID, MonitorTable> teams = new LinkedHashMap<>();
-        teams.put(TEAM_X, table(null, TEAM_X, 15));
-        teams.put(TEAM_Y, table(null, TEAM_Y, 10));
-        Map<UUID, Set<String>> served = Map.of(TEAM_X, Set.of("a", "b"), TEAM_Y, Set.of("c"));
+        Map<Scope, MonitorTable> raw = new LinkedHashMap<>();
+        raw.put(Scope.ALL, table(Scope.ALL, 25));
+        raw.put(district("a"), table(district("a"), 3));
+        raw.put(district("b"), table(district("b"), 12));
+        raw.put(district("c"), table(district("c"), 10));
+        raw.put(team(TEAM_X), table(team(TEAM_X), 15));
+        raw.put(team(TEAM_Y), table(team(TEAM_Y), 10));
+        for (Object[] pair : new Object[][] {{"a", TEAM_X, 3L}, {"b", TEAM_X, 12L}, {"c", TEAM_Y, 10L}}) {
+            Scope s = new Scope(null, (String) pair[0], (UUID) pair[1]);
+            raw.put(s, table(s, (Long) pair[2]));
+        }
 
         // each query on its own: a is hidden, and the attack works
-        BigDecimal recovered = n(Suppression.apply(all, T), 0).subtract(n(Suppression.apply(districts.get("b"), T), 0))
-                .subtract(n(Suppression.apply(districts.get("c"), T), 0));
+        BigDecimal recovered = n(Suppression.apply(raw.get(Scope.ALL), T), 0).subtract(n(Suppression.apply(raw.get(district("b")), T), 0))
+                .subtract(n(Suppression.apply(raw.get(district("c")), T), 0));
         assertThat(recovered).as("25 − 12 − 10 without the cube").isEqualByComparingTo("3");
-        assertThat(n(Suppression.apply(teams.get(TEAM_X), T), 0).subtract(n(Suppression.apply(districts.get("b"), T), 0)))
+        assertThat(n(Suppression.apply(raw.get(team(TEAM_X)), T), 0).subtract(n(Suppression.apply(raw.get(district("b")), T), 0)))
                 .as("team X − district b without the cube").isEqualByComparingTo("3");
 
-        CubeSuppression.Cube cube = CubeSuppression.apply(all, districts, teams, served, T);
-        assertThat(cube.districts().get("a").rows().get(0).cell("clients").suppressed()).isTrue();
-        assertThat(cube.districts().get("a").rows().get(0).cell("share").suppressed()).as("derived with its count").isTrue();
-        assertNoEquationWithOneHiddenCell(cube, served);
+        CubeSuppression.Cube cube = CubeSuppression.apply(raw, T);
+        Map<Scope, MonitorTable> out = published(cube, raw);
+        assertThat(out.get(district("a")).rows().get(0).cell("clients").suppressed()).isTrue();
+        assertThat(out.get(district("a")).rows().get(0).cell("share").suppressed()).as("derived with its count").isTrue();
+        assertAttackerLearnsNothing(raw, out);
+    }
+
+    @Test
+    void aTeamWorkingInADistrictItDoesNotServeIsProtectedThroughTheDistrictAndTeamTables() {
+        // requests are counted by the team that handled them: team Y handled 4 requests from district a (served by X)
+        Scope aX = new Scope(null, "a", TEAM_X);
+        Scope aY = new Scope(null, "a", TEAM_Y);
+        Scope bY = new Scope(null, "b", TEAM_Y);
+        Map<Scope, MonitorTable> raw = new LinkedHashMap<>();
+        raw.put(Scope.ALL, table(Scope.ALL, 64));
+        raw.put(district("a"), table(district("a"), 24));
+        raw.put(district("b"), table(district("b"), 40));
+        raw.put(team(TEAM_X), table(team(TEAM_X), 20));
+        raw.put(team(TEAM_Y), table(team(TEAM_Y), 44));
+        raw.put(aX, table(aX, 20));
+        raw.put(aY, table(aY, 4));
+        raw.put(bY, table(bY, 40));
+        // district a − team X (or team Y − district b) gives the 4 on their own
+        assertThat(n(raw.get(district("a")), 0).subtract(n(raw.get(team(TEAM_X)), 0))).isEqualByComparingTo("4");
+
+        Map<Scope, MonitorTable> out = published(CubeSuppression.apply(raw, T), raw);
+        assertThat(out.get(aY).rows().get(0).cell("clients").suppressed()).isTrue();
+        assertAttackerLearnsNothing(raw, out);
+        // hidden in district a or team X as well as in team Y or district b
+        assertThat(out.get(district("a")).rows().get(0).cell("clients").suppressed() || out.get(aX).rows().get(0).cell("clients").suppressed())
+                .isTrue();
+    }
+
+    @Test
+    void aSmallPartWithoutATeamIsASecretOfItsOwn() {
+        // district a: 25 clients, 22 of them with team X, 3 in a case without a team; published: a = 25, (a, X) = 22
+        Scope aX = new Scope(null, "a", TEAM_X);
+        Map<Scope, MonitorTable> raw = new LinkedHashMap<>();
+        raw.put(Scope.ALL, table(Scope.ALL, 25));
+        raw.put(district("a"), table(district("a"), 25));
+        raw.put(team(TEAM_X), table(team(TEAM_X), 22));
+        raw.put(aX, table(aX, 22));
+        Map<Scope, MonitorTable> out = published(CubeSuppression.apply(raw, T), raw);
+        long hidden = out.values().stream().filter(t -> t.rows().get(0).cell("clients").suppressed()).count();
+        assertThat(hidden).as("25 − 22 would give the 3 without a team").isPositive();
+        assertAttackerLearnsNothing(raw, out);
+    }
+
+    @Test
+    void aOneLawTableHidesWhatTheAllLawsTableHides() {
+        // the Wmo table shows the Wmo rows of the all-laws table; the all-laws table hides a cell of its total's row
+        Scope wmo = new Scope("WMO", null, null);
+        Map<Scope, MonitorTable> raw = new LinkedHashMap<>();
+        raw.put(Scope.ALL, table(Scope.ALL, false, true, 40, 3, 30));
+        MonitorTable whole = raw.get(Scope.ALL);
+        raw.put(wmo, new MonitorTable(whole.name(), whole.title(), whole.explanation(), wmo.query(2026), whole.columns(),
+                whole.rows().subList(0, 3), List.of(), null, 0, null));
+        Map<Scope, MonitorTable> out = published(CubeSuppression.apply(raw, T), raw);
+        for (int r = 0; r < 3; r++) {
+            assertThat(out.get(wmo).rows().get(r).cell("clients").suppressed()).as("row " + r)
+                    .isEqualTo(out.get(Scope.ALL).rows().get(r).cell("clients").suppressed());
+        }
+        assertThat(out.get(wmo).rows().get(2).cell("clients").suppressed()).as("the second cell the all-laws total needed").isTrue();
+    }
+
+    @Test
+    void aStaleCubeVouchesForNoOtherTable() {
+        Map<Scope, MonitorTable> raw = new LinkedHashMap<>();
+        raw.put(Scope.ALL, table(Scope.ALL, 25, 3));
+        CubeSuppression.Cube cube = CubeSuppression.apply(raw, T);
+        assertThat(cube.suppress(Scope.ALL, table(Scope.ALL, 25, 4))).as("another figure").isEmpty();
+        assertThat(cube.suppress(district("z"), table(district("z"), 2))).as("a scope with counts the cube never saw").isEmpty();
+        assertThat(cube.suppress(district("z"), table(district("z"), 0, 0))).as("a scope without facts").isPresent();
+        assertThat(cube.suppress(Scope.ALL, table(Scope.ALL, 25, 3))).isPresent();
+        MonitorTable closed = CubeSuppression.hideEveryCount(table(Scope.ALL, 25, 3), T);
+        assertThat(closed.rows()).allSatisfy(r -> assertThat(r.cell("clients").suppressed()).isTrue());
     }
 
     @Test
     void noHiddenCellIsRecoverableFromAnyQueryOfTheCube() {
         Random random = new Random(20261124L);
-        for (int round = 0; round < 500; round++) {
-            int rowsCount = 1 + random.nextInt(4);
-            int districtCount = 2 + random.nextInt(5);
-            Map<String, long[]> perDistrict = new LinkedHashMap<>();
-            long[] total = new long[rowsCount];
+        List<String> laws = List.of("WMO", "JEUGDWET");
+        for (int round = 0; round < 400; round++) {
+            int rows = 1 + random.nextInt(4);
+            int districtCount = 2 + random.nextInt(4);
+            int teamCount = 1 + random.nextInt(3);
+            boolean dropZeros = random.nextBoolean();
+            boolean groupTotal = random.nextBoolean();
+            List<String> ds = new ArrayList<>();
             for (int d = 0; d < districtCount; d++) {
-                long[] v = new long[rowsCount];
-                for (int r = 0; r < rowsCount; r++) {
-                    v[r] = random.nextInt(4) == 0 ? 0 : random.nextInt(30);
-                    total[r] += v[r];
-                }
-                perDistrict.put("d" + d, v);
+                ds.add("d" + d);
             }
-            // teams: X serves the first half of the districts, Y the rest
-            Map<UUID, Set<String>> served = new LinkedHashMap<>();
-            Map<UUID, long[]> perTeam = new LinkedHashMap<>();
-            int d = 0;
-            for (Map.Entry<String, long[]> e : perDistrict.entrySet()) {
-                UUID team = d++ < districtCount / 2 ? TEAM_X : TEAM_Y;
-                served.computeIfAbsent(team, k -> new java.util.TreeSet<>()).add(e.getKey());
-                long[] sum = perTeam.computeIfAbsent(team, k -> new long[rowsCount]);
-                for (int r = 0; r < rowsCount; r++) {
-                    sum[r] += e.getValue()[r];
+            List<UUID> ts = new ArrayList<>();
+            for (int t = 0; t < teamCount; t++) {
+                ts.add(new UUID(0, t + 1));
+            }
+            // atoms: each district's own team mostly, sometimes another team (a request handled elsewhere), sometimes no team,
+            // sometimes no district
+            Map<List<Object>, long[]> atoms = new LinkedHashMap<>();
+            for (String law : laws) {
+                for (int d = 0; d <= districtCount; d++) {
+                    String district = d == districtCount ? null : ds.get(d);
+                    for (int t = 0; t <= teamCount; t++) {
+                        UUID team = t == teamCount ? null : ts.get(t);
+                        boolean own = district != null && team != null && d % teamCount == t;
+                        if (!own && random.nextInt(4) != 0) {
+                            continue;
+                        }
+                        long[] v = new long[rows];
+                        for (int r = 0; r < rows; r++) {
+                            v[r] = random.nextInt(3) == 0 ? 0 : own ? random.nextInt(30) : random.nextInt(6);
+                        }
+                        atoms.put(java.util.Arrays.asList(law, district, team), v);
+                    }
                 }
             }
-            Map<String, MonitorTable> districts = new LinkedHashMap<>();
-            perDistrict.forEach((code, v) -> districts.put(code, table(code, null, v)));
-            Map<UUID, MonitorTable> teams = new LinkedHashMap<>();
-            perTeam.forEach((team, v) -> teams.put(team, table(null, team, v)));
-            CubeSuppression.Cube cube = CubeSuppression.apply(table(null, null, total), districts, teams, served, T);
-            assertNoEquationWithOneHiddenCell(cube, served);
-            // and every small count is hidden wherever it is
-            for (MonitorTable t : all(cube)) {
+            Map<Scope, MonitorTable> raw = new LinkedHashMap<>();
+            Set<Scope> geo = new LinkedHashSet<>();
+            geo.add(Scope.ALL);
+            atoms.keySet().forEach(a -> {
+                String d = (String) a.get(1);
+                UUID t = (UUID) a.get(2);
+                if (d != null) {
+                    geo.add(district(d));
+                }
+                if (t != null) {
+                    geo.add(team(t));
+                }
+                if (d != null && t != null) {
+                    geo.add(new Scope(null, d, t));
+                }
+            });
+            List<String> lawFilters = new ArrayList<>();
+            lawFilters.add(null);
+            lawFilters.addAll(laws);
+            for (String law : lawFilters) {
+                for (Scope g : geo) {
+                    Scope s = g.withLaw(law);
+                    long[] v = new long[rows];
+                    atoms.forEach((a, values) -> {
+                        if ((law == null || law.equals(a.get(0))) && (g.district() == null || g.district().equals(a.get(1)))
+                                && (g.team() == null || g.team().equals(a.get(2)))) {
+                            for (int r = 0; r < rows; r++) {
+                                v[r] += values[r];
+                            }
+                        }
+                    });
+                    raw.put(s, table(s, dropZeros, groupTotal, v));
+                }
+            }
+            Map<Scope, MonitorTable> out = published(CubeSuppression.apply(raw, T), raw);
+            try {
+                assertAttackerLearnsNothing(raw, out);
+            } catch (AssertionError e) {
+                if (System.getenv("CUBE_DEBUG") != null) {
+                    raw.forEach((sc, t) -> System.out.println(sc + " raw " + t.rows().stream().map(r -> CubeSuppression.rowId(t, r) + "=" + r.cell("clients").number()).toList()
+                            + " out " + out.get(sc).rows().stream().map(r -> r.cell("clients").suppressed() ? "H" : "s").toList()));
+                }
+                throw e;
+            }
+            for (MonitorTable t : out.values()) {
                 for (Row r : t.rows()) {
                     Cell c = r.cell("clients");
                     assertThat(!c.suppressed() && c.number().signum() > 0 && c.number().intValue() < T).as("a small count shown").isFalse();
@@ -117,46 +273,156 @@ class CubeSuppressionTest {
         }
     }
 
-    static List<MonitorTable> all(CubeSuppression.Cube cube) {
-        List<MonitorTable> out = new ArrayList<>(List.of(cube.all()));
-        out.addAll(cube.districts().values());
-        out.addAll(cube.teams().values());
-        return out;
-    }
-
-    /** The attacker's equations: all = Σ districts, team = Σ its districts, per row; never exactly one hidden cell. */
-    static void assertNoEquationWithOneHiddenCell(CubeSuppression.Cube cube, Map<UUID, Set<String>> served) {
-        int rows = cube.all().rows().size();
-        for (int r = 0; r < rows; r++) {
-            List<MonitorTable> eq = new ArrayList<>(List.of(cube.all()));
-            eq.addAll(cube.districts().values());
-            assertThat(hiddenIn(eq, r)).as("all districts = Σ districts, row " + r).isNotEqualTo(1);
-            for (Map.Entry<UUID, Set<String>> team : served.entrySet()) {
-                List<MonitorTable> teq = new ArrayList<>(List.of(cube.teams().get(team.getKey())));
-                team.getValue().forEach(code -> teq.add(cube.districts().get(code)));
-                assertThat(hiddenIn(teq, r)).as("team = Σ its districts, row " + r).isNotEqualTo(1);
+    /**
+     * The attacker, rebuilt here from the scopes: per law and cell, a table of districts × teams with margins — a
+     * district = Σ its (district, team) cells + its part without a team; a team = Σ its cells + its part without a
+     * district; all = Σ districts + the parts without a district = Σ teams + the parts without a team. The attacker knows
+     * every shown cell and every part that is 0, and solves any equation with one unknown left, again and again. No
+     * hidden cell and no small part (0 &lt; part &lt; T) may become known. And a one-law cell equal to the all-laws cell
+     * is hidden in both or in neither.
+     */
+    static void assertAttackerLearnsNothing(Map<Scope, MonitorTable> raw, Map<Scope, MonitorTable> out) {
+        Set<String> laws = new LinkedHashSet<>();
+        raw.keySet().forEach(s -> laws.add(Objects.toString(s.law(), "")));
+        for (String lawKey : laws) {
+            String law = lawKey.isEmpty() ? null : lawKey;
+            Scope all = new Scope(law, null, null);
+            if (!raw.containsKey(all)) {
+                continue;
             }
-            // all = Σ teams + the districts no team serves
-            List<MonitorTable> aeq = new ArrayList<>(List.of(cube.all()));
-            aeq.addAll(cube.teams().values());
-            Set<String> servedDistricts = new java.util.HashSet<>();
-            served.values().forEach(servedDistricts::addAll);
-            cube.districts().forEach((code, t) -> {
-                if (!servedDistricts.contains(code)) {
-                    aeq.add(t);
+            List<Scope> districts = raw.keySet().stream().filter(s -> Objects.equals(s.law(), law) && s.district() != null && s.team() == null).toList();
+            List<Scope> teams = raw.keySet().stream().filter(s -> Objects.equals(s.law(), law) && s.district() == null && s.team() != null).toList();
+            List<Scope> pairs = raw.keySet().stream().filter(s -> Objects.equals(s.law(), law) && s.district() != null && s.team() != null).toList();
+            Set<String> ids = new LinkedHashSet<>();
+            raw.forEach((s, t) -> {
+                if (Objects.equals(s.law(), law)) {
+                    ids.addAll(ids(t));
                 }
             });
-            assertThat(hiddenIn(aeq, r)).as("all = Σ teams, row " + r).isNotEqualTo(1);
+            for (String col : counts(raw.get(all))) {
+                for (String id : ids) {
+                    attack(raw, out, all, districts, teams, pairs, id, col);
+                }
+            }
+        }
+        for (Scope s : raw.keySet()) {
+            if (s.law() == null) {
+                continue;
+            }
+            Scope all = s.withLaw(null);
+            for (String col : counts(raw.get(s))) {
+                for (String id : ids(raw.get(s))) {
+                    BigDecimal mine = value(raw.get(s), id, col);
+                    BigDecimal theirs = value(raw.get(all), id, col);
+                    if (mine != null && theirs != null && mine.compareTo(theirs) == 0) {
+                        assertThat(hidden(out.get(s), id, col)).as(s + " " + id + " " + col + " = the all-laws cell")
+                                .isEqualTo(hidden(out.get(all), id, col));
+                    }
+                }
+            }
         }
     }
 
-    private static int hiddenIn(List<MonitorTable> tables, int row) {
-        int hidden = 0;
-        for (MonitorTable t : tables) {
-            if (t.rows().get(row).cell("clients").suppressed()) {
-                hidden++;
+    private static void attack(Map<Scope, MonitorTable> raw, Map<Scope, MonitorTable> out, Scope all, List<Scope> districts, List<Scope> teams,
+                               List<Scope> pairs, String id, String col) {
+        // the unknowns by name: a scope's cell, or "no team:<district>", "no district:<team>", "neither"
+        Map<String, Long> value = new LinkedHashMap<>();
+        Set<String> unknown = new LinkedHashSet<>();
+        java.util.function.Function<Scope, String> cellOf = s -> {
+            String key = "cell:" + s;
+            BigDecimal v = value(raw.get(s), id, col);
+            value.put(key, v == null ? 0 : v.longValue());
+            if (hidden(out.get(s), id, col)) {
+                unknown.add(key);
+            }
+            return key;
+        };
+        List<List<String>> equations = new ArrayList<>();   // total first
+        String allCell = cellOf.apply(all);
+        long noDistrict = value.get(allCell);
+        long noTeam = value.get(allCell);
+        List<String> byDistricts = new ArrayList<>(List.of(allCell));
+        List<String> byTeams = new ArrayList<>(List.of(allCell));
+        for (Scope d : districts) {
+            List<String> eq = new ArrayList<>(List.of(cellOf.apply(d)));
+            long part = value.get(eq.get(0));
+            for (Scope p : pairs) {
+                if (p.district().equals(d.district())) {
+                    String c = cellOf.apply(p);
+                    eq.add(c);
+                    part -= value.get(c);
+                }
+            }
+            String name = "no team:" + d.district();
+            value.put(name, part);
+            eq.add(name);
+            equations.add(eq);
+            byDistricts.add(eq.get(0));
+            byTeams.add(name);
+            noDistrict -= value.get(eq.get(0));
+            noTeam -= part;
+        }
+        for (Scope t : teams) {
+            List<String> eq = new ArrayList<>(List.of(cellOf.apply(t)));
+            long part = value.get(eq.get(0));
+            for (Scope p : pairs) {
+                if (p.team().equals(t.team())) {
+                    String c = cellOf.apply(p);
+                    eq.add(c);
+                    part -= value.get(c);
+                }
+            }
+            String name = "no district:" + t.team();
+            value.put(name, part);
+            eq.add(name);
+            equations.add(eq);
+            byTeams.add(eq.get(0));
+            byDistricts.add(name);
+            noTeam -= value.get(eq.get(0));
+            noDistrict -= part;
+        }
+        value.put("neither", Math.min(noDistrict, noTeam));
+        byDistricts.add("neither");
+        byTeams.add("neither");
+        equations.add(byDistricts);
+        equations.add(byTeams);
+        value.forEach((name, v) -> {
+            if (!name.startsWith("cell:") && v > 0) {
+                unknown.add(name);
+            }
+        });
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (List<String> eq : equations) {
+                List<String> open = eq.stream().filter(unknown::contains).distinct().toList();
+                if (open.size() != 1) {
+                    continue;
+                }
+                String found = open.get(0);
+                boolean secret = found.startsWith("cell:") || value.get(found) < T;
+                assertThat(secret).as(all.law() + " " + id + " " + col + ": " + found + " = " + value.get(found) + " from " + eq).isFalse();
+                unknown.remove(found);
+                progress = true;
             }
         }
-        return hidden;
+    }
+
+    private static List<String> counts(MonitorTable t) {
+        return t.columns().stream().filter(c -> c.kind() == Column.Kind.COUNT).map(Column::key).toList();
+    }
+
+    private static List<String> ids(MonitorTable t) {
+        return CubeSuppression.rowIds(t);
+    }
+
+    private static BigDecimal value(MonitorTable t, String id, String col) {
+        int i = ids(t).indexOf(id);
+        return i < 0 ? null : t.rows().get(i).cell(col).number();
+    }
+
+    private static boolean hidden(MonitorTable t, String id, String col) {
+        int i = ids(t).indexOf(id);
+        return i >= 0 && t.rows().get(i).cell(col).suppressed();
     }
 }
