@@ -147,17 +147,29 @@ final class CubeSuppression {
         int n = scopes.size();
         BitSet[] forced = new BitSet[n];
         BitSet[] hidden = new BitSet[n];
+        Map<MonitorTable, BitSet> alone = new java.util.IdentityHashMap<>();
         for (int s = 0; s < n; s++) {
             forced[s] = new BitSet();
-            // each table safe on its own first
-            hidden[s] = hiddenCells(Suppression.apply(raw.get(scopes.get(s)), threshold), scopeRowIds.get(s), rowIndex, colIndex, width);
+            // each table safe on its own first (a district and team together is often the district's very table)
+            int scope = s;
+            hidden[s] = alone.computeIfAbsent(raw.get(scopes.get(s)), t -> hiddenCells(Suppression.apply(t, threshold), scopeRowIds.get(scope),
+                    rowIndex, colIndex, width));
         }
         List<Place> places = places(scopes, index);
+        int[] placeOf = new int[n];
+        BitSet[] dirty = new BitSet[places.size()];
+        for (int p = 0; p < places.size(); p++) {
+            dirty[p] = new BitSet();
+            for (int s : places.get(p).scopes()) {
+                placeOf[s] = p;
+                dirty[p].or(hidden[s]);
+                values.get(s).keySet().forEach(dirty[p]::set);
+            }
+        }
         List<int[]> sameCells = sameCells(scopes, index);
         Map<Long, BitSet> secretRemainders = new HashMap<>();
         boolean changed = true;
         while (changed) {
-            changed = false;
             Set<Integer> touched = new LinkedHashSet<>();
             // a cell of a one-law table and the same cell of the all-laws table: hidden in both or in neither
             for (int[] pair : sameCells) {
@@ -177,26 +189,23 @@ final class CubeSuppression {
                 }
             }
             // per law and cell: the places' equations, solved as far as an attacker can one equation at a time
+            // (only the cells whose hidden state changed in one of the place's tables since the last round)
             for (int p = 0; p < places.size(); p++) {
                 Place place = places.get(p);
-                BitSet cells = new BitSet();
-                for (int s : place.scopes()) {
-                    cells.or(hidden[s]);
-                    values.get(s).keySet().forEach(cells::set);
-                }
+                BitSet cells = dirty[p];
                 for (int cell = cells.nextSetBit(0); cell >= 0; cell = cells.nextSetBit(cell + 1)) {
                     BitSet secret = secretRemainders.computeIfAbsent(((long) p << 32) | cell, k -> new BitSet());
-                    int before = secret.cardinality();
                     for (int s : place.protect(cell, values, hidden, secret, threshold)) {
                         if (!forced[s].get(cell)) {
                             forced[s].set(cell);
                             touched.add(s);
                         }
                     }
-                    changed |= secret.cardinality() != before;
                 }
+                dirty[p] = new BitSet();
             }
             for (int s : touched) {
+                BitSet before = hidden[s];
                 BitSet f = forced[s];
                 List<String> ids = scopeRowIds.get(s);
                 MonitorTable marked = mark(raw.get(scopes.get(s)), (r, col) -> {
@@ -204,8 +213,11 @@ final class CubeSuppression {
                     return c != null && f.get(rowIndex.get(ids.get(r)) * width + c);
                 });
                 hidden[s] = hiddenCells(Suppression.apply(marked, threshold), ids, rowIndex, colIndex, width);
+                BitSet change = (BitSet) before.clone();
+                change.xor(hidden[s]);
+                dirty[placeOf[s]].or(change);
             }
-            changed |= !touched.isEmpty();
+            changed = !touched.isEmpty();
         }
         Map<Scope, Decision> decisions = new LinkedHashMap<>();
         for (int s = 0; s < n; s++) {

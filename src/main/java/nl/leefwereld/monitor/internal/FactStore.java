@@ -82,8 +82,16 @@ public class FactStore {
     InMemory inMemory(String municipality, RefreshRow row) {
         Facts db = (Facts) facts(municipality, row);
         return new InMemory() {
-            private final java.util.Map<String, List<Fact>> read = new java.util.HashMap<>();
-            private final java.util.Map<String, java.util.Optional<String>> labels = new java.util.HashMap<>();
+            // thread-safe: a cube computes its hundreds of tables on several threads
+            private final java.util.Map<String, List<Fact>> read = new java.util.concurrent.ConcurrentHashMap<>();
+            private final java.util.Map<String, java.util.Optional<String>> labels = new java.util.concurrent.ConcurrentHashMap<>();
+            private final java.util.Map<String, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T memo(String key, java.util.function.Supplier<T> value) {
+                return (T) memo.computeIfAbsent(key, k -> value.get());
+            }
 
             @Override
             public java.util.Map<String, String> labels(nl.leefwereld.monitor.MonitorSource source, String measure, java.util.Collection<String> keys) {
@@ -100,7 +108,7 @@ public class FactStore {
 
             // per measure (and year): every fact, and the same grouped by district and by team, so that each of the
             // hundreds of scopes of a cube reads only its own facts
-            private final java.util.Map<String, java.util.Map<Object, List<Fact>>> grouped = new java.util.HashMap<>();
+            private final java.util.Map<String, java.util.Map<Object, List<Fact>>> grouped = new java.util.concurrent.ConcurrentHashMap<>();
 
             private List<Fact> all(String measure, MonitorQuery q, boolean oneYear) {
                 String key = measure + (oneYear ? "|" + q.year() : "|*");
@@ -122,11 +130,13 @@ public class FactStore {
                 return group(groups, q);
             }
 
-            private final java.util.Set<Atom> atoms = new java.util.LinkedHashSet<>();
+            private final java.util.Set<Atom> atoms = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
 
             @Override
             public java.util.Set<Atom> atoms() {
-                return java.util.Collections.unmodifiableSet(atoms);
+                synchronized (atoms) {
+                    return java.util.Set.copyOf(atoms);
+                }
             }
 
             @Override
@@ -229,6 +239,11 @@ public class FactStore {
     /** The facts of one municipality: the table definitions of this module learn the municipality from it. */
     public interface Scoped extends MonitorFacts {
         String municipality();
+
+        /** A value looked up once per computation of a cube (a team's name), or on every call outside one. */
+        default <T> T memo(String key, java.util.function.Supplier<T> value) {
+            return value.get();
+        }
 
         /** The source's labels for these keys of a measure (the in-memory facts of a cube ask each key once). */
         default java.util.Map<String, String> labels(nl.leefwereld.monitor.MonitorSource source, String measure, java.util.Collection<String> keys) {

@@ -67,7 +67,12 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
     }
 
     private void warm(String municipality) {
+        if (!settings.warmCubes()) {
+            return;
+        }
         warmer.submit(() -> {
+            long started = System.nanoTime();
+            int cubes = 0;
             try {
                 for (int year : yearsOf(municipality)) {
                     for (MonitorTableName name : definitions.keySet()) {
@@ -75,8 +80,11 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
                             return;
                         }
                         tableFor(municipality, name, new MonitorQuery(year, null, null, null));
+                        cubes++;
                     }
                 }
+                org.slf4j.LoggerFactory.getLogger(MonitorService.class).info("monitor cubes of {} decided: {} tables × years in {} ms", municipality,
+                        cubes, (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(MonitorService.class).warn("monitor cubes of {} not warmed: {}", municipality,
                         e.getClass().getSimpleName());
@@ -160,6 +168,16 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         return disagreements.get();
     }
 
+    /** How many scopes the cached cube of a table and year has (0 when none is cached): for the benchmark. */
+    public int cubeScopes(String municipality, MonitorTableName name, int year) {
+        long generation = store.refreshRow(municipality).generation();
+        java.util.concurrent.CompletableFuture<CubeSuppression.Cube> f;
+        synchronized (cubes) {
+            f = cubes.get(new CubeKey(municipality, generation, name, year));
+        }
+        return f == null || !f.isDone() || f.isCompletedExceptionally() ? 0 : f.join().scopes();
+    }
+
     private record CubeKey(String municipality, long generation, MonitorTableName name, int year) {
     }
 
@@ -211,13 +229,15 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
      * together with the same facts as the district (or the team) is the same table.
      */
     private CubeSuppression.Cube computeCube(CubeKey key, FactStore.RefreshRow row, MonitorTableDefinition definition) {
+        long tStart = System.nanoTime();
         FactStore.InMemory facts = store.inMemory(key.municipality(), row);
         int year = key.year();
         Map<CubeSuppression.Scope, MonitorTable> raw = new LinkedHashMap<>();
         raw.put(CubeSuppression.Scope.ALL, definition.compute(CubeSuppression.Scope.ALL.query(year), facts));
         java.util.Set<String> districts = new java.util.TreeSet<>();
         java.util.Set<UUID> teams = new java.util.TreeSet<>();
-        List<FactStore.Atom> pairs = new ArrayList<>();
+        java.util.Set<FactStore.Atom> pairs = new java.util.TreeSet<>(java.util.Comparator.comparing(FactStore.Atom::district)
+                .thenComparing(FactStore.Atom::team));
         for (FactStore.Atom a : facts.atoms()) {
             if (a.district() != null) {
                 districts.add(a.district());
@@ -232,31 +252,34 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         List<String> laws = new ArrayList<>();
         laws.add(null);
         laws.addAll(MonitorQuery.LAWS);
+        // first every law's whole, districts and teams, then the districts and teams together (which may be the same table
+        // as their district's or team's); the tables of one step on all cores (the facts are read already and shared)
+        List<CubeSuppression.Scope> places = new ArrayList<>();
+        List<CubeSuppression.Scope> together = new ArrayList<>();
         for (String law : laws) {
-            List<CubeSuppression.Scope> scopes = new ArrayList<>();
-            scopes.add(new CubeSuppression.Scope(law, null, null));
-            districts.forEach(d -> scopes.add(new CubeSuppression.Scope(law, d, null)));
-            teams.forEach(t -> scopes.add(new CubeSuppression.Scope(law, null, t)));
-            pairs.forEach(p -> scopes.add(new CubeSuppression.Scope(law, p.district(), p.team())));
-            for (CubeSuppression.Scope scope : scopes) {
-                if (raw.containsKey(scope)) {
-                    continue;
-                }
-                MonitorTable same = null;
-                if (scope.district() != null && scope.team() != null) {
-                    MonitorQuery q = scope.query(year);
-                    CubeSuppression.Scope district = new CubeSuppression.Scope(law, scope.district(), null);
-                    CubeSuppression.Scope team = new CubeSuppression.Scope(law, null, scope.team());
-                    if (facts.sameFacts(q, district.query(year))) {
-                        same = raw.get(district);
-                    } else if (facts.sameFacts(q, team.query(year))) {
-                        same = raw.get(team);
-                    }
-                }
-                raw.put(scope, same != null ? same : definition.compute(scope.query(year), facts));
-            }
+            places.add(new CubeSuppression.Scope(law, null, null));
+            districts.forEach(d -> places.add(new CubeSuppression.Scope(law, d, null)));
+            teams.forEach(t -> places.add(new CubeSuppression.Scope(law, null, t)));
+            pairs.forEach(p -> together.add(new CubeSuppression.Scope(law, p.district(), p.team())));
         }
-        return CubeSuppression.apply(raw, settings.threshold());
+        Map<CubeSuppression.Scope, MonitorTable> computed = new java.util.concurrent.ConcurrentHashMap<>(raw);
+        places.parallelStream().filter(scope -> !computed.containsKey(scope))
+                .forEach(scope -> computed.put(scope, definition.compute(scope.query(year), facts)));
+        together.parallelStream().forEach(scope -> {
+            MonitorQuery q = scope.query(year);
+            CubeSuppression.Scope district = new CubeSuppression.Scope(scope.law(), scope.district(), null);
+            CubeSuppression.Scope team = new CubeSuppression.Scope(scope.law(), null, scope.team());
+            MonitorTable same = facts.sameFacts(q, district.query(year)) ? computed.get(district)
+                    : facts.sameFacts(q, team.query(year)) ? computed.get(team) : null;
+            computed.put(scope, same != null ? same : definition.compute(q, facts));
+        });
+        places.forEach(scope -> raw.put(scope, computed.get(scope)));
+        together.forEach(scope -> raw.put(scope, computed.get(scope)));
+        long t0 = System.nanoTime();
+        CubeSuppression.Cube c = CubeSuppression.apply(raw, settings.threshold());
+        org.slf4j.LoggerFactory.getLogger(MonitorService.class).debug("cube {} {} of {}: {} scopes, tables {} ms, suppression {} ms", key.name(),
+                key.year(), key.municipality(), c.scopes(), (t0 - tStart) / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
+        return c;
     }
 
     /** The raw (unsuppressed) table: for this module's tests only. */

@@ -80,7 +80,8 @@ class TimelinessTable implements MonitorTableDefinition {
         List<String> laws = query.law() == null ? MonitorQuery.LAWS : List.of(query.law());
         // one look-up per team, not one per comparison while sorting (a million households: 100 teams, 660 → ~20 ms)
         Map<UUID, String> names = new HashMap<>();
-        java.util.function.Function<UUID, String> name = team -> names.computeIfAbsent(team, t -> teamName(municipality, t));
+        java.util.function.Function<UUID, String> name = team -> names.computeIfAbsent(team, t -> facts instanceof FactStore.Scoped s
+                ? s.memo("team-name:" + t, () -> teamName(municipality, t)) : teamName(municipality, t));
         for (String law : laws) {
             Map<UUID, List<Fact>> d = byTeam(decided, law);
             Map<UUID, List<Fact>> dd = byTeam(days, law);

@@ -436,9 +436,9 @@ class MonitorFixtureTest {
 
     @Test
     void theThresholdCannotBeSetBelowFive() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MonitorSettings(4, java.time.Duration.ofSeconds(120), 2, "128MB"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MonitorSettings(4, java.time.Duration.ofSeconds(120), 2, "128MB", true))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 5");
-        assertThat(new MonitorSettings(5, java.time.Duration.ofSeconds(120), 2, "128MB").threshold()).isEqualTo(5);
+        assertThat(new MonitorSettings(5, java.time.Duration.ofSeconds(120), 2, "128MB", true).threshold()).isEqualTo(5);
     }
 
     /**
