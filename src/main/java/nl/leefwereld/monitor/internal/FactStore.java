@@ -39,6 +39,11 @@ public class FactStore {
                 .optional().orElse(RefreshRow.NONE);
     }
 
+    /** The municipalities with figures (a successful refresh). */
+    List<String> refreshedMunicipalities() {
+        return jdbc.sql("SELECT municipality_code FROM monitor_refresh WHERE generation > 0 ORDER BY 1").query(String.class).list();
+    }
+
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }

@@ -66,6 +66,12 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         warmer.shutdownNow();
     }
 
+    /** After a start the cubes of the figures already there are decided in the background too (a start caches none). */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmAtStart() {
+        store.refreshedMunicipalities().forEach(this::warm);
+    }
+
     private void warm(String municipality) {
         if (!settings.warmCubes()) {
             return;
