@@ -338,49 +338,37 @@ class CubeSuppressionTest {
             return key;
         };
         List<List<String>> equations = new ArrayList<>();   // total first
+        // a margin (a district or a team) = Σ its district-and-team cells + its unpublished part
+        java.util.function.BiFunction<Scope, String, List<String>> margin = (m, part) -> {
+            List<String> eq = new ArrayList<>(List.of(cellOf.apply(m)));
+            long rest = value.get(eq.get(0));
+            for (Scope p : pairs) {
+                if (Objects.equals(m.district(), p.district()) || Objects.equals(m.team(), p.team())) {
+                    String c = cellOf.apply(p);
+                    eq.add(c);
+                    rest -= value.get(c);
+                }
+            }
+            value.put(part, rest);
+            eq.add(part);
+            equations.add(eq);
+            return eq;
+        };
         String allCell = cellOf.apply(all);
-        long noDistrict = value.get(allCell);
-        long noTeam = value.get(allCell);
         List<String> byDistricts = new ArrayList<>(List.of(allCell));
         List<String> byTeams = new ArrayList<>(List.of(allCell));
         for (Scope d : districts) {
-            List<String> eq = new ArrayList<>(List.of(cellOf.apply(d)));
-            long part = value.get(eq.get(0));
-            for (Scope p : pairs) {
-                if (p.district().equals(d.district())) {
-                    String c = cellOf.apply(p);
-                    eq.add(c);
-                    part -= value.get(c);
-                }
-            }
-            String name = "no team:" + d.district();
-            value.put(name, part);
-            eq.add(name);
-            equations.add(eq);
+            List<String> eq = margin.apply(d, "no team:" + d.district());
             byDistricts.add(eq.get(0));
-            byTeams.add(name);
-            noDistrict -= value.get(eq.get(0));
-            noTeam -= part;
+            byTeams.add(eq.get(eq.size() - 1));
         }
         for (Scope t : teams) {
-            List<String> eq = new ArrayList<>(List.of(cellOf.apply(t)));
-            long part = value.get(eq.get(0));
-            for (Scope p : pairs) {
-                if (p.team().equals(t.team())) {
-                    String c = cellOf.apply(p);
-                    eq.add(c);
-                    part -= value.get(c);
-                }
-            }
-            String name = "no district:" + t.team();
-            value.put(name, part);
-            eq.add(name);
-            equations.add(eq);
+            List<String> eq = margin.apply(t, "no district:" + t.team());
             byTeams.add(eq.get(0));
-            byDistricts.add(name);
-            noTeam -= value.get(eq.get(0));
-            noDistrict -= part;
+            byDistricts.add(eq.get(eq.size() - 1));
         }
+        long noDistrict = value.get(allCell) - byDistricts.stream().skip(1).mapToLong(value::get).sum();
+        long noTeam = value.get(allCell) - byTeams.stream().skip(1).mapToLong(value::get).sum();
         value.put("neither", Math.min(noDistrict, noTeam));
         byDistricts.add("neither");
         byTeams.add("neither");
