@@ -147,6 +147,17 @@ final class CubeSuppression {
         int n = scopes.size();
         BitSet[] forced = new BitSet[n];
         BitSet[] hidden = new BitSet[n];
+        // two rows of one table with the same identity (two provisions or teams with the same name) cannot be told apart
+        // across scopes: their counts are hidden in every scope
+        Set<String> ambiguous = new HashSet<>();
+        for (Scope scope : scopes) {
+            for (String id : rowIds(raw.get(scope))) {
+                int at = id.indexOf(ORDINAL);
+                if (at > 0) {
+                    ambiguous.add(id.substring(0, at));
+                }
+            }
+        }
         Map<MonitorTable, BitSet> alone = new java.util.IdentityHashMap<>();
         for (int s = 0; s < n; s++) {
             forced[s] = new BitSet();
@@ -154,6 +165,32 @@ final class CubeSuppression {
             int scope = s;
             hidden[s] = alone.computeIfAbsent(raw.get(scopes.get(s)), t -> hiddenCells(Suppression.apply(t, threshold), scopeRowIds.get(scope),
                     rowIndex, colIndex, width));
+        }
+        if (!ambiguous.isEmpty()) {
+            for (int s = 0; s < n; s++) {
+                List<String> ids = scopeRowIds.get(s);
+                for (int r = 0; r < ids.size(); r++) {
+                    String id = ids.get(r);
+                    int at = id.indexOf(ORDINAL);
+                    String base = at > 0 ? id.substring(0, at) : id;
+                    if (ambiguous.contains(base)) {
+                        int row = rowIndex.get(id);
+                        for (int c = 0; c < colNames.size(); c++) {
+                            if (values.get(s).containsKey(row * width + c)) {
+                                forced[s].set(row * width + c);
+                            }
+                        }
+                    }
+                }
+                if (!forced[s].isEmpty()) {
+                    BitSet f = forced[s];
+                    MonitorTable marked = mark(raw.get(scopes.get(s)), (r, col) -> {
+                        Integer c = colIndex.get(col);
+                        return c != null && f.get(rowIndex.get(ids.get(r)) * width + c);
+                    });
+                    hidden[s] = hiddenCells(Suppression.apply(marked, threshold), ids, rowIndex, colIndex, width);
+                }
+            }
         }
         List<Place> places = places(scopes, index);
         int[] placeOf = new int[n];
@@ -383,6 +420,7 @@ final class CubeSuppression {
             }
 
             List<Integer> out = new ArrayList<>();
+            boolean[] given = new boolean[vars];
             while (true) {
                 boolean[] known = new boolean[vars];
                 for (int i = 0; i < vars; i++) {
@@ -407,7 +445,7 @@ final class CubeSuppression {
                         if (count != 1) {
                             continue;
                         }
-                        boolean isSecret = open < published || v[open] < threshold || secret.get(open);
+                        boolean isSecret = !given[open] && (open < published || v[open] < threshold || secret.get(open));
                         if (isSecret) {
                             leak = eq;
                             leaked = open;
@@ -449,7 +487,9 @@ final class CubeSuppression {
                     }
                 }
                 if (!marked) {
-                    return out;   // no way left to protect it here
+                    // no way left to protect it in this place (only parts that are 0 or no plain sum, such as a rounded
+                    // share of households): take it as given and look for the next leak of this cell
+                    given[leaked] = true;
                 }
             }
         }
@@ -487,7 +527,7 @@ final class CubeSuppression {
 
     /**
      * The identities of a table's rows across scopes: group, total flag and text cells; a second row with the same
-     * identity in one table gets "#2" (and so on), so that no row shares another's.
+     * identity in one table gets an occurrence number (2, 3, …) after {@link #ORDINAL}, so that no row shares another's.
      */
     static List<String> rowIds(MonitorTable table) {
         List<String> out = new ArrayList<>(table.rows().size());
@@ -495,10 +535,13 @@ final class CubeSuppression {
         for (Row r : table.rows()) {
             String id = rowId(table, r);
             int k = seen.merge(id, 1, Integer::sum);
-            out.add(k == 1 ? id : id + '#' + k);
+            out.add(k == 1 ? id : id + ORDINAL + k);
         }
         return out;
     }
+
+    /** Separates a row identity from its occurrence number (a character no label has). */
+    static final char ORDINAL = '\u0001';
 
     /** A row's identity: its group and its text cells (without the occurrence number of {@link #rowIds}). */
     static String rowId(MonitorTable table, Row row) {

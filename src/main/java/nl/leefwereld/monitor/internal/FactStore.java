@@ -60,6 +60,13 @@ public class FactStore {
 
     /** A district and a team that facts have together (either may be null). */
     record Atom(String district, UUID team) {
+
+        /** The store writes "no district" as '' (a NOT NULL column): here that is null, the part without a district. */
+        Atom {
+            if (district != null && district.isBlank()) {
+                district = null;
+            }
+        }
     }
 
     /** In-memory facts that also tell which (district, team) combinations occur and when two filters select the same facts. */

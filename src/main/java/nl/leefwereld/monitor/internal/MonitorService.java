@@ -153,9 +153,10 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
             raw = definition.compute(query, store.facts(municipality, row));
             CubeKey key = new CubeKey(municipality, row.generation(), name, query.year());
             java.util.Optional<MonitorTable> t = cube(key, row, definition).suppress(scope, raw);
-            if (t.isPresent()) {
+            if (t.isPresent() && store.refreshRow(municipality).generation() == row.generation()) {
                 return t.get();
             }
+            // (or a refresh replaced the generation while the table or the cube was read: both again)
             // the cube decided on another table (a team or provision renamed, the budget changed): decide again
             synchronized (cubes) {
                 cubes.remove(key);
@@ -214,7 +215,8 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         if (mine) {
             try {
                 pending.complete(computeCube(key, row, definition));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // never leave a pending cube behind: every later request would wait for it forever
                 synchronized (cubes) {
                     cubes.remove(key, pending);
                 }
@@ -339,6 +341,12 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
             try {
                 y = Integer.parseInt(year.strip());
                 e.check(y >= 2000 && y <= 2100, "year", "Kies een jaar tussen 2000 en 2100.");
+                // each year of figures has its own suppression cube: only the years the monitor has (a bounded number)
+                List<Integer> years = yearsOf(me.municipalityCode());
+                int first = years.get(years.size() - 1);
+                int last = years.get(0);
+                e.check(y < 2000 || y > 2100 || (y >= first && y <= last), "year",
+                        first == last ? "Er zijn alleen cijfers over " + first + "." : "Kies een jaar van " + first + " tot en met " + last + ".");
             } catch (NumberFormatException ex) {
                 e.add("year", "Vul een jaar in met vier cijfers, bijvoorbeeld 2026.");
             }

@@ -170,6 +170,48 @@ class CubeSuppressionTest {
     }
 
     @Test
+    void twoProvisionsWithTheSameNameAreHiddenEverywhereBecauseNoScopeTellsThemApart() {
+        // "Huishoudelijke hulp" of district Noord (3 clients) and of district Zuid (12) are two rows with one name; Zuid shows
+        // one such row, which could be taken for Noord's: 66 − 20 − 31 − 12 = 3 if Zuid's row were shown
+        Scope noord = district("noord");
+        Scope zuid = district("zuid");
+        java.util.function.BiFunction<Scope, long[], MonitorTable> named = (scope, n) -> {
+            String[] labels = {"Huishoudelijke hulp", "Huishoudelijke hulp", "X", "Y"};
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < n.length; i++) {
+                if (n[i] > 0) {
+                    rows.add(row(labels[i], n[i], false, "g"));
+                }
+            }
+            rows.add(row("Alle voorzieningen", java.util.Arrays.stream(n).sum(), true, "g"));
+            return new MonitorTable(MonitorTableName.MONEY, "t", "e", scope.query(2026), COLUMNS, rows, List.of(), null, 0, null);
+        };
+        Map<Scope, MonitorTable> raw = new LinkedHashMap<>();
+        raw.put(Scope.ALL, named.apply(Scope.ALL, new long[] {3, 12, 20, 31}));
+        raw.put(noord, named.apply(noord, new long[] {3, 0, 10, 20}));
+        raw.put(zuid, named.apply(zuid, new long[] {0, 12, 10, 11}));
+        for (Object[] p : new Object[][] {{"noord", TEAM_X, noord}, {"zuid", TEAM_Y, zuid}}) {
+            Scope team = team((UUID) p[1]);
+            Scope pair = new Scope(null, (String) p[0], (UUID) p[1]);
+            MonitorTable same = raw.get((Scope) p[2]);
+            raw.put(team, same);
+            raw.put(pair, same);
+        }
+        Map<Scope, MonitorTable> out = published(CubeSuppression.apply(raw, T), raw);
+        out.forEach((scope, t) -> t.rows().stream().filter(r -> "Huishoudelijke hulp".equals(r.cell("provision").text()))
+                .forEach(r -> assertThat(r.cell("clients").suppressed()).as(scope + ": a row no other scope can tell apart").isTrue()));
+        assertAttackerLearnsNothing(raw, out);
+    }
+
+    @Test
+    void factsWithoutADistrictAreThePartWithoutADistrict() {
+        // the store writes "no district" as '': it must not become a district of its own (it would be all districts again)
+        assertThat(new FactStore.Atom("", TEAM_X).district()).isNull();
+        assertThat(new FactStore.Atom(" ", null).district()).isNull();
+        assertThat(new FactStore.Atom("noord", TEAM_X).district()).isEqualTo("noord");
+    }
+
+    @Test
     void aStaleCubeVouchesForNoOtherTable() {
         Map<Scope, MonitorTable> raw = new LinkedHashMap<>();
         raw.put(Scope.ALL, table(Scope.ALL, 25, 3));
