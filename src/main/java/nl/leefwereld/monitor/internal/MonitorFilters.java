@@ -1,5 +1,6 @@
 package nl.leefwereld.monitor.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.leefwereld.monitor.Monitor;
@@ -18,6 +19,11 @@ final class MonitorFilters {
     private MonitorFilters() {
     }
 
+    private static int firstYear(Monitor monitor) {
+        List<Integer> years = monitor.years();
+        return years.get(years.size() - 1);
+    }
+
     static MonitorQuery parse(Monitor monitor, String year, String district, String law, String team, Map<String, String> errors) {
         int y = monitor.defaultQuery().year();
         if (year != null && !year.isBlank()) {
@@ -26,6 +32,9 @@ final class MonitorFilters {
                 errors.put("year", "Vul een jaar in met vier cijfers, bijvoorbeeld " + y + ".");
             } else if (Integer.parseInt(v) < MIN_YEAR || Integer.parseInt(v) > MAX_YEAR) {
                 errors.put("year", "Kies een jaar tussen " + MIN_YEAR + " en " + MAX_YEAR + ".");
+            } else if (Integer.parseInt(v) < firstYear(monitor) || Integer.parseInt(v) > monitor.years().get(0)) {
+                // the years the monitor has figures for (each year has its own suppression cube)
+                errors.put("year", "Kies een jaar van " + firstYear(monitor) + " tot en met " + monitor.years().get(0) + ".");
             } else {
                 y = Integer.parseInt(v);
             }

@@ -270,6 +270,16 @@ class MonitorFixtureTest {
                 .andExpect(content().string(containsString("Kies een wet")))
                 .andExpect(content().string(containsString("value=\"abc\"")));
         mvc.perform(get("/monitor/bestaat-niet").with(users.as(MonitorFixture.POLICY))).andExpect(status().isNotFound());
+        // a year without figures: each year has a suppression cube of its own, so only the monitor's years are asked
+        mvc.perform(get("/monitor/reach").param("year", "2090").with(users.as(MonitorFixture.POLICY)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Kies een jaar van ")))
+                .andExpect(content().string(containsString("value=\"2090\"")));
+        mvc.perform(get("/api/v1/monitor/reach").param("year", "2090").with(users.as(MonitorFixture.POLICY)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Kies een jaar van ")));
+        mvc.perform(get("/monitor/reach.csv").param("year", "2090").with(users.as(MonitorFixture.POLICY)))
+                .andExpect(content().string(containsString("Kies een jaar van ")));
     }
 
     @Test
