@@ -290,6 +290,11 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         return c;
     }
 
+    /** A table's definition: for this module's tests and checks only. */
+    MonitorTableDefinition definition(MonitorTableName name) {
+        return definitions.get(name);
+    }
+
     /** The raw (unsuppressed) table: for this module's tests only. */
     MonitorTable rawTableFor(String municipality, MonitorTableName name, MonitorQuery query) {
         return definitions.get(name).compute(query, store.facts(municipality));

@@ -324,6 +324,14 @@ class CubeSuppressionTest {
      * is hidden in both or in neither.
      */
     static void assertAttackerLearnsNothing(Map<Scope, MonitorTable> raw, Map<Scope, MonitorTable> out) {
+        try {
+            attackAll(raw, out);
+        } finally {
+            ROWS.clear();
+        }
+    }
+
+    private static void attackAll(Map<Scope, MonitorTable> raw, Map<Scope, MonitorTable> out) {
         Set<String> laws = new LinkedHashSet<>();
         raw.keySet().forEach(s -> laws.add(Objects.toString(s.law(), "")));
         for (String lawKey : laws) {
@@ -442,17 +450,31 @@ class CubeSuppressionTest {
         return t.columns().stream().filter(c -> c.kind() == Column.Kind.COUNT).map(Column::key).toList();
     }
 
+    /** Row identities per table, computed once per table and check (a check at a million households asks them thousands of times). */
+    private static final Map<MonitorTable, Map<String, Row>> ROWS = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
     private static List<String> ids(MonitorTable t) {
-        return CubeSuppression.rowIds(t);
+        return List.copyOf(rows(t).keySet());
+    }
+
+    private static Map<String, Row> rows(MonitorTable t) {
+        return ROWS.computeIfAbsent(t, k -> {
+            Map<String, Row> m = new LinkedHashMap<>();
+            List<String> ids = CubeSuppression.rowIds(k);
+            for (int i = 0; i < ids.size(); i++) {
+                m.put(ids.get(i), k.rows().get(i));
+            }
+            return m;
+        });
     }
 
     private static BigDecimal value(MonitorTable t, String id, String col) {
-        int i = ids(t).indexOf(id);
-        return i < 0 ? null : t.rows().get(i).cell(col).number();
+        Row r = rows(t).get(id);
+        return r == null ? null : r.cell(col).number();
     }
 
     private static boolean hidden(MonitorTable t, String id, String col) {
-        int i = ids(t).indexOf(id);
-        return i >= 0 && t.rows().get(i).cell(col).suppressed();
+        Row r = rows(t).get(id);
+        return r != null && r.cell(col).suppressed();
     }
 }
