@@ -84,13 +84,9 @@ public class FactStore {
     }
 
     /**
-     * The facts of the municipality's current generation read once per measure (all districts, teams and laws of a
-     * year, or of all years) and filtered in memory: for computing one table for every district and team at once.
+     * The facts of a refresh row's generation read once per measure (all districts, teams and laws of a year, or of all
+     * years) and filtered in memory: for computing one table for every law, district and team at once.
      */
-    public Scoped inMemory(String municipality) {
-        return inMemory(municipality, refreshRow(municipality));
-    }
-
     InMemory inMemory(String municipality, RefreshRow row) {
         Facts db = (Facts) facts(municipality, row);
         return new InMemory() {
@@ -215,18 +211,6 @@ public class FactStore {
                 return municipality;
             }
         };
-    }
-
-    /**
-     * A fingerprint of the reference data policy officers set (budgets per law, indicators and their measured values):
-     * tables that show them are computed anew when it changes, not only after a refresh.
-     */
-    public String referenceStamp(String municipality) {
-        return jdbc.sql("""
-                SELECT md5(coalesce((SELECT string_agg(b::text, ',' ORDER BY b.year, b.law) FROM monitor_law_budget b WHERE b.municipality_code = :m), '')
-                        || '|' || coalesce((SELECT string_agg(i::text, ',' ORDER BY i.id) FROM monitor_indicator i WHERE i.municipality_code = :m), '')
-                        || '|' || coalesce((SELECT string_agg(v::text, ',' ORDER BY v.indicator_id, v.year) FROM monitor_indicator_value v
-                                             WHERE v.municipality_code = :m), ''))""").param("m", municipality).query(String.class).single();
     }
 
     /** The years with facts (besides the household count, which covers a fixed span), newest first. */

@@ -156,8 +156,8 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
             if (t.isPresent() && store.refreshRow(municipality).generation() == row.generation()) {
                 return t.get();
             }
-            // (or a refresh replaced the generation while the table or the cube was read: both again)
-            // the cube decided on another table (a team or provision renamed, the budget changed): decide again
+            // the cube decided on another table (a team or provision renamed, the budget changed), or a refresh replaced the
+            // generation while the table or the cube was read: both again
             synchronized (cubes) {
                 cubes.remove(key);
             }
