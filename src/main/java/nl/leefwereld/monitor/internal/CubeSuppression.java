@@ -33,12 +33,16 @@ import nl.leefwereld.monitor.MonitorTable.Row;
  *   <li>a cell of a one-law table is the same cell of the all-laws table when both have the row with the same number
  *       (a law filter mostly shows a part of the all-laws table).</li>
  * </ul>
- * The "what has no team / no district" parts (remainders) are published nowhere; one that is small (0 &lt; r &lt;
- * threshold) counts as a hidden cell, because subtracting would reveal it. {@link Suppression} makes each table safe on
- * its own; here, repeated until nothing changes, every equation with exactly one hidden cell gets a second one — the
- * smallest other part still shown (a non-zero one first), else the total — and the table that got it is suppressed again
- * (its own equations may then need more). This is the usual hypercube rule; hidden patterns that only a combination of
- * several equations would solve are not searched for (docs/SECURITY.md).
+ * The "what has no team / no district" parts are published nowhere. {@link Suppression} makes each table safe on its
+ * own; then, per law and cell, the cube solves these equations the way an attacker would ({@code Place#protect}): every
+ * shown cell and every part that is 0 is known, and any equation with one unknown left is solved, again and again. When a
+ * hidden cell, or a small part (0 &lt; part &lt; threshold), would come out, a second cell of that equation is hidden
+ * (the smallest shown part, a non-zero one first, else the total); when that equation has no shown cell left, the parts
+ * it was solved with become secrets, so the equations that gave them away get a hidden cell instead. The table that got
+ * a cell is suppressed again on its own (its own equations may hide more) and the cells whose hidden state changed are
+ * solved again, until nothing changes. Rows that two provisions or teams with one name share in a table cannot be told
+ * apart across scopes and are hidden everywhere. This is the hypercube rule: hidden patterns that only several equations
+ * taken together would solve are not searched for (docs/SECURITY.md).
  *
  * <p>The cube keeps, per scope, only the cells it hides beyond the table's own suppression and a fingerprint of the raw
  * table it decided on: a page computes its raw table again and {@link Cube#suppress} applies the decision only to that
