@@ -242,34 +242,11 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         int year = key.year();
         Map<CubeSuppression.Scope, MonitorTable> raw = new LinkedHashMap<>();
         raw.put(CubeSuppression.Scope.ALL, definition.compute(CubeSuppression.Scope.ALL.query(year), facts));
-        java.util.Set<String> districts = new java.util.TreeSet<>();
-        java.util.Set<UUID> teams = new java.util.TreeSet<>();
-        java.util.Set<FactStore.Atom> pairs = new java.util.TreeSet<>(java.util.Comparator.comparing(FactStore.Atom::district)
-                .thenComparing(FactStore.Atom::team));
-        for (FactStore.Atom a : facts.atoms()) {
-            if (a.district() != null) {
-                districts.add(a.district());
-            }
-            if (a.team() != null) {
-                teams.add(a.team());
-            }
-            if (a.district() != null && a.team() != null) {
-                pairs.add(a);
-            }
-        }
-        List<String> laws = new ArrayList<>();
-        laws.add(null);
-        laws.addAll(MonitorQuery.LAWS);
         // first every law's whole, districts and teams, then the districts and teams together (which may be the same table
         // as their district's or team's); the tables of one step on all cores (the facts are read already and shared)
-        List<CubeSuppression.Scope> places = new ArrayList<>();
-        List<CubeSuppression.Scope> together = new ArrayList<>();
-        for (String law : laws) {
-            places.add(new CubeSuppression.Scope(law, null, null));
-            districts.forEach(d -> places.add(new CubeSuppression.Scope(law, d, null)));
-            teams.forEach(t -> places.add(new CubeSuppression.Scope(law, null, t)));
-            pairs.forEach(p -> together.add(new CubeSuppression.Scope(law, p.district(), p.team())));
-        }
+        List<List<CubeSuppression.Scope>> steps = scopes(facts.atoms());
+        List<CubeSuppression.Scope> places = steps.get(0);
+        List<CubeSuppression.Scope> together = steps.get(1);
         Map<CubeSuppression.Scope, MonitorTable> computed = new java.util.concurrent.ConcurrentHashMap<>(raw);
         places.parallelStream().filter(scope -> !computed.containsKey(scope))
                 .forEach(scope -> computed.put(scope, definition.compute(scope.query(year), facts)));
@@ -288,6 +265,40 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         org.slf4j.LoggerFactory.getLogger(MonitorService.class).debug("cube {} {} of {}: {} scopes, tables {} ms, suppression {} ms", key.name(),
                 key.year(), key.municipality(), c.scopes(), (t0 - tStart) / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
         return c;
+    }
+
+    /**
+     * The scopes of a cube from the (district, team) combinations of its facts, in a fixed order: [every law × (all, each
+     * district, each team)], [every law × each district and team together].
+     */
+    static List<List<CubeSuppression.Scope>> scopes(java.util.Set<FactStore.Atom> atoms) {
+        java.util.Set<String> districts = new java.util.TreeSet<>();
+        java.util.Set<UUID> teams = new java.util.TreeSet<>();
+        java.util.Set<FactStore.Atom> pairs = new java.util.TreeSet<>(java.util.Comparator.comparing(FactStore.Atom::district)
+                .thenComparing(FactStore.Atom::team));
+        for (FactStore.Atom a : atoms) {
+            if (a.district() != null) {
+                districts.add(a.district());
+            }
+            if (a.team() != null) {
+                teams.add(a.team());
+            }
+            if (a.district() != null && a.team() != null) {
+                pairs.add(a);
+            }
+        }
+        List<String> laws = new ArrayList<>();
+        laws.add(null);
+        laws.addAll(MonitorQuery.LAWS);
+        List<CubeSuppression.Scope> places = new ArrayList<>();
+        List<CubeSuppression.Scope> together = new ArrayList<>();
+        for (String law : laws) {
+            places.add(new CubeSuppression.Scope(law, null, null));
+            districts.forEach(d -> places.add(new CubeSuppression.Scope(law, d, null)));
+            teams.forEach(t -> places.add(new CubeSuppression.Scope(law, null, t)));
+            pairs.forEach(p -> together.add(new CubeSuppression.Scope(law, p.district(), p.team())));
+        }
+        return List.of(places, together);
     }
 
     /** A table's definition: for this module's tests and checks only. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import nl.leefwereld.LeefwereldApplication;
 import nl.leefwereld.monitor.MonitorQuery;
 import nl.leefwereld.monitor.MonitorTable;
@@ -69,30 +68,8 @@ public final class CubeAtScaleCheck {
     private static List<CubeSuppression.Scope> scopes(MonitorService monitor, FactStore store, String m, MonitorTableName name, int year) {
         FactStore.InMemory facts = store.inMemory(m, store.refreshRow(m));
         monitor.definition(name).compute(new MonitorQuery(year, null, null, null), facts);
-        java.util.Set<String> districts = new java.util.TreeSet<>();
-        java.util.Set<UUID> teams = new java.util.TreeSet<>();
-        List<FactStore.Atom> pairs = new ArrayList<>();
-        for (FactStore.Atom a : facts.atoms()) {
-            if (a.district() != null) {
-                districts.add(a.district());
-            }
-            if (a.team() != null) {
-                teams.add(a.team());
-            }
-            if (a.district() != null && a.team() != null) {
-                pairs.add(a);
-            }
-        }
         List<CubeSuppression.Scope> out = new ArrayList<>();
-        List<String> laws = new ArrayList<>();
-        laws.add(null);
-        laws.addAll(MonitorQuery.LAWS);
-        for (String law : laws) {
-            out.add(new CubeSuppression.Scope(law, null, null));
-            districts.forEach(d -> out.add(new CubeSuppression.Scope(law, d, null)));
-            teams.forEach(t -> out.add(new CubeSuppression.Scope(law, null, t)));
-            pairs.forEach(p -> out.add(new CubeSuppression.Scope(law, p.district(), p.team())));
-        }
+        MonitorService.scopes(facts.atoms()).forEach(out::addAll);
         return out;
     }
 }
