@@ -91,7 +91,6 @@ public class FactStore {
         Facts db = (Facts) facts(municipality, row);
         return new InMemory() {
             // thread-safe: a cube computes its hundreds of tables on several threads
-            private final java.util.Map<String, List<Fact>> read = new java.util.concurrent.ConcurrentHashMap<>();
             private final java.util.Map<String, java.util.Optional<String>> labels = new java.util.concurrent.ConcurrentHashMap<>();
             private final java.util.Map<String, Object> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -118,13 +117,12 @@ public class FactStore {
             // hundreds of scopes of a cube reads only its own facts
             private final java.util.Map<String, java.util.Map<Object, List<Fact>>> grouped = new java.util.concurrent.ConcurrentHashMap<>();
 
+            /** The facts of the query's place (district, team or both), every law: read once per measure and year. */
             private List<Fact> all(String measure, MonitorQuery q, boolean oneYear) {
                 String key = measure + (oneYear ? "|" + q.year() : "|*");
-                List<Fact> facts = read.computeIfAbsent(key, k -> {
-                    MonitorQuery everything = new MonitorQuery(q.year(), null, null, null);
-                    return oneYear ? db.facts(measure, everything) : db.factsAllYears(measure, everything);
-                });
                 java.util.Map<Object, List<Fact>> groups = grouped.computeIfAbsent(key, k -> {
+                    MonitorQuery everything = new MonitorQuery(q.year(), null, null, null);
+                    List<Fact> facts = oneYear ? db.facts(measure, everything) : db.factsAllYears(measure, everything);
                     java.util.Map<Object, List<Fact>> g = new java.util.HashMap<>();
                     g.put("*", facts);
                     for (Fact f : facts) {
@@ -170,11 +168,14 @@ public class FactStore {
                 return groups.getOrDefault("*", List.of());
             }
 
-            private static List<Fact> filter(List<Fact> facts, MonitorQuery q, String law) {
+            /** The facts of one law (null: every law); the place is already the group's. */
+            private static List<Fact> ofLaw(List<Fact> facts, String law) {
+                if (law == null) {
+                    return java.util.Collections.unmodifiableList(facts);   // shared by every table of the cube
+                }
                 List<Fact> out = new ArrayList<>();
                 for (Fact f : facts) {
-                    if ((q.district() == null || q.district().equals(f.district())) && (q.team() == null || q.team().equals(f.team()))
-                            && (law == null || law.equals(f.law()))) {
+                    if (law.equals(f.law())) {
                         out.add(f);
                     }
                 }
@@ -183,17 +184,17 @@ public class FactStore {
 
             @Override
             public List<Fact> facts(String measure, MonitorQuery query) {
-                return filter(all(measure, query, true), query, query.law());
+                return ofLaw(all(measure, query, true), query.law());
             }
 
             @Override
             public List<Fact> factsAllYears(String measure, MonitorQuery query) {
-                return filter(all(measure, query, false), query, query.law());
+                return ofLaw(all(measure, query, false), query.law());
             }
 
             @Override
             public List<Fact> factsOfLaw(String measure, MonitorQuery query) {
-                return filter(all(measure, query, true), query, query.law() == null ? "" : query.law());
+                return ofLaw(all(measure, query, true), query.law() == null ? "" : query.law());
             }
 
             @Override
