@@ -19,22 +19,30 @@ final class MonitorFilters {
     private MonitorFilters() {
     }
 
-    private static int firstYear(Monitor monitor) {
-        List<Integer> years = monitor.years();
-        return years.get(years.size() - 1);
+    /**
+     * Why a year cannot be asked, or null: outside 2000–2100, or outside the years the monitor has figures for ({@code
+     * years}, newest first; each year of figures has a suppression cube of its own, so their number stays bounded).
+     */
+    static String yearError(int y, List<Integer> years) {
+        if (y < MIN_YEAR || y > MAX_YEAR) {
+            return "Kies een jaar tussen " + MIN_YEAR + " en " + MAX_YEAR + ".";
+        }
+        int first = years.get(years.size() - 1);
+        int last = years.get(0);
+        if (y < first || y > last) {
+            return first == last ? "Er zijn alleen cijfers over " + first + "." : "Kies een jaar van " + first + " tot en met " + last + ".";
+        }
+        return null;
     }
 
     static MonitorQuery parse(Monitor monitor, String year, String district, String law, String team, Map<String, String> errors) {
-        int y = monitor.defaultQuery().year();
+        List<Integer> years = monitor.years();
+        int y = years.get(0);   // the default query's year
         if (year != null && !year.isBlank()) {
             String v = year.strip();
-            if (!v.matches("\\d{4}")) {
-                errors.put("year", "Vul een jaar in met vier cijfers, bijvoorbeeld " + y + ".");
-            } else if (Integer.parseInt(v) < MIN_YEAR || Integer.parseInt(v) > MAX_YEAR) {
-                errors.put("year", "Kies een jaar tussen " + MIN_YEAR + " en " + MAX_YEAR + ".");
-            } else if (Integer.parseInt(v) < firstYear(monitor) || Integer.parseInt(v) > monitor.years().get(0)) {
-                // the years the monitor has figures for (each year has its own suppression cube)
-                errors.put("year", "Kies een jaar van " + firstYear(monitor) + " tot en met " + monitor.years().get(0) + ".");
+            String error = v.matches("\\d{4}") ? yearError(Integer.parseInt(v), years) : "Vul een jaar in met vier cijfers, bijvoorbeeld " + y + ".";
+            if (error != null) {
+                errors.put("year", error);
             } else {
                 y = Integer.parseInt(v);
             }

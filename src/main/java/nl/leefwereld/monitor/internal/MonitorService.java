@@ -152,12 +152,17 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
             FactStore.RefreshRow row = store.refreshRow(municipality);
             raw = definition.compute(query, store.facts(municipality, row));
             CubeKey key = new CubeKey(municipality, row.generation(), name, query.year());
-            java.util.Optional<MonitorTable> t = cube(key, row, definition).suppress(scope, raw);
-            if (t.isPresent() && store.refreshRow(municipality).generation() == row.generation()) {
+            java.util.Optional<MonitorTable> t;
+            try {
+                t = cube(key, row, definition).suppress(scope, raw);
+            } catch (GenerationReplaced e) {
+                continue;   // a refresh finished while the cube was computed: the table and the cube of the new figures
+            }
+            if (t.isPresent()) {
                 return t.get();
             }
-            // the cube decided on another table (a team or provision renamed, the budget changed), or a refresh replaced the
-            // generation while the table or the cube was read: both again
+            // the cube decided on another table (a team or provision renamed, the budget changed, or the table was read
+            // while a refresh removed its figures): both again
             synchronized (cubes) {
                 cubes.remove(key);
             }
@@ -186,6 +191,13 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
     }
 
     private record CubeKey(String municipality, long generation, MonitorTableName name, int year) {
+    }
+
+    /** A refresh replaced the generation a cube was being computed for. */
+    private static final class GenerationReplaced extends RuntimeException {
+        GenerationReplaced() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -260,6 +272,10 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         });
         places.forEach(scope -> raw.put(scope, computed.get(scope)));
         together.forEach(scope -> raw.put(scope, computed.get(scope)));
+        if (store.refreshRow(key.municipality()).generation() != key.generation()) {
+            // its facts may have gone while they were read: a cube is only kept when its generation stayed current
+            throw new GenerationReplaced();
+        }
         long t0 = System.nanoTime();
         CubeSuppression.Cube c = CubeSuppression.apply(raw, settings.threshold());
         org.slf4j.LoggerFactory.getLogger(MonitorService.class).debug("cube {} {} of {}: {} scopes, tables {} ms, suppression {} ms", key.name(),
@@ -352,17 +368,15 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
     public MonitorQuery parse(String year, String district, String law, String team) {
         CurrentUser me = viewer();
         FieldErrors e = new FieldErrors();
-        int y = yearsOf(me.municipalityCode()).get(0);
+        List<Integer> years = yearsOf(me.municipalityCode());
+        int y = years.get(0);
         if (year != null && !year.isBlank()) {
             try {
                 y = Integer.parseInt(year.strip());
-                e.check(y >= 2000 && y <= 2100, "year", "Kies een jaar tussen 2000 en 2100.");
-                // each year of figures has its own suppression cube: only the years the monitor has (a bounded number)
-                List<Integer> years = yearsOf(me.municipalityCode());
-                int first = years.get(years.size() - 1);
-                int last = years.get(0);
-                e.check(y < 2000 || y > 2100 || (y >= first && y <= last), "year",
-                        first == last ? "Er zijn alleen cijfers over " + first + "." : "Kies een jaar van " + first + " tot en met " + last + ".");
+                String error = MonitorFilters.yearError(y, years);
+                if (error != null) {
+                    e.add("year", error);
+                }
             } catch (NumberFormatException ex) {
                 e.add("year", "Vul een jaar in met vier cijfers, bijvoorbeeld 2026.");
             }
