@@ -400,6 +400,41 @@ class MonitorFixtureTest {
     }
 
     @Test
+    void manyRequestsAtOnceForOneCubeGetTheTablesOneRequestAtATimeGets() throws Exception {
+        // right after a refresh: eight pages of one table and year at once (the cube computed once, its tables on all
+        // cores from shared facts), then the same pages one at a time from the cached cube
+        assertThat(refresh.refresh(M).ok()).isTrue();
+        List<MonitorQuery> queries = new ArrayList<>();
+        for (String law : new String[] {null, "WMO"}) {
+            queries.add(new MonitorQuery(MonitorFixture.YEAR, null, law, null));
+            queries.add(new MonitorQuery(MonitorFixture.YEAR, MonitorFixture.WEST, law, null));
+            queries.add(new MonitorQuery(MonitorFixture.YEAR, null, law, data.teamOost()));
+            queries.add(new MonitorQuery(MonitorFixture.YEAR, MonitorFixture.OOST, law, data.teamOost()));
+        }
+        long disagreements = monitor.disagreements();
+        ExecutorService pool = Executors.newFixedThreadPool(queries.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<MonitorTable>> parallel = new ArrayList<>();
+            for (MonitorQuery q : queries) {
+                parallel.add(pool.submit(() -> {
+                    go.await();
+                    return monitor.tableFor(M, MonitorTableName.TIMELINESS, q);
+                }));
+            }
+            go.countDown();
+            for (int i = 0; i < queries.size(); i++) {
+                MonitorTable once = monitor.tableFor(M, MonitorTableName.TIMELINESS, queries.get(i));
+                assertThat(parallel.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS).rows()).as(queries.get(i).toString())
+                        .isEqualTo(once.rows());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(monitor.disagreements()).isEqualTo(disagreements);
+    }
+
+    @Test
     void fiveRefreshButtonsAtOnceRunOneRefresh() throws Exception {
         long generation = generation();
         int callers = 5;
