@@ -167,8 +167,8 @@ final class CubeSuppression {
             forced[s] = new BitSet();
             // each table safe on its own first (a district and team together is often the district's very table)
             int scope = s;
-            hidden[s] = alone.computeIfAbsent(raw.get(scopes.get(s)), t -> hiddenCells(Suppression.apply(t, threshold), scopeRowIds.get(scope),
-                    rowIndex, colIndex, width));
+            hidden[s] = alone.computeIfAbsent(raw.get(scopes.get(s)), t -> hiddenWith(t, forced[scope], scopeRowIds.get(scope), rowIndex, colIndex,
+                    width, threshold));
         }
         if (!ambiguous.isEmpty()) {
             for (int s = 0; s < n; s++) {
@@ -187,12 +187,7 @@ final class CubeSuppression {
                     }
                 }
                 if (!forced[s].isEmpty()) {
-                    BitSet f = forced[s];
-                    MonitorTable marked = mark(raw.get(scopes.get(s)), (r, col) -> {
-                        Integer c = colIndex.get(col);
-                        return c != null && f.get(rowIndex.get(ids.get(r)) * width + c);
-                    });
-                    hidden[s] = hiddenCells(Suppression.apply(marked, threshold), ids, rowIndex, colIndex, width);
+                    hidden[s] = hiddenWith(raw.get(scopes.get(s)), forced[s], ids, rowIndex, colIndex, width, threshold);
                 }
             }
         }
@@ -247,13 +242,7 @@ final class CubeSuppression {
             }
             for (int s : touched) {
                 BitSet before = hidden[s];
-                BitSet f = forced[s];
-                List<String> ids = scopeRowIds.get(s);
-                MonitorTable marked = mark(raw.get(scopes.get(s)), (r, col) -> {
-                    Integer c = colIndex.get(col);
-                    return c != null && f.get(rowIndex.get(ids.get(r)) * width + c);
-                });
-                hidden[s] = hiddenCells(Suppression.apply(marked, threshold), ids, rowIndex, colIndex, width);
+                hidden[s] = hiddenWith(raw.get(scopes.get(s)), forced[s], scopeRowIds.get(s), rowIndex, colIndex, width, threshold);
                 BitSet change = (BitSet) before.clone();
                 change.xor(hidden[s]);
                 dirty[placeOf[s]].or(change);
@@ -513,6 +502,16 @@ final class CubeSuppression {
             System.arraycopy(last, 0, out, 1 + middle.length, last.length);
             return out;
         }
+    }
+
+    /** The count cells a table hides on its own with the cells {@code forced} (cell numbers) hidden first. */
+    private static BitSet hiddenWith(MonitorTable raw, BitSet forced, List<String> ids, Map<String, Integer> rowIndex,
+                                     Map<String, Integer> colIndex, int width, int threshold) {
+        MonitorTable marked = forced.isEmpty() ? raw : mark(raw, (r, col) -> {
+            Integer c = colIndex.get(col);
+            return c != null && forced.get(rowIndex.get(ids.get(r)) * width + c);
+        });
+        return hiddenCells(Suppression.apply(marked, threshold), ids, rowIndex, colIndex, width);
     }
 
     private static BitSet hiddenCells(MonitorTable suppressed, List<String> ids, Map<String, Integer> rowIndex, Map<String, Integer> colIndex,
