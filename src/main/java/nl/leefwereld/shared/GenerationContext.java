@@ -6,18 +6,19 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * What a {@link SyntheticPart} gets: the owner's connection (one transaction for the whole run), the size and seed of
- * the municipality, a fixed reference date ("today" of the generated history), deterministic randomness and ids,
+ * What a {@link SyntheticPart} gets: the owner's connection its part writes on (in a transaction the generator commits),
+ * the size and seed of the municipality, a fixed reference date ("today" of the generated history), deterministic randomness and ids,
  * COPY writers, and the facts earlier parts published.
  */
 public final class GenerationContext {
@@ -33,10 +34,18 @@ public final class GenerationContext {
     private final String accountPassword;
     private final Consumer<String> progress;
     private final CopyWriter.Format copyFormat;
-    private final Map<String, Object> facts = new HashMap<>();
+    /** The facts of all parts (shared by the contexts of one run's parts); each with the part that published it. */
+    private final Map<String, Fact> facts;
+    /** The part this context is for (null: the run's own context, which reads every fact). */
+    private final String part;
+    /** The parts whose facts {@link #part} may read: the parts it requires, directly or through others. */
+    private final Set<String> readable;
+
+    private record Fact(String part, Object value) {
+    }
 
     /**
-     * @param connection      the database owner's connection, autocommit off (the generator commits at the end)
+     * @param connection      the database owner's connection, autocommit off (the generator commits)
      * @param accountPassword the password generated accounts get (null: they cannot log in with a password)
      */
     public GenerationContext(Connection connection, String municipalityCode, String municipalityName, String city, int households, long seed,
@@ -63,6 +72,36 @@ public final class GenerationContext {
         this.accountPassword = accountPassword;
         this.progress = progress == null ? s -> { } : progress;
         this.copyFormat = Objects.requireNonNull(copyFormat);
+        this.facts = new ConcurrentHashMap<>();
+        this.part = null;
+        this.readable = Set.of();
+    }
+
+    private GenerationContext(GenerationContext run, String part, Set<String> readable, Connection connection) throws SQLException {
+        this.connection = Objects.requireNonNull(connection);
+        this.copyManager = connection.unwrap(PGConnection.class).getCopyAPI();
+        this.municipalityCode = run.municipalityCode;
+        this.municipalityName = run.municipalityName;
+        this.city = run.city;
+        this.households = run.households;
+        this.seed = run.seed;
+        this.referenceDate = run.referenceDate;
+        this.accountPassword = run.accountPassword;
+        this.progress = run.progress;
+        this.copyFormat = run.copyFormat;
+        this.facts = run.facts;
+        this.part = Objects.requireNonNull(part);
+        this.readable = Set.copyOf(readable);
+    }
+
+    /**
+     * The context of one part of this run, on {@code connection} (parts may run in sessions of their own, at the same
+     * time): it publishes under the part's name and reads only the facts of {@code readable} parts — the ones the part
+     * requires, which the generator commits before it starts this one. Reading any other fact fails, whether or not
+     * that part happens to be done already, so a missing requirement shows in every run, not only in an unlucky one.
+     */
+    public GenerationContext forPart(String part, Set<String> readable, Connection connection) throws SQLException {
+        return new GenerationContext(this, part, readable, connection);
     }
 
     public Connection connection() {
@@ -133,16 +172,20 @@ public final class GenerationContext {
     }
 
     public void publish(String name, Object value) {
-        facts.put(name, value);
+        facts.put(name, new Fact(part, Objects.requireNonNull(value)));
     }
 
-    /** A fact an earlier part published; fails when it is missing (the parts run in the wrong order). */
+    /**
+     * A fact a part this one requires published; fails when there is none or when its part is not required (directly
+     * or through another) by this context's part.
+     */
     public <T> T fact(String name, Class<T> type) {
-        Object value = facts.get(name);
-        if (value == null) {
-            throw new IllegalStateException("no synthetic fact '" + name + "' (published by an earlier part)");
+        Fact fact = facts.get(name);
+        if (fact == null || part != null && !readable.contains(fact.part())) {
+            throw new IllegalStateException("no synthetic fact '" + name + "' for part '" + part + "'" + (fact == null
+                    ? " (published by an earlier part)" : ": it is published by '" + fact.part() + "', which '" + part + "' does not require"));
         }
-        return type.cast(value);
+        return type.cast(fact.value());
     }
 
     public void progress(String message) {

@@ -5,8 +5,11 @@ import java.sql.SQLException;
 
 /**
  * One module's part of a synthetic municipality (the {@code generate} command). Each module that owns tables
- * implements it in its own {@code internal} package and writes its tables with {@link GenerationContext#copy}; the
- * generator runs all parts in {@link #order()} within one transaction, so a run is all or nothing.
+ * implements it in its own {@code internal} package and writes its tables with {@link GenerationContext#copy}. On one
+ * session the generator runs all parts in {@link #order()} within one transaction (all or nothing); with more sessions
+ * (the command's default) each part is a transaction of its own and a part starts once the parts it {@link #requires()
+ * requires} are committed, beside other parts and the index builds of finished tables. A run stopped halfway is then
+ * refused until the database is emptied (see {@code synthetic_run.rows_committed_at}).
  *
  * <p>A part must be deterministic: the same {@link GenerationContext#seed()} and reference date give byte-identical
  * rows. Use {@link GenerationContext#random(String)} (its own stream per part, so a new part does not shift the
@@ -23,7 +26,9 @@ import java.sql.SQLException;
  *       households + 1; the members of household h are persons firstPerson[h] .. firstPerson[h+1]-1, the head first;
  *       person ids are {@code uuid("person", p)}, household ids {@code uuid("household", h)});
  *       {@code household.known} boolean[] (known to the social domain); {@code household.since} long[] (epoch second
- *       of the first contact for known households).</li>
+ *       of the first contact for known households); {@code person.relation} byte[] (by person number: 0 head, 1 partner,
+ *       2 child, 3 parent, 4 other).</li>
+ *   <li>members (order 25): household memberships and networks; publishes nothing.</li>
  *   <li>intake (order 30): {@code case.director} int[] and {@code case.registrar} int[] (user numbers, -1 for none);
  *       {@code household.firstNotification} int[] (length households + 1; notification ids are
  *       {@code uuid("notification", n)}); {@code notification.registeredAt} long[] epoch seconds per notification.</li>
@@ -51,6 +56,13 @@ public interface SyntheticPart {
 
     /** Parts run from low to high; leave gaps (identity 10, household 20, intake 30, privacy 40, later modules 50+). */
     int order();
+
+    /**
+     * The names of the parts this one needs done first: the parts whose facts it reads ({@link GenerationContext#fact})
+     * and whose rows it reads or refers to. Each must come earlier in {@link #order()}. A part reads the facts of the
+     * parts it requires directly or through them, and no others.
+     */
+    java.util.List<String> requires();
 
     /**
      * The tables this part writes. The generator drops their secondary indexes before the load and builds them again

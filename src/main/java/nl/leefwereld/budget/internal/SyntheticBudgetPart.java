@@ -48,6 +48,11 @@ class SyntheticBudgetPart implements SyntheticPart {
     }
 
     @Override
+    public java.util.List<String> requires() {
+        return java.util.List.of("plan");
+    }
+
+    @Override
     public int order() {
         return 85;
     }

@@ -134,6 +134,11 @@ class SyntheticCatalogPart implements SyntheticPart {
     }
 
     @Override
+    public java.util.List<String> requires() {
+        return java.util.List.of("identity");
+    }
+
+    @Override
     public int order() {
         return 50;
     }

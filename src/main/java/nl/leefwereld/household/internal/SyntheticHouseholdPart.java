@@ -14,9 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Synthetic municipality, household part: households spread over the districts by the districts' weights, household
  * sizes and ages after the Dutch pattern (CBS: 39 % one person, 33 % two, 12 % three, 11 % four, 5 % five or more;
- * mean about 2.1), persons with a valid, unique test BSN, members with their relation, and for the households known to
- * the social domain (20 %) their network (on average two informal and one professional contact, a quarter of the
- * informal ones carers). Households not known to the social domain stand for the resident register's import.
+ * mean about 2.1) and persons with a valid, unique test BSN (their relation in the household published for
+ * {@link SyntheticMembersPart}). Households not known to the social domain stand for the resident register's import.
  */
 @Component
 class SyntheticHouseholdPart implements SyntheticPart {
@@ -27,14 +26,14 @@ class SyntheticHouseholdPart implements SyntheticPart {
     static final int NUMBERS_PER_STREET = 150;
 
     static final byte HEAD = 0, PARTNER = 1, CHILD = 2, PARENT = 3, OTHER = 4;
-    private static final String[] RELATIONS = {"HEAD", "PARTNER", "CHILD", "PARENT", "OTHER"};
+    static final String[] RELATIONS = {"HEAD", "PARTNER", "CHILD", "PARENT", "OTHER"};
     private static final String POSTAL_LETTERS = "ABCDEFGHJKLMNPRTUVWXZ";
-    private static final List<String> INFORMAL_RELATIONS = List.of("buurvrouw", "buurman", "zus", "broer", "moeder", "vader",
+    static final List<String> INFORMAL_RELATIONS = List.of("buurvrouw", "buurman", "zus", "broer", "moeder", "vader",
             "vriendin", "vriend", "tante", "oom", "dochter", "zoon", "schoonzus", "oud-collega");
-    private static final List<String> CARER_NOTES = List.of("Zorgt dagelijks; geeft aan dat het zwaar valt",
+    static final List<String> CARER_NOTES = List.of("Zorgt dagelijks; geeft aan dat het zwaar valt",
             "Helpt twee keer per week met boodschappen en administratie", "Combineert de zorg met een fulltime baan",
             "Woont ver weg, belt elke dag", "Neemt de kinderen op woensdag");
-    private static final List<String[]> PROFESSIONALS = List.of(
+    static final List<String[]> PROFESSIONALS = List.of(
             new String[] {"Huisartsenpraktijk De Linde", "huisarts"}, new String[] {"Woonstede", "woonconsulent"},
             new String[] {"GGZ Midden", "sociaal psychiatrisch verpleegkundige"}, new String[] {"Schuldhulp Samen", "schuldhulpverlener"},
             new String[] {"Jeugdzorg Plus", "jeugdhulpverlener"}, new String[] {"Thuiszorg Thuis", "wijkverpleegkundige"},
@@ -47,7 +46,12 @@ class SyntheticHouseholdPart implements SyntheticPart {
 
     @Override
     public java.util.List<String> tables() {
-        return java.util.List.of("household", "person", "household_member", "network_member");
+        return java.util.List.of("household", "person");
+    }
+
+    @Override
+    public java.util.List<String> requires() {
+        return java.util.List.of("identity");
     }
 
     @Override
@@ -143,51 +147,11 @@ class SyntheticHouseholdPart implements SyntheticPart {
         }
         ctx.progress(persons + " personen");
 
-        try (CopyWriter w = ctx.copy("household_member", "municipality_code", "household_id", "person_id", "relation")) {
-            for (int h = 0; h < n; h++) {
-                UUID household = ctx.uuid("household", h);
-                for (int p = firstPerson[h]; p < firstPerson[h + 1]; p++) {
-                    w.text(m).uuid(household).uuid(ctx.uuid("person", p)).text(RELATIONS[relation[p]]).endRow();
-                }
-            }
-        }
-
-        SplittableRandom net = ctx.random("household.network");
-        long network = 0;
-        try (CopyWriter w = ctx.copy("network_member", "municipality_code", "id", "household_id", "kind", "name", "relation",
-                "organisation", "function", "role", "phone", "email", "informal_carer", "carer_load_note", "created_at")) {
-            for (int h = 0; h < n; h++) {
-                if (!known[h]) {
-                    continue;
-                }
-                UUID household = ctx.uuid("household", h);
-                int informal = poisson(net, 2.0);
-                int professional = poisson(net, 1.0);
-                for (int i = 0; i < informal + professional; i++) {
-                    long at = Math.min(since[h] + 86_400L * net.nextInt(60), ctx.epochSecond(ctx.referenceDate(), 9 * 3600));
-                    List<String> firstNames = net.nextBoolean() ? SyntheticNames.FEMALE_FIRST_NAMES : SyntheticNames.MALE_FIRST_NAMES;
-                    String name = firstNames.get(net.nextInt(firstNames.size())) + " " + lastName(net);
-                    w.text(m).uuid(ctx.uuid("network", network++)).uuid(household);
-                    if (i < informal) {
-                        boolean carer = net.nextInt(4) == 0;
-                        w.text("INFORMAL").text(name).text(INFORMAL_RELATIONS.get(net.nextInt(INFORMAL_RELATIONS.size()))).nul().nul()
-                                .text(carer ? "mantelzorger" : "denkt mee").text(net.nextBoolean() ? "06" + (10_000_000 + net.nextInt(90_000_000)) : null)
-                                .nul().bool(carer).text(carer ? CARER_NOTES.get(net.nextInt(CARER_NOTES.size())) : null);
-                    } else {
-                        String[] org = PROFESSIONALS.get(net.nextInt(PROFESSIONALS.size()));
-                        w.text("PROFESSIONAL").text(name).nul().text(org[0]).text(org[1]).text("betrokken professional").nul()
-                                .nul().bool(false).nul();
-                    }
-                    w.timestamp(at).endRow();
-                }
-            }
-        }
-        ctx.progress(network + " netwerkleden");
-
         ctx.publish("household.district", district);
         ctx.publish("household.firstPerson", firstPerson);
         ctx.publish("household.known", known);
         ctx.publish("household.since", since);
+        ctx.publish("person.relation", relation);
     }
 
     /** Who lives in a household of this size: relations of persons from {@code first}, the head first. */
@@ -264,7 +228,7 @@ class SyntheticHouseholdPart implements SyntheticPart {
         return k;
     }
 
-    private static String lastName(SplittableRandom r) {
+    static String lastName(SplittableRandom r) {
         return SyntheticNames.LAST_NAMES.get(r.nextInt(SyntheticNames.LAST_NAMES.size()));
     }
 

@@ -40,6 +40,11 @@ class SyntheticIdentityPart implements SyntheticPart {
     }
 
     @Override
+    public java.util.List<String> requires() {
+        return java.util.List.of();
+    }
+
+    @Override
     public int order() {
         return 10;
     }
@@ -48,12 +53,21 @@ class SyntheticIdentityPart implements SyntheticPart {
     public void write(GenerationContext ctx) throws SQLException {
         SplittableRandom random = ctx.random(name());
         String m = ctx.municipalityCode();
-        boolean newMunicipality;
         try (PreparedStatement s = ctx.connection().prepareStatement(
                 "INSERT INTO municipality (code, name) VALUES (?, ?) ON CONFLICT (code) DO NOTHING")) {
             s.setString(1, m);
             s.setString(2, ctx.municipalityName());
-            newMunicipality = s.executeUpdate() == 1;
+            s.executeUpdate();
+        }
+        // A municipality without accounts (the generator may have recorded the municipality for its run already) gets the
+        // municipality-wide roles too; the demo municipality has its own.
+        boolean newMunicipality;
+        try (PreparedStatement s = ctx.connection().prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM app_user WHERE municipality_code = ?)")) {
+            s.setString(1, m);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                newMunicipality = rs.getBoolean(1);
+            }
         }
         long created = ctx.epochSecond(ctx.referenceDate().minusYears(5), 9 * 3600);
 

@@ -57,6 +57,11 @@ class SyntheticIntakePart implements SyntheticPart {
     }
 
     @Override
+    public java.util.List<String> requires() {
+        return java.util.List.of("household");
+    }
+
+    @Override
     public int order() {
         return 30;
     }

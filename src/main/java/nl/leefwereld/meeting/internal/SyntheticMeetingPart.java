@@ -43,6 +43,11 @@ class SyntheticMeetingPart implements SyntheticPart {
     }
 
     @Override
+    public java.util.List<String> requires() {
+        return java.util.List.of("plan");
+    }
+
+    @Override
     public int order() {
         return 80;
     }

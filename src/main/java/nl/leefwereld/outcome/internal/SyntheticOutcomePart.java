@@ -35,6 +35,11 @@ class SyntheticOutcomePart implements SyntheticPart {
     }
 
     @Override
+    public java.util.List<String> requires() {
+        return java.util.List.of("plan");
+    }
+
+    @Override
     public int order() {
         return 75;
     }

@@ -64,6 +64,11 @@ class SyntheticPlanPart implements SyntheticPart {
     }
 
     @Override
+    public java.util.List<String> requires() {
+        return java.util.List.of("wmo");
+    }
+
+    @Override
     public int order() {
         return 70;
     }

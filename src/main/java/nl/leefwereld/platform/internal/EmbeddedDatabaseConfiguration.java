@@ -89,7 +89,7 @@ class EmbeddedDatabaseConfiguration {
     /**
      * For a server started only to bulk-load (the {@code generate} command sets {@code leefwereld.database.bulk-load}):
      * WAL level minimal, so index builds (and tables created in the loading transaction) are written once and synced at
-     * the commit instead of also going through the WAL, and no checkpoint in the middle of the load. Crash-safe all the
+     * the commit instead of also going through the WAL, no checkpoint in the middle of the load and no autovacuum. Crash-safe all the
      * same (fsync and synchronous_commit stay as configured); these settings last only for that server start; the
      * application's next start runs with the defaults again.
      */
@@ -99,6 +99,13 @@ class EmbeddedDatabaseConfiguration {
         config.put("max_wal_senders", "0");
         config.put("max_wal_size", "16GB");
         config.put("checkpoint_timeout", "30min");
+        // The generator commits part by part; autovacuum would read each loaded table again while the next ones load
+        // (the generator updates the statistics itself). The application's next start vacuums as usual.
+        config.put("autovacuum", "off");
+        // Several gigabytes of WAL: new segments need not be filled with zeros first, and larger WAL buffers let the
+        // loading sessions hand their records to the WAL writer instead of writing them out themselves.
+        config.put("wal_init_zero", "off");
+        config.put("wal_buffers", "64MB");
         return config;
     }
 

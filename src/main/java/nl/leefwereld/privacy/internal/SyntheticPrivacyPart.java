@@ -55,6 +55,11 @@ class SyntheticPrivacyPart implements SyntheticPart {
     }
 
     @Override
+    public java.util.List<String> requires() {
+        return java.util.List.of("intake");
+    }
+
+    @Override
     public int order() {
         return 40;
     }

@@ -39,6 +39,11 @@ class SyntheticReturnsPart implements SyntheticPart {
     }
 
     @Override
+    public java.util.List<String> requires() {
+        return java.util.List.of("plan");
+    }
+
+    @Override
     public int order() {
         return 90;
     }

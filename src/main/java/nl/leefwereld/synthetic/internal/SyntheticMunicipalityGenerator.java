@@ -34,8 +34,10 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs every module's {@link SyntheticPart} in order, in one transaction on one connection of the database owner (the
- * role Flyway migrates with), records the run in {@code synthetic_run}, commits, and updates the planner's statistics.
+ * Runs every module's {@link SyntheticPart} as the database owner (the role Flyway migrates with), records the run in
+ * {@code synthetic_run}, rebuilds the secondary indexes dropped for the load and updates the planner's statistics. On one
+ * session everything is one transaction; with more (the {@code generate} command: {@code leefwereld.generator.sessions},
+ * default 2) each part commits on its own and parts and index builds run side by side ({@link ParallelLoad}).
  *
  * <p>Refuses (nothing is written) in the {@code prod} profile, when the municipality was generated before, and when a
  * municipality other than the demo already holds households: generated data never mixes with real data, and a second
@@ -51,21 +53,22 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
     private final boolean demoEnabled;
     private final String demoPassword;
     private final CopyWriter.Format copyFormat;
-    private final int indexSessions;
+    private final int sessions;
 
     SyntheticMunicipalityGenerator(List<SyntheticPart> parts, ObjectProvider<Flyway> flyway, Clock clock, Environment environment,
                                    @Value("${leefwereld.demo.enabled:false}") boolean demoEnabled,
                                    @Value("${leefwereld.demo.password:}") String demoPassword,
                                    @Value("${leefwereld.generator.copy-format:BINARY}") CopyWriter.Format copyFormat,
-                                   @Value("${leefwereld.generator.index-sessions:2}") int indexSessions) {
+                                   @Value("${leefwereld.generator.sessions:${leefwereld.generator.index-sessions:2}}") int sessions) {
         this.parts = parts.stream().sorted(Comparator.comparingInt(SyntheticPart::order)).toList();
+        ParallelLoad.readable(this.parts);
         this.flyway = flyway;
         this.clock = clock;
         this.environment = environment;
         this.demoEnabled = demoEnabled;
         this.demoPassword = demoPassword;
         this.copyFormat = copyFormat;
-        this.indexSessions = Math.max(1, Math.min(8, indexSessions));
+        this.sessions = Math.max(1, Math.min(8, sessions));
     }
 
     List<SyntheticPart> parts() {
@@ -93,10 +96,11 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
     }
 
     /**
-     * The run itself.
+     * The run itself: on one session ({@code owner} null or one session configured) all parts and the index builds in
+     * one transaction; with more, see {@link #inSessions}.
      *
-     * @param c      the owner's connection the run's transaction uses
-     * @param owner  more connections of the owner for work after the commit (statistics, in parallel); null: all on {@code c}
+     * @param c      the owner's connection the run uses
+     * @param owner  more connections of the owner (parts, index builds and statistics in parallel); null: all on {@code c}
      * @param format the COPY format the parts' writers prefer
      */
     Result generate(Connection c, DataSource owner, GenerateOptions options, LocalDate referenceDate, String accountPassword,
@@ -104,80 +108,159 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
         Consumer<String> out = progress == null ? s -> { } : progress;
         long start = System.nanoTime();
         Consumer<String> timed = message -> out.accept(String.format(Locale.ROOT, "  %6.1f s  %s", (System.nanoTime() - start) / 1e9, message));
-        Instant startedAt = clock.instant();
-        List<String> tables = parts.stream().flatMap(p -> p.tables().stream()).distinct().toList();
-        int sessions = owner == null ? 1 : indexSessions;
-        boolean autoCommit = c.getAutoCommit();
         Result unfinished = finishPendingRun(c, owner, options.municipality(), start, out, timed);
         if (unfinished != null) {
             return unfinished;
         }
-        List<String[]> indexes;
-        c.setAutoCommit(false);
-        try {
-            checkTarget(c, options.municipality());
-            GenerationContext ctx = new GenerationContext(c, options.municipality(), options.municipalityName(), options.city(),
-                    options.households(), options.seed(), referenceDate, accountPassword, timed, format);
-            boolean replica = withoutTriggers(c);
-            indexes = dropSecondaryIndexes(c, tables);
-            out.accept("Synthetische gemeente " + options.municipality() + ": " + options.households() + " huishoudens, seed " + options.seed()
-                    + ", peildatum " + referenceDate);
-            for (SyntheticPart part : parts) {
-                part.write(ctx);
-                ctx.progress("deel '" + part.name() + "' klaar");
-            }
-            if (sessions == 1) {
-                ctx.progress(buildIndexes(c, null, indexes, 1, List.of()) + (replica ? "" : "; sleutels zijn per regel gecontroleerd"));
-            }
-            if (replica) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET LOCAL session_replication_role = origin");
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO synthetic_run (municipality_code, seed, households, reference_date, "
-                    + "parts, started_at, finished_at, pending_indexes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, options.municipality());
-                s.setLong(2, options.seed());
-                s.setInt(3, options.households());
-                s.setObject(4, referenceDate);
-                s.setString(5, String.join(",", partNames()));
-                s.setTimestamp(6, Timestamp.from(startedAt));
-                s.setTimestamp(7, sessions == 1 ? Timestamp.from(clock.instant()) : null);
-                s.setString(8, sessions == 1 ? null : String.join("\n", indexes.stream().map(i -> i[1]).toList()));
-                s.executeUpdate();
-            }
-            c.commit();
-            ctx.progress(sessions == 1 ? "vastgelegd (commit)" : "rijen vastgelegd (commit); de run is af als de indexen er zijn");
-        } catch (SQLException | IOException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+        int sessions = owner == null ? 1 : this.sessions;
         if (sessions > 1) {
-            timed.accept(buildIndexes(c, owner, indexes, sessions, tables));
-            markFinished(c, options.municipality());
+            inSessions(c, owner, sessions, options, referenceDate, accountPassword, out, timed, format);
         } else {
-            analyze(c, owner, tables);
+            inOneTransaction(c, owner, options, referenceDate, accountPassword, out, timed, format);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         out.accept(String.format(Locale.ROOT, "  %6.1f s  %s", millis / 1000.0, sessions > 1 ? "run afgerond" : "statistieken bijgewerkt (ANALYZE)"));
         return new Result(options.municipality(), options.households(), options.seed(), referenceDate, partNames(), millis);
     }
 
+    /** All parts, then the indexes, in one transaction on {@code c}: all or nothing; the statistics after the commit. */
+    private void inOneTransaction(Connection c, DataSource owner, GenerateOptions options, LocalDate referenceDate, String accountPassword,
+                                  Consumer<String> out, Consumer<String> timed, CopyWriter.Format format) throws SQLException, IOException {
+        Instant startedAt = clock.instant();
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            checkTarget(c, options.municipality());
+            GenerationContext ctx = context(c, options, referenceDate, accountPassword, timed, format);
+            boolean replica = withoutTriggers(c);
+            List<String[]> indexes = dropSecondaryIndexes(c, tables());
+            announce(out, options, referenceDate);
+            java.util.Map<String, java.util.Set<String>> readable = ParallelLoad.readable(parts);
+            for (SyntheticPart part : parts) {
+                part.write(ctx.forPart(part.name(), readable.get(part.name()), c));
+                ctx.progress("deel '" + part.name() + "' klaar");
+            }
+            ctx.progress(new ParallelLoad(List.of(), indexes, List.of(), null, false, null, timed).run(c, null, 1, null)
+                    + (replica ? "" : "; sleutels zijn per regel gecontroleerd"));
+            if (replica) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCAL session_replication_role = origin");
+                }
+            }
+            Instant now = clock.instant();
+            recordRun(c, options, referenceDate, startedAt, now, now, null);
+            c.commit();
+            ctx.progress("vastgelegd (commit)");
+        } catch (SQLException | IOException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+        analyze(c, owner, tables());
+    }
+
+    /**
+     * The parts and the index builds on {@code sessions} sessions at once ({@link ParallelLoad}): first, in one short
+     * transaction, the target is checked, the secondary indexes dropped and the run recorded as loading; then each part
+     * commits on its own. When the last part is committed the run records that its rows are complete; when the last
+     * index is built, that it is finished. A run stopped before its rows were complete cannot be finished (it is
+     * refused, with what to do); one stopped after is finished by the next run.
+     */
+    private void inSessions(Connection c, DataSource owner, int sessions, GenerateOptions options, LocalDate referenceDate,
+                            String accountPassword, Consumer<String> out, Consumer<String> timed, CopyWriter.Format format)
+            throws SQLException, IOException {
+        boolean autoCommit = c.getAutoCommit();
+        List<String[]> indexes;
+        boolean replica;
+        c.setAutoCommit(false);
+        try {
+            checkTarget(c, options.municipality());
+            replica = superuser(c);
+            indexes = dropSecondaryIndexes(c, tables());
+            // The run's row refers to the municipality, which the identity part would only write later.
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO municipality (code, name) VALUES (?, ?) ON CONFLICT (code) DO NOTHING")) {
+                s.setString(1, options.municipality());
+                s.setString(2, options.municipalityName());
+                s.executeUpdate();
+            }
+            recordRun(c, options, referenceDate, clock.instant(), null, null, String.join("\n", indexes.stream().map(i -> i[1]).toList()));
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+        announce(out, options, referenceDate);
+        timed.accept("de delen worden elk apart vastgelegd, in " + sessions + " sessies naast elkaar; de run is af als de indexen er zijn");
+        GenerationContext ctx = context(c, options, referenceDate, accountPassword, timed, format);
+        String municipality = options.municipality();
+        ParallelLoad load = new ParallelLoad(parts, indexes, tables(), ctx, replica, session -> {
+            try (PreparedStatement s = session.prepareStatement("UPDATE synthetic_run SET rows_committed_at = ? WHERE municipality_code = ?")) {
+                s.setTimestamp(1, Timestamp.from(clock.instant()));
+                s.setString(2, municipality);
+                s.executeUpdate();
+            }
+            timed.accept("alle rijen vastgelegd");
+        }, timed);
+        try {
+            timed.accept(load.run(c, owner, sessions, Math.max(64, 1024 / sessions) + "MB"));
+        } catch (SQLException | IOException | RuntimeException e) {
+            out.accept("De generator is gestopt: " + e.getMessage() + ". Wat al vastgelegd was blijft staan; begin opnieuw met een lege "
+                    + "database (stop de applicatie, verwijder ./data/).");
+            throw e;
+        }
+        markFinished(c, municipality);
+    }
+
+    private GenerationContext context(Connection c, GenerateOptions options, LocalDate referenceDate, String accountPassword,
+                                      Consumer<String> timed, CopyWriter.Format format) throws SQLException {
+        return new GenerationContext(c, options.municipality(), options.municipalityName(), options.city(), options.households(),
+                options.seed(), referenceDate, accountPassword, timed, format);
+    }
+
+    private static void announce(Consumer<String> out, GenerateOptions options, LocalDate referenceDate) {
+        out.accept("Synthetische gemeente " + options.municipality() + ": " + options.households() + " huishoudens, seed " + options.seed()
+                + ", peildatum " + referenceDate);
+    }
+
+    private List<String> tables() {
+        return parts.stream().flatMap(p -> p.tables().stream()).distinct().toList();
+    }
+
+    /** The run's row: finished (both times set, nothing pending) or still loading (both null, the indexes to build). */
+    private void recordRun(Connection c, GenerateOptions options, LocalDate referenceDate, Instant startedAt, Instant rowsCommittedAt,
+                           Instant finishedAt, String pendingIndexes) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO synthetic_run (municipality_code, seed, households, reference_date, "
+                + "parts, started_at, rows_committed_at, finished_at, pending_indexes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, options.municipality());
+            s.setLong(2, options.seed());
+            s.setInt(3, options.households());
+            s.setObject(4, referenceDate);
+            s.setString(5, String.join(",", partNames()));
+            s.setTimestamp(6, Timestamp.from(startedAt));
+            s.setTimestamp(7, rowsCommittedAt == null ? null : Timestamp.from(rowsCommittedAt));
+            s.setTimestamp(8, finishedAt == null ? null : Timestamp.from(finishedAt));
+            s.setString(9, pendingIndexes);
+            s.executeUpdate();
+        }
+    }
+
     /**
      * A run whose rows were committed but whose indexes were not all built (the generator was stopped in between): builds
      * the missing ones now and marks the run finished, instead of the run asked for. Null when there is no such run.
+     * Refuses when a run stopped before all its rows were committed: that one cannot be finished.
      */
     private Result finishPendingRun(Connection c, DataSource owner, String requested, long start, Consumer<String> out,
-                                    Consumer<String> timed) throws SQLException {
+                                    Consumer<String> timed) throws SQLException, IOException {
         String municipality;
         String pending;
         long seed;
         int households;
         LocalDate referenceDate;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pending_indexes, seed, households, reference_date, "
-                + "municipality_code FROM synthetic_run WHERE finished_at IS NULL ORDER BY municipality_code LIMIT 1")) {
+                + "municipality_code, rows_committed_at IS NOT NULL FROM synthetic_run WHERE finished_at IS NULL ORDER BY municipality_code LIMIT 1")) {
             if (!rs.next()) {
                 return null;
             }
@@ -186,6 +269,9 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
             households = rs.getInt(3);
             referenceDate = rs.getObject(4, LocalDate.class);
             municipality = rs.getString(5);
+            if (!rs.getBoolean(6)) {
+                throw new RefusedException(interruptedWhileLoading(municipality, seed, households));
+            }
         }
         out.accept("De vorige run voor gemeente " + municipality + " (seed " + seed + ", " + households + " huishoudens, peildatum "
                 + referenceDate + ") is niet afgemaakt: de rijen staan er, de ontbrekende indexen worden nu gebouwd"
@@ -196,15 +282,20 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
                 indexes.add(new String[] {indexName(definition), definition});
             }
         }
-        if (owner == null || indexSessions == 1) {
-            timed.accept(buildIndexes(c, null, indexes, 1, List.of()));
-            analyze(c, owner, parts.stream().flatMap(p -> p.tables().stream()).distinct().toList());
-        } else {
-            timed.accept(buildIndexes(c, owner, indexes, indexSessions, parts.stream().flatMap(p -> p.tables().stream()).distinct().toList()));
-        }
+        int sessions = owner == null ? 1 : this.sessions;
+        timed.accept(new ParallelLoad(List.of(), indexes, tables(), null, false, null, timed)
+                .run(c, owner, sessions, sessions > 1 ? Math.max(64, 1024 / sessions) + "MB" : null));
         markFinished(c, municipality);
         timed.accept("run afgerond");
         return new Result(municipality, households, seed, referenceDate, partNames(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** What to do about a run that stopped before all its parts were committed (for the generator and the application). */
+    static String interruptedWhileLoading(String municipality, long seed, int households) {
+        return "De synthetische gemeente " + municipality + " (seed " + seed + ", " + households + " huishoudens) is niet af: de generator "
+                + "stopte terwijl hij de gegevens schreef, en een half geschreven gemeente kan niet worden afgemaakt. Begin opnieuw met een "
+                + "lege database: stop de applicatie, verwijder de datamap (./data/, of de map van leefwereld.database.data-directory) "
+                + "en start de generator opnieuw.";
     }
 
     /** "CREATE [UNIQUE] INDEX name ON ...": the name. */
@@ -219,136 +310,6 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
             s.setTimestamp(1, Timestamp.from(clock.instant()));
             s.setString(2, municipality);
             s.executeUpdate();
-        }
-    }
-
-    /**
-     * Builds the indexes: with one session on {@code c} inside the run's transaction; with more (after the commit) each
-     * index in its own transaction, {@code sessions} at a time on connections of the owner, the largest tables first and
-     * GIN (trigram) indexes before B-trees, and the statistics of each table of {@code analyze} as soon as its last index
-     * is built (ANALYZE also reads the values of expression indexes, so they must all be there). An index that already
-     * exists (a resumed run) is skipped. Returns the progress line: how many, and the slowest.
-     */
-    private static String buildIndexes(Connection c, DataSource owner, List<String[]> indexes, int sessions, List<String> analyze)
-            throws SQLException {
-        List<String[]> order = new ArrayList<>(indexes);
-        if (sessions > 1) {
-            java.util.Map<String, Long> size = new java.util.HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT t, pg_relation_size(to_regclass(t)) FROM unnest(?::text[]) t "
-                    + "WHERE to_regclass(t) IS NOT NULL")) {
-                s.setArray(1, c.createArrayOf("text", order.stream().map(i -> tableOf(i[1])).distinct().toArray()));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        size.put(rs.getString(1), rs.getLong(2));
-                    }
-                }
-            }
-            order.sort(Comparator.comparing((String[] i) -> !i[1].contains(" USING gin "))
-                    .thenComparing(i -> -size.getOrDefault(tableOf(i[1]), 0L)).thenComparing(i -> i[0]));
-        }
-        ConcurrentLinkedQueue<String[]> queue = new ConcurrentLinkedQueue<>(order);
-        java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> unbuilt = new java.util.concurrent.ConcurrentHashMap<>();
-        for (String[] index : order) {
-            unbuilt.computeIfAbsent(bare(tableOf(index[1])), t -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
-        }
-        for (String table : analyze) {
-            java.util.concurrent.atomic.AtomicInteger count = unbuilt.computeIfAbsent(table, t -> new java.util.concurrent.atomic.AtomicInteger());
-            if (count.get() == 0) {
-                queue.add(new String[] {null, "ANALYZE " + table});
-            }
-        }
-        Work work = new Work(queue, analyze.isEmpty() ? java.util.Map.of() : unbuilt, new java.util.concurrent.ConcurrentHashMap<>());
-        java.util.Map<String, Long> millis = work.millis();
-        if (sessions == 1) {
-            buildFrom(c, work, null);
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(sessions - 1);
-            try {
-                List<Future<?>> others = new ArrayList<>();
-                String memory = Math.max(64, 1024 / sessions) + "MB";
-                for (int i = 1; i < sessions; i++) {
-                    others.add(pool.submit(() -> {
-                        try (Connection o = owner.getConnection()) {
-                            buildFrom(o, work, memory);
-                        }
-                        return null;
-                    }));
-                }
-                try {
-                    buildFrom(c, work, memory);
-                } finally {
-                    queue.clear();
-                    for (Future<?> f : others) {
-                        f.get();
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while building the indexes", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdown();
-            }
-        }
-        List<String> slowest = millis.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
-                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f", e.getValue() / 1000.0) + " s").toList();
-        return millis.size() + " indexen opnieuw opgebouwd" + (analyze.isEmpty() ? "" : " en statistieken bijgewerkt (ANALYZE)")
-                + (sessions > 1 ? " in " + sessions + " sessies" : "")
-                + (slowest.isEmpty() ? "" : " (langst: " + String.join(", ", slowest) + ")");
-    }
-
-    /**
-     * The work of the index sessions: the queue of {name, statement} (name null for an ANALYZE), the indexes each table still
-     * waits for (to queue its ANALYZE after the last), and the build time per index.
-     */
-    private record Work(ConcurrentLinkedQueue<String[]> queue, java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> unbuilt,
-                        java.util.Map<String, Long> millis) {
-
-        void built(String definition) {
-            String table = bare(tableOf(definition));
-            java.util.concurrent.atomic.AtomicInteger count = unbuilt.get(table);
-            if (count != null && count.decrementAndGet() == 0) {
-                queue.add(new String[] {null, "ANALYZE " + table});
-            }
-        }
-    }
-
-    /** Builds indexes (and analyzes) from the queue on one connection until it is empty; {@code memory}: the session's maintenance_work_mem. */
-    private static void buildFrom(Connection c, Work work, String memory) throws SQLException {
-        ConcurrentLinkedQueue<String[]> queue = work.queue();
-        try (Statement s = c.createStatement()) {
-            if (memory != null) {
-                s.execute("SET maintenance_work_mem = '" + memory + "'");
-                s.execute("SET max_parallel_maintenance_workers = 1");
-            }
-            for (String[] index = queue.poll(); index != null; index = queue.poll()) {
-                if (index[0] == null) {
-                    s.execute(index[1]);
-                    continue;
-                }
-                boolean exists;
-                try (PreparedStatement p = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-                    p.setString(1, index[0]);
-                    try (ResultSet rs = p.executeQuery()) {
-                        rs.next();
-                        exists = rs.getBoolean(1);
-                    }
-                }
-                if (!exists) {
-                    long t = System.nanoTime();
-                    s.execute(index[1]);
-                    work.millis().put(index[0], (System.nanoTime() - t) / 1_000_000);
-                }
-                work.built(index[1]);
-            }
-            if (memory != null) {
-                s.execute("RESET maintenance_work_mem");
-                s.execute("RESET max_parallel_maintenance_workers");
-            }
         }
     }
 
@@ -374,15 +335,20 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
      * privacy part seals its rows itself). Another owner keeps the checks; the privacy part then disables its trigger.
      */
     private static boolean withoutTriggers(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
-            if (!rs.next() || !rs.getBoolean(1)) {
-                return false;
-            }
+        if (!superuser(c)) {
+            return false;
         }
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL session_replication_role = replica");
         }
         return true;
+    }
+
+    /** Whether the run's role is a superuser (only a superuser may switch off triggers with session_replication_role). */
+    private static boolean superuser(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
+            return rs.next() && rs.getBoolean(1);
+        }
     }
 
     /**

@@ -89,6 +89,11 @@ class SyntheticWmoPart implements SyntheticPart {
     }
 
     @Override
+    public java.util.List<String> requires() {
+        return java.util.List.of("intake", "catalog");
+    }
+
+    @Override
     public int order() {
         return 60;
     }

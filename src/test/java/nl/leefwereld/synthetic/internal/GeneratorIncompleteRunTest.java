@@ -11,6 +11,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.sql.SQLException;
+import java.time.Clock;
+import nl.leefwereld.shared.GenerationContext;
+import nl.leefwereld.shared.SyntheticPart;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import javax.sql.DataSource;
 import nl.leefwereld.shared.CopyWriter;
 import nl.leefwereld.support.IntegrationTest;
@@ -32,6 +40,12 @@ class GeneratorIncompleteRunTest {
     SyntheticMunicipalityGenerator generator;
     @Autowired
     EmbeddedPostgres postgres;
+    @Autowired
+    ObjectProvider<Flyway> flyway;
+    @Autowired
+    Clock clock;
+    @Autowired
+    Environment environment;
 
     @Test
     void aRunStoppedBeforeItsIndexesIsRefusedByTheAppAndFinishedByTheNextRun() throws Exception {
@@ -81,6 +95,64 @@ class GeneratorIncompleteRunTest {
         // Complete now: a run into the same municipality is refused as before.
         assertThatThrownBy(() -> GeneratedDatabases.generate(generator, db, 1_000, 5, "0003", CopyWriter.Format.BINARY))
                 .isInstanceOf(SyntheticMunicipality.RefusedException.class).hasMessageContaining("al gegenereerd");
+    }
+
+    /**
+     * With more sessions each part commits on its own. A part that fails stops the run: the parts committed before it
+     * stay, the run is recorded as stopped while writing, and neither the application nor the generator goes on with it.
+     */
+    @Test
+    void aRunStoppedWhileWritingItsPartsIsRefusedByTheAppAndByTheNextRunWithWhatToDo() throws Exception {
+        DataSource db = GeneratedDatabases.fresh(postgres);
+        List<SyntheticPart> parts = new ArrayList<>(generator.parts());
+        parts.add(new SyntheticPart() {
+            @Override
+            public String name() {
+                return "kapot";
+            }
+
+            @Override
+            public int order() {
+                return 95;
+            }
+
+            @Override
+            public List<String> requires() {
+                return List.of("plan");
+            }
+
+            @Override
+            public List<String> tables() {
+                return List.of("household");
+            }
+
+            @Override
+            public void write(GenerationContext ctx) throws SQLException {
+                try (java.sql.Statement s = ctx.connection().createStatement()) {
+                    s.execute("DELETE FROM household WHERE municipality_code = '0006'");
+                }
+                throw new IllegalStateException("stopped on purpose");
+            }
+        });
+        SyntheticMunicipalityGenerator failing = new SyntheticMunicipalityGenerator(parts, flyway, clock, environment, false, "",
+                CopyWriter.Format.BINARY, 2);
+
+        assertThatThrownBy(() -> GeneratedDatabases.generate(failing, db, 1_000, 5, "0006", CopyWriter.Format.BINARY))
+                .hasMessageContaining("stopped on purpose");
+        // The failing part's own work is rolled back; the parts committed before it stay.
+        assertThat(number(db, "SELECT count(*) FROM household WHERE municipality_code = '0006'")).isEqualTo(1_000);
+        assertThat(number(db, "SELECT count(*) FROM synthetic_run WHERE municipality_code = '0006' AND rows_committed_at IS NULL "
+                + "AND finished_at IS NULL")).isEqualTo(1);
+        assertThatThrownBy(() -> IncompleteRunGuard.check(db)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("De synthetische gemeente 0006 (seed 5, 1000 huishoudens) is niet af")
+                .hasMessageContaining("stopte terwijl hij de gegevens schreef").hasMessageContaining("verwijder de datamap");
+
+        Map<String, String> before = GeneratedDatabases.fingerprints(db);
+        assertThatThrownBy(() -> GeneratedDatabases.generate(generator, db, 1_000, 9, "0007", CopyWriter.Format.BINARY))
+                .isInstanceOf(SyntheticMunicipality.RefusedException.class).hasMessageContaining("stopte terwijl hij de gegevens schreef");
+        assertThatThrownBy(() -> GeneratedDatabases.generate(generator, db, 1_000, 9, "0008"))
+                .isInstanceOf(SyntheticMunicipality.RefusedException.class).hasMessageContaining("Begin opnieuw met een lege database");
+        assertThat(GeneratedDatabases.fingerprints(db)).isEqualTo(before);
     }
 
     @Test
