@@ -32,7 +32,7 @@ public final class CopyWriter implements AutoCloseable {
     public enum Format { TEXT, BINARY }
 
     /** From this length on, text is encoded by {@link String#getBytes} and copied (shorter: character by character). */
-    private static final int LONG_TEXT = 24;
+    private static final int LONG_TEXT = 8;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BINARY_HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
     /** Seconds from 1970-01-01 to PostgreSQL's epoch, 2000-01-01 (UTC). */

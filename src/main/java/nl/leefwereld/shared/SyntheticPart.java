@@ -26,8 +26,9 @@ import java.sql.SQLException;
  *       households + 1; the members of household h are persons firstPerson[h] .. firstPerson[h+1]-1, the head first;
  *       person ids are {@code uuid("person", p)}, household ids {@code uuid("household", h)});
  *       {@code household.known} boolean[] (known to the social domain); {@code household.since} long[] (epoch second
- *       of the first contact for known households); {@code person.relation} byte[] (by person number: 0 head, 1 partner,
- *       2 child, 3 parent, 4 other).</li>
+ *       of the first contact for known households).</li>
+ *   <li>person (order 22): the persons; {@code person.relation} byte[] (by person number: 0 head, 1 partner, 2 child,
+ *       3 parent, 4 other).</li>
  *   <li>members (order 25): household memberships and networks; publishes nothing.</li>
  *   <li>intake (order 30): {@code case.director} int[] and {@code case.registrar} int[] (user numbers, -1 for none);
  *       {@code household.firstNotification} int[] (length households + 1; notification ids are

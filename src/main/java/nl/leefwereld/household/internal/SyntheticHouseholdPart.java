@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Synthetic municipality, household part: households spread over the districts by the districts' weights, household
  * sizes and ages after the Dutch pattern (CBS: 39 % one person, 33 % two, 12 % three, 11 % four, 5 % five or more;
- * mean about 2.1) and persons with a valid, unique test BSN (their relation in the household published for
- * {@link SyntheticMembersPart}). Households not known to the social domain stand for the resident register's import.
+ * mean about 2.1; the persons are written by {@link SyntheticPersonPart}). Households not known to the social domain
+ * stand for the resident register's import.
  */
 @Component
 class SyntheticHouseholdPart implements SyntheticPart {
@@ -46,7 +46,7 @@ class SyntheticHouseholdPart implements SyntheticPart {
 
     @Override
     public java.util.List<String> tables() {
-        return java.util.List.of("household", "person");
+        return java.util.List.of("household");
     }
 
     @Override
@@ -92,8 +92,6 @@ class SyntheticHouseholdPart implements SyntheticPart {
                     ? ctx.epochSecond(LocalDate.ofEpochDay(referenceDay - random.nextInt(HISTORY_DAYS)), 8 * 3600 + random.nextInt(9 * 3600))
                     : importAt + h % 3600;
         }
-        int persons = firstPerson[n];
-        byte[] relation = new byte[persons];
         String city = ctx.city();
 
         try (CopyWriter w = ctx.copy("household", "municipality_code", "id", "street", "house_number", "postal_code", "city",
@@ -106,52 +104,10 @@ class SyntheticHouseholdPart implements SyntheticPart {
         }
         ctx.progress(n + " huishoudens");
 
-        long bsnCounter = 0;
-        long bsnOffset = Math.floorMod(ctx.seed() * 7919L, 80_000_000L);
-        try (CopyWriter w = ctx.copy("person", "municipality_code", "id", "bsn", "first_name", "last_name", "birth_date", "street",
-                "house_number", "postal_code", "city", "district_code", "phone", "email", "created_at")) {
-            for (int h = 0; h < n; h++) {
-                SplittableRandom r = random.split();
-                int size = firstPerson[h + 1] - firstPerson[h];
-                compose(r, size, relation, firstPerson[h]);
-                int d = district[h];
-                String street = street(d, numberInDistrict[h]);
-                String number = houseNumber(numberInDistrict[h]);
-                String postal = postalCode(d, numberInDistrict[h]);
-                String familyName = lastName(r);
-                int headAge = headAge(r, relation, firstPerson[h], size);
-                for (int p = firstPerson[h]; p < firstPerson[h + 1]; p++) {
-                    int age = switch (relation[p]) {
-                        case HEAD -> headAge;
-                        case PARTNER -> Math.max(18, headAge - 6 + r.nextInt(13));
-                        case CHILD -> r.nextInt(Math.max(1, Math.min(headAge - 18, 25)));
-                        case PARENT -> Math.min(99, headAge + 24 + r.nextInt(8));
-                        default -> 18 + r.nextInt(60);
-                    };
-                    String bsn;
-                    do {
-                        bsn = bsn(bsnCounter++, bsnOffset);
-                    } while (bsn == null);
-                    boolean female = relation[p] == PARTNER ? r.nextInt(10) < 8 : r.nextBoolean();
-                    List<String> firstNames = female ? SyntheticNames.FEMALE_FIRST_NAMES : SyntheticNames.MALE_FIRST_NAMES;
-                    String last = relation[p] == HEAD || relation[p] == CHILD || r.nextBoolean() ? familyName : lastName(r);
-                    LocalDate birth = LocalDate.ofEpochDay(referenceDay - Math.round(age * 365.25) - r.nextInt(365));
-                    boolean adult = age >= 18;
-                    w.text(m).uuid(ctx.uuid("person", p)).text(bsn).text(firstNames.get(r.nextInt(firstNames.size()))).text(last)
-                            .date(birth).text(street).text(number).text(postal).text(city).text(districts[d])
-                            .text(adult && r.nextInt(10) < (known[h] ? 6 : 2) ? "06" + (10_000_000 + r.nextInt(90_000_000)) : null)
-                            .text(adult && known[h] && r.nextInt(10) < 3 ? "inwoner" + p + "@mail.example" : null)
-                            .timestamp(since[h]).endRow();
-                }
-            }
-        }
-        ctx.progress(persons + " personen");
-
         ctx.publish("household.district", district);
         ctx.publish("household.firstPerson", firstPerson);
         ctx.publish("household.known", known);
         ctx.publish("household.since", since);
-        ctx.publish("person.relation", relation);
     }
 
     /** Who lives in a household of this size: relations of persons from {@code first}, the head first. */
@@ -179,7 +135,7 @@ class SyntheticHouseholdPart implements SyntheticPart {
     }
 
     /** The head's age: singles are often older, parents are 25 to 55, couples without children any adult age. */
-    private static int headAge(SplittableRandom r, byte[] relation, int first, int size) {
+    static int headAge(SplittableRandom r, byte[] relation, int first, int size) {
         boolean children = false;
         for (int p = first; p < first + size; p++) {
             children |= relation[p] == CHILD;
@@ -232,19 +188,19 @@ class SyntheticHouseholdPart implements SyntheticPart {
         return SyntheticNames.LAST_NAMES.get(r.nextInt(SyntheticNames.LAST_NAMES.size()));
     }
 
-    private static String street(int district, int k) {
+    static String street(int district, int k) {
         List<String> streets = SyntheticNames.STREETS;
         return streets.get((district * 7 + k / NUMBERS_PER_STREET) % streets.size());
     }
 
-    private static String houseNumber(int k) {
+    static String houseNumber(int k) {
         int number = k % NUMBERS_PER_STREET + 1;
         int block = k / (NUMBERS_PER_STREET * SyntheticNames.STREETS.size());
         return block == 0 ? Integer.toString(number) : number + "-" + block;
     }
 
     /** 1000-9999 by district and street, two letters by block of 25 addresses (a Dutch postcode is per street side). */
-    private static String postalCode(int district, int k) {
+    static String postalCode(int district, int k) {
         int digits = 1000 + (district * 20 + (k / NUMBERS_PER_STREET) % 20) % 9000;
         int block = k / 25;
         int letters = POSTAL_LETTERS.length();

@@ -31,7 +31,7 @@ class SyntheticMembersPart implements SyntheticPart {
 
     @Override
     public List<String> requires() {
-        return List.of("household");
+        return List.of("person");
     }
 
     @Override

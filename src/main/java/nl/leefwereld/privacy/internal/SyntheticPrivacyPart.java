@@ -56,7 +56,7 @@ class SyntheticPrivacyPart implements SyntheticPart {
 
     @Override
     public java.util.List<String> requires() {
-        return java.util.List.of("intake");
+        return java.util.List.of("intake", "person");
     }
 
     @Override
@@ -156,6 +156,7 @@ class SyntheticPrivacyPart implements SyntheticPart {
         }
         MessageDigest sha = sha256();
         StringBuilder text = new StringBuilder(512);
+        java.util.Map<String, String> jsonOf = new java.util.HashMap<>();
         List<Audit> rows = new ArrayList<>();
         long written = 0;
         try (CopyWriter w = ctx.copy("audit_event", "municipality_code", "id", "occurred_at", "actor_id", "actor_username", "action",
@@ -199,18 +200,19 @@ class SyntheticPrivacyPart implements SyntheticPart {
                     String actorText = userIdTexts[a.actor()];
                     text.setLength(0);
                     text.append('[');
-                    json(text, m).append(", ").append(seq).append(", ").append(id).append(", ");
-                    json(text, at).append(", ");
-                    json(text, actorText).append(", ");
-                    json(text, actorName).append(", ");
-                    json(text, a.action()).append(", ");
-                    json(text, a.recordType()).append(", ");
-                    json(text, a.recordId()).append(", ");
+                    // Ids and times need no escaping; the other values come from small sets, each escaped once.
+                    text.append(escaped(jsonOf, m)).append(", ").append(seq).append(", ").append(id).append(", ");
+                    quoted(text, at).append(", ");
+                    quoted(text, actorText).append(", ");
+                    text.append(escaped(jsonOf, actorName)).append(", ");
+                    text.append(escaped(jsonOf, a.action())).append(", ");
+                    text.append(escaped(jsonOf, a.recordType())).append(", ");
+                    quoted(text, a.recordId()).append(", ");
                     // Every row of this household is about the household; the only person in its rows is the head.
-                    json(text, a.household() == null ? null : householdText).append(", ");
-                    json(text, a.person() == null ? null : headText).append(", ");
-                    json(text, a.route()).append(", ");
-                    json(text, a.reason()).append(", null, null, null]");
+                    quoted(text, a.household() == null ? null : householdText).append(", ");
+                    quoted(text, a.person() == null ? null : headText).append(", ");
+                    text.append(escaped(jsonOf, a.route())).append(", ");
+                    text.append(escaped(jsonOf, a.reason())).append(", null, null, null]");
                     String hash = hex(sha.digest((prev + "|" + text).getBytes(StandardCharsets.UTF_8)));
                     w.text(m).number(id).timestamp(a.at()).uuid(actorId).text(actorName).text(a.action()).text(a.recordType())
                             .text(a.recordId()).uuid(a.household()).uuid(a.person()).text(a.route()).text(a.reason()).nul().nul().nul()
@@ -275,6 +277,16 @@ class SyntheticPrivacyPart implements SyntheticPart {
     }
 
     /** A value as PostgreSQL's json_build_array writes it (escape_json). */
+    /** A value known to need no JSON escaping (an id, a time), quoted; null as null. */
+    private static StringBuilder quoted(StringBuilder b, String value) {
+        return value == null ? b.append("null") : b.append('"').append(value).append('"');
+    }
+
+    /** The JSON text of a value from a small set, escaped once per distinct value. */
+    private static String escaped(java.util.Map<String, String> cache, String value) {
+        return value == null ? "null" : cache.computeIfAbsent(value, v -> json(new StringBuilder(), v).toString());
+    }
+
     static StringBuilder json(StringBuilder b, String value) {
         if (value == null) {
             return b.append("null");
@@ -303,13 +315,7 @@ class SyntheticPrivacyPart implements SyntheticPart {
     }
 
     private static String hex(byte[] bytes) {
-        char[] out = new char[bytes.length * 2];
-        String digits = "0123456789abcdef";
-        for (int i = 0; i < bytes.length; i++) {
-            out[2 * i] = digits.charAt((bytes[i] >> 4) & 0xF);
-            out[2 * i + 1] = digits.charAt(bytes[i] & 0xF);
-        }
-        return new String(out);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private static MessageDigest sha256() {

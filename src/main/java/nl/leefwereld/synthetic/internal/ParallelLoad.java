@@ -218,15 +218,17 @@ final class ParallelLoad {
     private void work(Connection c, String memory) throws SQLException, IOException {
         boolean autoCommit = c.getAutoCommit();
         try (Statement s = c.createStatement()) {
+            int[] parallelWorkers = null;
             if (memory != null) {
                 s.execute("SET maintenance_work_mem = '" + memory + "'");
                 s.execute("SET max_parallel_maintenance_workers = 1");
+                parallelWorkers = new int[] {1};
             }
             for (Task task = next(); task != null; task = next()) {
                 if (task instanceof PartTask p) {
                     write(c, p.part());
                 } else if (task instanceof IndexTask i) {
-                    build(c, s, i);
+                    build(c, s, i, parallelWorkers);
                 } else if (task instanceof AnalyzeTask a) {
                     s.execute("ANALYZE " + a.table());
                     done(a);
@@ -280,7 +282,8 @@ final class ParallelLoad {
         }
     }
 
-    private void build(Connection c, Statement s, IndexTask index) throws SQLException {
+    /** @param parallelWorkers the session's max_parallel_maintenance_workers (one element; null: leave it as it is) */
+    private void build(Connection c, Statement s, IndexTask index, int[] parallelWorkers) throws SQLException {
         boolean exists;
         try (PreparedStatement p = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             p.setString(1, index.name());
@@ -290,6 +293,18 @@ final class ParallelLoad {
             }
         }
         if (!exists) {
+            if (parallelWorkers != null) {
+                // While parts are still loading, both cores are busy: a parallel build only adds its coordination. In the
+                // tail, when only index builds are left, one worker per build keeps both cores busy.
+                int workers;
+                synchronized (this) {
+                    workers = committed.size() == parts.size() ? 1 : 0;
+                }
+                if (parallelWorkers[0] != workers) {
+                    s.execute("SET max_parallel_maintenance_workers = " + workers);
+                    parallelWorkers[0] = workers;
+                }
+            }
             long t = System.nanoTime();
             s.execute(index.definition());
             millis.put(index.name(), (System.nanoTime() - t) / 1_000_000);

@@ -90,7 +90,7 @@ class SyntheticWmoPart implements SyntheticPart {
 
     @Override
     public java.util.List<String> requires() {
-        return java.util.List.of("intake", "catalog");
+        return java.util.List.of("intake", "catalog", "person");
     }
 
     @Override

@@ -48,7 +48,7 @@ class GeneratorShapeTest {
 
     @Test
     void everyModuleContributesAPartInOrder() {
-        assertThat(generator.parts()).extracting(SyntheticPart::name).containsExactly("identity", "household", "members", "intake", "privacy", "catalog", "wmo",
+        assertThat(generator.parts()).extracting(SyntheticPart::name).containsExactly("identity", "household", "person", "members", "intake", "privacy", "catalog", "wmo",
                 "plan", "outcome", "meeting", "budget", "returns");
     }
 

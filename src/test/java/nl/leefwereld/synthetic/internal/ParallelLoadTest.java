@@ -32,8 +32,8 @@ class ParallelLoadTest {
     void aPartReadsTheFactsOfThePartsItRequiresDirectlyOrThroughThemAndNoOthers() {
         Map<String, Set<String>> readable = ParallelLoad.readable(generator.parts());
         assertThat(readable.get("identity")).isEmpty();
-        assertThat(readable.get("privacy")).containsExactlyInAnyOrder("intake", "household", "identity");
-        assertThat(readable.get("outcome")).containsExactlyInAnyOrder("plan", "wmo", "intake", "catalog", "household", "identity");
+        assertThat(readable.get("privacy")).containsExactlyInAnyOrder("intake", "person", "household", "identity");
+        assertThat(readable.get("outcome")).containsExactlyInAnyOrder("plan", "wmo", "intake", "catalog", "person", "household", "identity");
         // Privacy and the Wmo part may run at the same time: neither requires the other.
         assertThat(readable.get("wmo")).doesNotContain("privacy");
         assertThat(readable.get("privacy")).doesNotContain("wmo", "catalog");
