@@ -38,6 +38,8 @@ import nl.leefwereld.shared.SyntheticPart;
  */
 final class ParallelLoad {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ParallelLoad.class);
+
     /** What happens when all parts are committed (before the remaining index builds): the run records it. */
     interface RowsCommitted {
         void on(Connection c) throws SQLException;
@@ -230,7 +232,9 @@ final class ParallelLoad {
                 } else if (task instanceof IndexTask i) {
                     build(c, s, i, parallelWorkers);
                 } else if (task instanceof AnalyzeTask a) {
+                    long t = System.nanoTime();
                     s.execute("ANALYZE " + a.table());
+                    log.debug("analyzed {} in {} ms", a.table(), (System.nanoTime() - t) / 1_000_000);
                     done(a);
                 }
             }
@@ -307,7 +311,9 @@ final class ParallelLoad {
             }
             long t = System.nanoTime();
             s.execute(index.definition());
-            millis.put(index.name(), (System.nanoTime() - t) / 1_000_000);
+            long took = (System.nanoTime() - t) / 1_000_000;
+            millis.put(index.name(), took);
+            log.debug("built {} in {} ms", index.name(), took);
         }
         done(index);
     }

@@ -133,7 +133,7 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
             checkTarget(c, options.municipality());
             GenerationContext ctx = context(c, options, referenceDate, accountPassword, timed, format);
             boolean replica = withoutTriggers(c);
-            List<String[]> indexes = dropSecondaryIndexes(c, tables());
+            List<String[]> indexes = dropRebuildableIndexes(c, tables());
             announce(out, options, referenceDate);
             java.util.Map<String, java.util.Set<String>> readable = ParallelLoad.readable(parts);
             for (SyntheticPart part : parts) {
@@ -177,7 +177,7 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
         try {
             checkTarget(c, options.municipality());
             replica = superuser(c);
-            indexes = dropSecondaryIndexes(c, tables());
+            indexes = dropRebuildableIndexes(c, tables());
             // The run's row refers to the municipality, which the identity part would only write later.
             try (PreparedStatement s = c.prepareStatement("INSERT INTO municipality (code, name) VALUES (?, ?) ON CONFLICT (code) DO NOTHING")) {
                 s.setString(1, options.municipality());
@@ -298,9 +298,12 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
                 + "en start de generator opnieuw.";
     }
 
-    /** "CREATE [UNIQUE] INDEX name ON ...": the name. */
+    /** "CREATE [UNIQUE] INDEX name ON ..." or "ALTER TABLE t ADD CONSTRAINT name PRIMARY KEY (...)": the name. */
     static String indexName(String definition) {
         String[] words = definition.strip().split("\\s+");
+        if (words[0].equalsIgnoreCase("ALTER")) {
+            return words[5];
+        }
         int at = words[1].equalsIgnoreCase("UNIQUE") ? 3 : 2;
         return words[at];
     }
@@ -318,9 +321,12 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
         return table.substring(table.lastIndexOf('.') + 1);
     }
 
-    /** "CREATE INDEX x ON [ONLY] public.person USING ...": the table. */
+    /** "CREATE INDEX x ON [ONLY] public.person USING ..." or "ALTER TABLE public.person ADD CONSTRAINT ...": the table. */
     static String tableOf(String definition) {
         String[] words = definition.strip().split("\\s+");
+        if (words[0].equalsIgnoreCase("ALTER")) {
+            return words[2];
+        }
         for (int i = 0; i < words.length - 1; i++) {
             if (words[i].equals("ON")) {
                 return words[i + 1].equals("ONLY") ? words[i + 2] : words[i + 1];
@@ -403,8 +409,11 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
         }
     }
 
-    /** Drops the indexes of the tables that back no constraint; returns their names and definitions to build them again. */
-    private static List<String[]> dropSecondaryIndexes(Connection c, List<String> tables) throws SQLException {
+    /**
+     * Drops the indexes of the tables that back no constraint, and the primary keys no foreign key refers to; returns
+     * their names and definitions (a CREATE INDEX, or an ALTER TABLE ... ADD CONSTRAINT for a key) to build them again.
+     */
+    private static List<String[]> dropRebuildableIndexes(Connection c, List<String> tables) throws SQLException {
         List<String[]> indexes = new java.util.ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
@@ -419,13 +428,38 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
                 }
             }
         }
+        // The primary keys no foreign key refers to go too (the parts write unique keys by construction; the key is
+        // built again, sorted, like the other indexes): inserting millions of keys one by one, each logged in the WAL,
+        // costs more than one sorted build. A primary key another table refers to stays (dropping it would take the
+        // foreign keys along, and checking them again would read both tables).
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT k.conrelid::regclass::text, quote_ident(k.conname), pg_get_constraintdef(k.oid)
+                  FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid
+                 WHERE k.contype = 'p' AND t.relnamespace = current_schema()::regnamespace AND t.relname = ANY (?)
+                   AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.contype = 'f' AND f.confrelid = t.oid)
+                 ORDER BY 2""")) {
+            s.setArray(1, c.createArrayOf("text", tables.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    keys.add("ALTER TABLE " + rs.getString(1) + " DROP CONSTRAINT " + rs.getString(2));
+                    indexes.add(new String[] {rs.getString(2), "ALTER TABLE " + rs.getString(1) + " ADD CONSTRAINT " + rs.getString(2) + " "
+                            + rs.getString(3)});
+                }
+            }
+        }
         try (Statement s = c.createStatement()) {
             // One sorted build per index, in memory where it fits, with PostgreSQL's parallel workers (B-tree and, since
             // PostgreSQL 18, GIN builds use them; the leader takes part too).
             s.execute("SET LOCAL maintenance_work_mem = '1GB'");
             s.execute("SET LOCAL max_parallel_maintenance_workers = 2");
             for (String[] index : indexes) {
-                s.execute("DROP INDEX " + index[0]);
+                if (!index[1].startsWith("ALTER TABLE ")) {
+                    s.execute("DROP INDEX " + index[0]);
+                }
+            }
+            for (String key : keys) {
+                s.execute(key);
             }
         }
         return indexes;

@@ -67,6 +67,10 @@ class GeneratorIncompleteRunTest {
         }
         assertThat(definitions).hasSize(3);
         GeneratedDatabases.execute(db, "DROP INDEX " + String.join(", ", LOST));
+        // A primary key no foreign key refers to is dropped for the load too, and is pending as a constraint.
+        String key = "ALTER TABLE public.assessment_score ADD CONSTRAINT assessment_score_pkey PRIMARY KEY (municipality_code, assessment_id, domain)";
+        GeneratedDatabases.execute(db, "ALTER TABLE assessment_score DROP CONSTRAINT assessment_score_pkey");
+        definitions.add(key);
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE synthetic_run SET finished_at = NULL, pending_indexes = ?")) {
             s.setString(1, String.join("\n", definitions));
@@ -85,7 +89,8 @@ class GeneratorIncompleteRunTest {
         }
         assertThat(finished.municipality()).isEqualTo("0003");
         assertThat(finished.households()).isEqualTo(1_000);
-        assertThat(String.join("\n", said)).contains("niet afgemaakt", "start daarna de generator opnieuw voor gemeente 0004", "3 indexen");
+        assertThat(String.join("\n", said)).contains("niet afgemaakt", "start daarna de generator opnieuw voor gemeente 0004", "4 indexen");
+        assertThat(number(db, "SELECT count(*) FROM pg_constraint WHERE conname = 'assessment_score_pkey' AND contype = 'p'")).isEqualTo(1);
         assertThat(number(db, "SELECT count(*) FROM pg_indexes WHERE indexname IN ('" + String.join("', '", LOST) + "')")).isEqualTo(3);
         assertThat(number(db, "SELECT count(*) FROM household WHERE municipality_code = '0004'")).isZero();
         assertThatCode(() -> IncompleteRunGuard.check(db)).doesNotThrowAnyException();

@@ -189,13 +189,17 @@ class GeneratorShapeTest {
     void theIndexesDroppedForTheLoadAreAllBuiltAgainAndTheTriggersAreOn() throws Exception {
         String indexes = "SELECT string_agg(indexdef, ';' ORDER BY indexdef) FROM pg_indexes WHERE schemaname = 'public'";
         String triggers = "SELECT string_agg(tgname::text || tgenabled::text, ';' ORDER BY tgname) FROM pg_trigger WHERE NOT tgisinternal";
+        // The primary keys dropped for the load (those no foreign key refers to) are constraints again, not bare indexes.
+        String constraints = "SELECT string_agg(conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid), ';' "
+                + "ORDER BY conrelid::regclass::text, conname) FROM pg_constraint WHERE connamespace = 'public'::regnamespace";
         try (Connection app = postgres.getPostgresDatabase().getConnection(); Connection gen = db.getConnection();
              Statement a = app.createStatement(); Statement g = gen.createStatement()) {
-            for (String sql : new String[] {indexes, triggers}) {
+            for (String sql : new String[] {indexes, triggers, constraints}) {
                 try (ResultSet ra = a.executeQuery(sql); ResultSet rg = g.executeQuery(sql)) {
                     ra.next();
                     rg.next();
-                    assertThat(rg.getString(1)).isEqualTo(ra.getString(1)).containsAnyOf("person_bsn_uq", "audit_event_sealO");
+                    assertThat(rg.getString(1)).isEqualTo(ra.getString(1))
+                            .containsAnyOf("person_bsn_uq", "audit_event_sealO", "assessment_score_pkey PRIMARY KEY");
                 }
             }
         }
