@@ -232,8 +232,8 @@ class SyntheticPrivacyPart implements SyntheticPart {
 
     /**
      * Recomputes the last generated rows' hashes in the database: the Java text must match {@code audit_row_text}. The
-     * rows are found by id (the primary key; the chain's index is rebuilt only after the load), ids and sequence numbers
-     * of the generated rows ascend together.
+     * rows are found by id (ids and sequence numbers of the generated rows ascend together); the generator drops the
+     * table's key and indexes for the load, so this reads the table once (≈ 0.5 s for 2.5 million rows).
      */
     private static void verifyTail(GenerationContext ctx, long firstId, long lastId) throws SQLException {
         if (lastId < firstId) {
@@ -276,7 +276,6 @@ class SyntheticPrivacyPart implements SyntheticPart {
         }
     }
 
-    /** A value as PostgreSQL's json_build_array writes it (escape_json). */
     /** A value known to need no JSON escaping (an id, a time), quoted; null as null. */
     private static StringBuilder quoted(StringBuilder b, String value) {
         return value == null ? b.append("null") : b.append('"').append(value).append('"');
@@ -287,6 +286,7 @@ class SyntheticPrivacyPart implements SyntheticPart {
         return value == null ? "null" : cache.computeIfAbsent(value, v -> json(new StringBuilder(), v).toString());
     }
 
+    /** A value as PostgreSQL's json_build_array writes it (escape_json). */
     static StringBuilder json(StringBuilder b, String value) {
         if (value == null) {
             return b.append("null");

@@ -43,11 +43,11 @@ class IncompleteRunGuard implements SmartInitializingSingleton {
         try (Connection c = owner.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT municipality_code, seed, households, rows_committed_at IS NOT NULL FROM synthetic_run "
                      + "WHERE finished_at IS NULL ORDER BY municipality_code LIMIT 1")) {
-            if (rs.next() && !rs.getBoolean(4)) {
-                throw new IllegalStateException(SyntheticMunicipalityGenerator.interruptedWhileLoading(rs.getString(1), rs.getLong(2),
-                        rs.getInt(3)));
-            }
-            if (rs.getRow() > 0) {
+            if (rs.next()) {
+                if (!rs.getBoolean(4)) {
+                    throw new IllegalStateException(SyntheticMunicipalityGenerator.interruptedWhileLoading(rs.getString(1), rs.getLong(2),
+                            rs.getInt(3)));
+                }
                 throw new IllegalStateException("De synthetische gemeente " + rs.getString(1) + " is niet af: de generator stopte nadat de "
                         + "gegevens waren vastgelegd maar voordat alle indexen gebouwd waren. Start de generator nog een keer (java -jar "
                         + "<jar> generate --households " + rs.getInt(3) + " --seed " + rs.getLong(2) + " --municipality " + rs.getString(1)

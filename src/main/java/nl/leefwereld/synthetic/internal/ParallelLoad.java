@@ -40,7 +40,7 @@ final class ParallelLoad {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ParallelLoad.class);
 
-    /** What happens when all parts are committed (before the remaining index builds): the run records it. */
+    /** What happens in the transaction of the last part to commit (before the remaining index builds): the run records it. */
     interface RowsCommitted {
         void on(Connection c) throws SQLException;
     }
@@ -80,6 +80,8 @@ final class ParallelLoad {
     private final Map<String, Long> millis = new ConcurrentHashMap<>();
     private int running;
     private Throwable failure;
+    /** The sessions at work (their running statement is cancelled when another fails). */
+    private final List<Connection> sessions = new ArrayList<>();
 
     /**
      * @param parts         the parts to write, in order (empty: indexes only)
@@ -87,7 +89,7 @@ final class ParallelLoad {
      * @param analyze       the tables to ANALYZE (each after its last index); empty: none
      * @param run           the run's context (null without parts)
      * @param replica       run each part's transaction with {@code session_replication_role = replica} (no row triggers)
-     * @param rowsCommitted called on the session that committed the last part (null: nothing to record)
+     * @param rowsCommitted called in the transaction of the last part, before its commit (null: nothing to record)
      */
     ParallelLoad(List<SyntheticPart> parts, List<String[]> indexes, List<String> analyze, GenerationContext run, boolean replica,
                  RowsCommitted rowsCommitted, Consumer<String> progress) {
@@ -219,6 +221,9 @@ final class ParallelLoad {
 
     private void work(Connection c, String memory) throws SQLException, IOException {
         boolean autoCommit = c.getAutoCommit();
+        synchronized (this) {
+            sessions.add(c);
+        }
         try (Statement s = c.createStatement()) {
             int[] parallelWorkers = null;
             if (memory != null) {
@@ -238,13 +243,20 @@ final class ParallelLoad {
                     done(a);
                 }
             }
-            if (memory != null) {
-                s.execute("RESET maintenance_work_mem");
-                s.execute("RESET max_parallel_maintenance_workers");
-            }
         } finally {
-            if (c.getAutoCommit() != autoCommit) {
-                c.setAutoCommit(autoCommit);
+            synchronized (this) {
+                sessions.remove(c);
+            }
+            try (Statement s = c.createStatement()) {
+                if (memory != null) {
+                    s.execute("RESET maintenance_work_mem");
+                    s.execute("RESET max_parallel_maintenance_workers");
+                }
+                if (c.getAutoCommit() != autoCommit) {
+                    c.setAutoCommit(autoCommit);
+                }
+            } catch (SQLException e) {
+                // the session is broken (a failed or cancelled run): the caller closes it
             }
         }
     }
@@ -259,16 +271,28 @@ final class ParallelLoad {
                 }
             }
             part.write(run.forPart(part.name(), readable.get(part.name()), c));
+            boolean lastPart;
+            synchronized (this) {
+                lastPart = committed.size() == parts.size() - 1;
+            }
+            if (lastPart && rowsCommitted != null) {
+                // Every other part is committed: the run records that its rows are complete in this part's transaction,
+                // so that no stop can fall between the last rows and the record of them.
+                rowsCommitted.on(c);
+            }
             c.commit();
         } catch (SQLException | IOException | RuntimeException | Error e) {
-            c.rollback();
+            try {
+                c.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
             throw e;
         } finally {
             c.setAutoCommit(true);
         }
         progress.accept("deel '" + part.name() + "' klaar en vastgelegd");
         Map<String, Long> sizes = sizes(c, part.tables());
-        boolean last;
         synchronized (this) {
             committed.add(part.name());
             running--;
@@ -278,11 +302,7 @@ final class ParallelLoad {
                     release(table, sizes.getOrDefault(table, 0L));
                 }
             }
-            last = committed.size() == parts.size();
             notifyAll();
-        }
-        if (last && rowsCommitted != null) {
-            rowsCommitted.on(c);
         }
     }
 
@@ -344,9 +364,20 @@ final class ParallelLoad {
         notifyAll();
     }
 
+    /**
+     * Records the first failure and stops the other sessions: what they are doing is cancelled (a part's COPY fails and
+     * its transaction rolls back; an index build stops), and they take no new work.
+     */
     private synchronized void fail(Throwable e) {
         if (failure == null) {
             failure = e;
+            for (Connection other : sessions) {
+                try {
+                    other.unwrap(org.postgresql.PGConnection.class).cancelQuery();
+                } catch (SQLException ignored) {
+                    // nothing running, or the session is gone
+                }
+            }
         } else if (failure != e) {
             failure.addSuppressed(e);
         }

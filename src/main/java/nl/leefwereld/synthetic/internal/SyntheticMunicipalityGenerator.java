@@ -96,8 +96,9 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
     }
 
     /**
-     * The run itself: on one session ({@code owner} null or one session configured) all parts and the index builds in
-     * one transaction; with more, see {@link #inSessions}.
+     * The run itself: on one session ({@code owner} null or one session configured), or into a database that already
+     * holds another municipality's households (the demo's aside), all parts and the index builds in one transaction; with
+     * more, see {@link #inSessions}.
      *
      * @param c      the owner's connection the run uses
      * @param owner  more connections of the owner (parts, index builds and statistics in parallel); null: all on {@code c}
@@ -113,6 +114,13 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
             return unfinished;
         }
         int sessions = owner == null ? 1 : this.sessions;
+        if (sessions > 1 && otherMunicipalityHasHouseholds(c, options.municipality())) {
+            // Parts side by side commit one by one, and a run stopped halfway is only undone by emptying the database:
+            // beside another municipality's data the run stays one transaction, all or nothing.
+            out.accept("De database bevat al huishoudens van een andere gemeente: de generator schrijft alles in één transactie "
+                    + "(langzamer, maar een onderbreking laat niets half achter).");
+            sessions = 1;
+        }
         if (sessions > 1) {
             inSessions(c, owner, sessions, options, referenceDate, accountPassword, out, timed, format);
         } else {
@@ -212,6 +220,19 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
             throw e;
         }
         markFinished(c, municipality);
+    }
+
+    /** Whether households of a municipality other than {@code municipality} and the demo municipality are stored. */
+    private static boolean otherMunicipalityHasHouseholds(Connection c, String municipality) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM household WHERE municipality_code <> ? "
+                + "AND municipality_code <> ?)")) {
+            s.setString(1, municipality);
+            s.setString(2, GenerateOptions.DEMO_MUNICIPALITY);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     private GenerationContext context(Connection c, GenerateOptions options, LocalDate referenceDate, String accountPassword,

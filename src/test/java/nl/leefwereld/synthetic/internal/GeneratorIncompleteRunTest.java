@@ -109,6 +109,59 @@ class GeneratorIncompleteRunTest {
     @Test
     void aRunStoppedWhileWritingItsPartsIsRefusedByTheAppAndByTheNextRunWithWhatToDo() throws Exception {
         DataSource db = GeneratedDatabases.fresh(postgres);
+        SyntheticMunicipalityGenerator failing = failingAfterPlan();
+
+        assertThatThrownBy(() -> GeneratedDatabases.generate(failing, db, 1_000, 5, "0006", CopyWriter.Format.BINARY))
+                .hasMessageContaining("stopped on purpose");
+        // The failing part's own work is rolled back; the parts committed before it stay.
+        assertThat(number(db, "SELECT count(*) FROM household WHERE municipality_code = '0006'")).isEqualTo(1_000);
+        assertThat(number(db, "SELECT count(*) FROM synthetic_run WHERE municipality_code = '0006' AND rows_committed_at IS NULL "
+                + "AND finished_at IS NULL")).isEqualTo(1);
+        assertThatThrownBy(() -> IncompleteRunGuard.check(db)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("De synthetische gemeente 0006 (seed 5, 1000 huishoudens) is niet af")
+                .hasMessageContaining("stopte terwijl hij de gegevens schreef").hasMessageContaining("verwijder de datamap");
+
+        Map<String, String> before = GeneratedDatabases.fingerprints(db);
+        assertThatThrownBy(() -> GeneratedDatabases.generate(generator, db, 1_000, 9, "0007", CopyWriter.Format.BINARY))
+                .isInstanceOf(SyntheticMunicipality.RefusedException.class).hasMessageContaining("stopte terwijl hij de gegevens schreef");
+        assertThatThrownBy(() -> GeneratedDatabases.generate(generator, db, 1_000, 9, "0008"))
+                .isInstanceOf(SyntheticMunicipality.RefusedException.class).hasMessageContaining("Begin opnieuw met een lege database");
+        assertThat(GeneratedDatabases.fingerprints(db)).isEqualTo(before);
+    }
+
+    /** Beside another municipality's data the run stays one transaction: a failure leaves nothing behind. */
+    @Test
+    void besideAnotherMunicipalityAFailingRunLeavesNothingBehind() throws Exception {
+        DataSource db = GeneratedDatabases.fresh(postgres);
+        GeneratedDatabases.generate(generator, db, 1_000, 5, "0009", CopyWriter.Format.BINARY);
+        Map<String, String> before = GeneratedDatabases.fingerprints(db);
+        double indexes = number(db, "SELECT count(*) FROM pg_indexes WHERE schemaname = 'public'");
+        SyntheticMunicipalityGenerator failing = failingAfterPlan();
+        List<String> said = new ArrayList<>();
+
+        try (Connection c = db.getConnection()) {
+            assertThatThrownBy(() -> failing.generate(c, db, GenerateOptions.parse("--households", "1000", "--seed", "6", "--municipality", "0010"),
+                    GeneratedDatabases.REFERENCE, GeneratedDatabases.PASSWORD, said::add, CopyWriter.Format.BINARY))
+                    .hasMessageContaining("stopped on purpose");
+        }
+        assertThat(String.join("\n", said)).contains("in één transactie");
+        assertThat(GeneratedDatabases.fingerprints(db)).isEqualTo(before);
+        assertThat(number(db, "SELECT count(*) FROM pg_indexes WHERE schemaname = 'public'")).isEqualTo(indexes);
+        assertThat(number(db, "SELECT count(*) FROM synthetic_run WHERE municipality_code = '0010'")).isZero();
+        assertThatCode(() -> IncompleteRunGuard.check(db)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anIncompleteRunCannotHideItsPendingIndexes() throws Exception {
+        DataSource db = GeneratedDatabases.fresh(postgres);
+        GeneratedDatabases.execute(db, "INSERT INTO municipality VALUES ('0005', 'Gemeente 0005')");
+        assertThatThrownBy(() -> GeneratedDatabases.execute(db, "INSERT INTO synthetic_run (municipality_code, seed, households, reference_date, "
+                + "parts, started_at, finished_at, pending_indexes) VALUES ('0005', 1, 1000, DATE '2026-03-02', 'identity', now(), NULL, NULL)"))
+                .hasMessageContaining("synthetic_run_complete_check");
+    }
+
+    /** The generator with one more part after the plan part, which deletes the run's households and then fails. */
+    private SyntheticMunicipalityGenerator failingAfterPlan() {
         List<SyntheticPart> parts = new ArrayList<>(generator.parts());
         parts.add(new SyntheticPart() {
             @Override
@@ -134,38 +187,11 @@ class GeneratorIncompleteRunTest {
             @Override
             public void write(GenerationContext ctx) throws SQLException {
                 try (java.sql.Statement s = ctx.connection().createStatement()) {
-                    s.execute("DELETE FROM household WHERE municipality_code = '0006'");
+                    s.execute("DELETE FROM household WHERE municipality_code = '" + ctx.municipalityCode() + "'");
                 }
                 throw new IllegalStateException("stopped on purpose");
             }
         });
-        SyntheticMunicipalityGenerator failing = new SyntheticMunicipalityGenerator(parts, flyway, clock, environment, false, "",
-                CopyWriter.Format.BINARY, 2);
-
-        assertThatThrownBy(() -> GeneratedDatabases.generate(failing, db, 1_000, 5, "0006", CopyWriter.Format.BINARY))
-                .hasMessageContaining("stopped on purpose");
-        // The failing part's own work is rolled back; the parts committed before it stay.
-        assertThat(number(db, "SELECT count(*) FROM household WHERE municipality_code = '0006'")).isEqualTo(1_000);
-        assertThat(number(db, "SELECT count(*) FROM synthetic_run WHERE municipality_code = '0006' AND rows_committed_at IS NULL "
-                + "AND finished_at IS NULL")).isEqualTo(1);
-        assertThatThrownBy(() -> IncompleteRunGuard.check(db)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("De synthetische gemeente 0006 (seed 5, 1000 huishoudens) is niet af")
-                .hasMessageContaining("stopte terwijl hij de gegevens schreef").hasMessageContaining("verwijder de datamap");
-
-        Map<String, String> before = GeneratedDatabases.fingerprints(db);
-        assertThatThrownBy(() -> GeneratedDatabases.generate(generator, db, 1_000, 9, "0007", CopyWriter.Format.BINARY))
-                .isInstanceOf(SyntheticMunicipality.RefusedException.class).hasMessageContaining("stopte terwijl hij de gegevens schreef");
-        assertThatThrownBy(() -> GeneratedDatabases.generate(generator, db, 1_000, 9, "0008"))
-                .isInstanceOf(SyntheticMunicipality.RefusedException.class).hasMessageContaining("Begin opnieuw met een lege database");
-        assertThat(GeneratedDatabases.fingerprints(db)).isEqualTo(before);
-    }
-
-    @Test
-    void anIncompleteRunCannotHideItsPendingIndexes() throws Exception {
-        DataSource db = GeneratedDatabases.fresh(postgres);
-        GeneratedDatabases.execute(db, "INSERT INTO municipality VALUES ('0005', 'Gemeente 0005')");
-        assertThatThrownBy(() -> GeneratedDatabases.execute(db, "INSERT INTO synthetic_run (municipality_code, seed, households, reference_date, "
-                + "parts, started_at, finished_at, pending_indexes) VALUES ('0005', 1, 1000, DATE '2026-03-02', 'identity', now(), NULL, NULL)"))
-                .hasMessageContaining("synthetic_run_complete_check");
+        return new SyntheticMunicipalityGenerator(parts, flyway, clock, environment, false, "", CopyWriter.Format.BINARY, 2);
     }
 }
