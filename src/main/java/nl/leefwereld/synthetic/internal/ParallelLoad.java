@@ -80,6 +80,8 @@ final class ParallelLoad {
     private final Map<String, Long> millis = new ConcurrentHashMap<>();
     private int running;
     private Throwable failure;
+    /** Held while a part commits (then {@link #committed} and its lock). */
+    private final Object commits = new Object();
     /** The sessions at work (their running statement is cancelled when another fails). */
     private final List<Connection> sessions = new ArrayList<>();
 
@@ -271,16 +273,22 @@ final class ParallelLoad {
                 }
             }
             part.write(run.forPart(part.name(), readable.get(part.name()), c));
-            boolean lastPart;
-            synchronized (this) {
-                lastPart = committed.size() == parts.size() - 1;
+            // Commits one at a time, each marked committed before the next: exactly one part finds every other one
+            // committed, and it records that the run's rows are complete in its own transaction, so that no stop can
+            // fall between the last rows and the record of them.
+            synchronized (commits) {
+                boolean lastPart;
+                synchronized (this) {
+                    lastPart = committed.size() == parts.size() - 1;
+                }
+                if (lastPart && rowsCommitted != null) {
+                    rowsCommitted.on(c);
+                }
+                c.commit();
+                synchronized (this) {
+                    committed.add(part.name());
+                }
             }
-            if (lastPart && rowsCommitted != null) {
-                // Every other part is committed: the run records that its rows are complete in this part's transaction,
-                // so that no stop can fall between the last rows and the record of them.
-                rowsCommitted.on(c);
-            }
-            c.commit();
         } catch (SQLException | IOException | RuntimeException | Error e) {
             try {
                 c.rollback();
@@ -294,7 +302,6 @@ final class ParallelLoad {
         progress.accept("deel '" + part.name() + "' klaar en vastgelegd");
         Map<String, Long> sizes = sizes(c, part.tables());
         synchronized (this) {
-            committed.add(part.name());
             running--;
             for (String table : part.tables()) {
                 if (writers.merge(table, -1, Integer::sum) == 0) {
