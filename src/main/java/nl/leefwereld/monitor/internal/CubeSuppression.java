@@ -101,6 +101,85 @@ final class CubeSuppression {
         int scopes() {
             return decisions.size();
         }
+
+        /** The decisions as bytes to keep (deflated; read back with {@link #decode}). */
+        byte[] encode() {
+            var bytes = new java.io.ByteArrayOutputStream();
+            try (var out = new java.io.DataOutputStream(new java.util.zip.DeflaterOutputStream(bytes))) {
+                out.writeInt(FORMAT);
+                out.writeInt(threshold);
+                out.writeInt(decisions.size());
+                for (Map.Entry<Scope, Decision> e : decisions.entrySet()) {
+                    Scope scope = e.getKey();
+                    writeText(out, scope.law());
+                    writeText(out, scope.district());
+                    writeText(out, scope.team() == null ? null : scope.team().toString());
+                    out.writeLong(e.getValue().fingerprint());
+                    out.writeInt(e.getValue().forced().size());
+                    for (String cell : e.getValue().forced()) {
+                        writeText(out, cell);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+
+        /** The cube {@link #encode} wrote; empty when the bytes are of another format or damaged (it is decided again). */
+        static Optional<Cube> decode(byte[] bytes) {
+            try (var in = new java.io.DataInputStream(new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(bytes)))) {
+                if (in.readInt() != FORMAT) {
+                    return Optional.empty();
+                }
+                int threshold = in.readInt();
+                int n = in.readInt();
+                Map<Scope, Decision> decisions = new LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    String law = readText(in);
+                    String district = readText(in);
+                    String team = readText(in);
+                    long fingerprint = in.readLong();
+                    int cells = in.readInt();
+                    Set<String> forced = new HashSet<>();
+                    for (int c = 0; c < cells; c++) {
+                        forced.add(readText(in));
+                    }
+                    decisions.put(new Scope(law, district, team == null ? null : UUID.fromString(team)), new Decision(fingerprint, Set.copyOf(forced)));
+                }
+                return in.read() == -1 ? Optional.of(new Cube(decisions, threshold)) : Optional.empty();
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+
+        /** Version of the {@link #encode} layout (a change makes kept cubes be decided again). */
+        private static final int FORMAT = 1;
+
+        private static void writeText(java.io.DataOutputStream out, String text) throws java.io.IOException {
+            if (text == null) {
+                out.writeInt(-1);
+                return;
+            }
+            byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.writeInt(b.length);
+            out.write(b);
+        }
+
+        private static String readText(java.io.DataInputStream in) throws java.io.IOException {
+            int length = in.readInt();
+            if (length < 0) {
+                return null;
+            }
+            if (length > 1 << 20) {
+                throw new java.io.IOException("text too long");
+            }
+            byte[] b = in.readNBytes(length);
+            if (b.length != length) {
+                throw new java.io.IOException("cut short");
+            }
+            return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     static Cube apply(Map<Scope, MonitorTable> raw, int threshold) {

@@ -222,10 +222,43 @@ public class FactStore {
         if (known != null && known.generation() == generation) {
             return known.years();
         }
-        List<Integer> list = List.copyOf(jdbc.sql("SELECT DISTINCT year FROM monitor_fact WHERE municipality_code = ? AND generation = ? "
-                + "AND measure <> 'households.total' ORDER BY year DESC").params(municipality, generation).query(Integer.class).list());
+        List<Integer> list = years(municipality, generation);
         years.put(municipality, new Years(generation, list));
         return list;
+    }
+
+    /** The years with facts of one generation (also one that is not current yet), newest first. */
+    List<Integer> years(String municipality, long generation) {
+        return List.copyOf(jdbc.sql("SELECT DISTINCT year FROM monitor_fact WHERE municipality_code = ? AND generation = ? "
+                + "AND measure <> 'households.total' ORDER BY year DESC").params(municipality, generation).query(Integer.class).list());
+    }
+
+    /** A refresh row for a generation that is about to become current (its facts are all written). */
+    static RefreshRow upcoming(long generation, Instant refreshedAt) {
+        return new RefreshRow(generation, refreshedAt, null, null, null, null, "RUNNING", null, 0, null);
+    }
+
+    /** The kept suppression cube of a generation, table and year, as {@link CubeSuppression.Cube#encode} wrote it. */
+    java.util.Optional<byte[]> cube(String municipality, long generation, String table, int year, int threshold) {
+        return jdbc.sql("SELECT decisions FROM monitor_cube WHERE municipality_code = ? AND generation = ? AND table_name = ? AND year = ? "
+                + "AND threshold = ?").params(municipality, generation, table, year, threshold).query(byte[].class).optional();
+    }
+
+    /** Removes every kept cube of a municipality (tests). */
+    void forgetCubes(String municipality) {
+        jdbc.sql("DELETE FROM monitor_cube WHERE municipality_code = ?").param(municipality).update();
+    }
+
+    /**
+     * Keeps a decided cube, unless its generation is gone (a later refresh removed it) or it is kept already. A leftover of
+     * a race with a refresh is removed by the next refresh and never read (the generation is part of the key).
+     */
+    void keepCube(String municipality, long generation, String table, int year, int threshold, byte[] decisions) {
+        jdbc.sql("INSERT INTO monitor_cube (municipality_code, generation, table_name, year, threshold, decisions) "
+                + "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM monitor_fact WHERE municipality_code = ? AND generation = ?) "
+                + "ON CONFLICT (municipality_code, generation, table_name, year) DO UPDATE SET threshold = excluded.threshold, "
+                + "decisions = excluded.decisions, decided_at = now()")
+                .params(municipality, generation, table, year, threshold, decisions, municipality, generation).update();
     }
 
     private record Years(long generation, List<Integer> years) {

@@ -103,6 +103,29 @@ public class MonitorRefreshService implements DisposableBean {
         refreshed.add(listener);
     }
 
+    /** Work on a new generation's facts before it becomes current (see {@link #beforeSwitch}). */
+    interface Preparation {
+        void prepare(String municipality, long generation, Instant refreshedAt);
+    }
+
+    private final List<Preparation> preparations = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Called with a new generation whose facts are all written, before it becomes current, on the refreshing thread (the
+     * switch waits for it: what it derives from the facts is ready when the first page reads them). A failure is logged
+     * and does not stop the refresh; an interrupt does (the old figures stay).
+     */
+    Registration beforeSwitch(Preparation preparation) {
+        preparations.add(preparation);
+        return () -> preparations.remove(preparation);
+    }
+
+    /** Ends a {@link #beforeSwitch} registration. */
+    interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** The sources of every refresh (they run side by side, the slowest of the previous refresh first). */
     public List<MonitorSource> sources() {
         return sources;
@@ -161,16 +184,25 @@ public class MonitorRefreshService implements DisposableBean {
                 long current = number(c, "SELECT generation FROM monitor_refresh WHERE municipality_code = ?", municipality);
                 // leftovers of a refresh that died half-way (a killed process) never become current: remove them
                 update(c, "DELETE FROM monitor_fact WHERE municipality_code = ? AND generation <> ?", municipality, current);
+                update(c, "DELETE FROM monitor_cube WHERE municipality_code = ? AND generation <> ?", municipality, current);
                 next = Math.max(current, number(c, "SELECT COALESCE(max(generation), 0) FROM monitor_fact WHERE municipality_code = ?",
                         municipality)) + 1;
                 long rows = runSources(c, municipality, next, run);
+                // the figures are as of now; what is derived from them (the suppression cubes) is decided before they count
+                Instant refreshedAt = Instant.now(clock);
+                if (!preparations.isEmpty()) {
+                    step = "kleine aantallen beschermen";
+                    progress(c, municipality, 95, step);
+                    prepare(municipality, next, refreshedAt);
+                }
                 step = "omschakelen";
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 c.setAutoCommit(false);
                 update(c, "UPDATE monitor_refresh SET generation = ?, refreshed_at = ?, finished_at = ?, status = 'OK', duration_ms = ?, fact_rows = ?, "
-                        + "percent = 100, step = NULL, error_text = NULL WHERE municipality_code = ?", next, Timestamp.from(Instant.now(clock)),
+                        + "percent = 100, step = NULL, error_text = NULL WHERE municipality_code = ?", next, Timestamp.from(refreshedAt),
                         Timestamp.from(Instant.now(clock)), millis, rows, municipality);
                 update(c, "DELETE FROM monitor_fact WHERE municipality_code = ? AND generation <> ?", municipality, next);
+                update(c, "DELETE FROM monitor_cube WHERE municipality_code = ? AND generation <> ?", municipality, next);
                 c.commit();
                 c.setAutoCommit(true);
                 LOG.info("monitor refresh of {}: generation {}, {} fact rows in {} ms", municipality, next, rows, millis);
@@ -241,6 +273,23 @@ public class MonitorRefreshService implements DisposableBean {
             }
         } catch (SQLException e) {
             LOG.warn("interrupted monitor refreshes not checked: {}", e.getSQLState());
+        }
+    }
+
+    /** Runs every preparation of a new generation; an interrupt stops the refresh, a failure only its preparation. */
+    private void prepare(String municipality, long next, Instant refreshedAt) {
+        for (Preparation p : preparations) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            try {
+                p.prepare(municipality, next, refreshedAt);
+            } catch (RuntimeException e) {
+                LOG.warn("monitor refresh of {}: preparing generation {} failed: {}", municipality, next, e.getClass().getSimpleName());
+            }
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new SourceFailure("onderbroken", new InterruptedException());
         }
     }
 
@@ -505,6 +554,7 @@ public class MonitorRefreshService implements DisposableBean {
             exec(c, "SET statement_timeout = '30s'");
             if (next > 0) {
                 update(c, "DELETE FROM monitor_fact WHERE municipality_code = ? AND generation = ?", municipality, next);
+                update(c, "DELETE FROM monitor_cube WHERE municipality_code = ? AND generation = ?", municipality, next);
             }
             update(c, "UPDATE monitor_refresh SET status = 'FAILED', finished_at = ?, duration_ms = ?, error_text = ?, step = NULL "
                     + "WHERE municipality_code = ?", Timestamp.from(Instant.now(clock)), (System.nanoTime() - started) / 1_000_000, error, municipality);

@@ -51,7 +51,43 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         this.directory = directory;
         this.clock = clock;
         this.settings = settings;
+        refresh.beforeSwitch(this::prepare);
         refresh.onRefreshed(this::warm);
+    }
+
+    /**
+     * Decides the cubes of every table and year of a new generation before it becomes current (called by the refresh, on
+     * its thread), so that no first view after a refresh waits for one; each is kept in the database for a restart.
+     */
+    private void prepare(String municipality, long generation, java.time.Instant refreshedAt) {
+        if (!settings.warmCubes()) {
+            return;
+        }
+        long started = System.nanoTime();
+        long current = store.refreshRow(municipality).generation();
+        synchronized (cubes) {
+            // what an earlier refresh that then failed prepared is never asked for
+            cubes.keySet().removeIf(k -> k.municipality().equals(municipality) && k.generation() > current);
+        }
+        FactStore.RefreshRow row = FactStore.upcoming(generation, refreshedAt);
+        List<CubeKey> keys = new ArrayList<>();
+        for (int year : reported(store.years(municipality, generation))) {
+            for (MonitorTableName name : definitions.keySet()) {
+                if (name != MonitorTableName.INDICATORS) {
+                    keys.add(new CubeKey(municipality, generation, name, year));
+                }
+            }
+        }
+        // two cubes at a time (a cube's tables use every core, its suppression one): the suppression of one beside the
+        // tables of the next; the refresh's interrupt is seen by every thread
+        Thread refreshing = Thread.currentThread();
+        keys.parallelStream().forEach(key -> {
+            if (!refreshing.isInterrupted()) {
+                cube(key, row, definitions.get(key.name()), current, false);
+            }
+        });
+        org.slf4j.LoggerFactory.getLogger(MonitorService.class).info("monitor cubes of {} generation {} decided before it counts: {} tables × years in {} ms",
+                municipality, generation, keys.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Decides the cubes of every table and year after a refresh, newest year first, so that a first view is quick too. */
@@ -96,6 +132,17 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
                         e.getClass().getSimpleName());
             }
         });
+    }
+
+    /** Waits until every warm-up queued so far has finished (the benchmark: not timing a refresh beside one). */
+    public void awaitWarm() {
+        try {
+            warmer.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The signed-in user, if they may see the monitor; 403 otherwise. */
@@ -147,6 +194,7 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         }
         CubeSuppression.Scope scope = CubeSuppression.Scope.of(query);
         MonitorTable raw = null;
+        boolean stale = false;
         for (int attempt = 0; attempt < 3; attempt++) {
             // the table and its cube from the same generation; read again if a refresh finished in between
             FactStore.RefreshRow row = store.refreshRow(municipality);
@@ -154,7 +202,7 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
             CubeKey key = new CubeKey(municipality, row.generation(), name, query.year());
             java.util.Optional<MonitorTable> t;
             try {
-                t = cube(key, row, definition).suppress(scope, raw);
+                t = cube(key, row, definition, row.generation(), stale).suppress(scope, raw);
             } catch (GenerationReplaced e) {
                 continue;   // a refresh finished while the cube was computed: the table and the cube of the new figures
             }
@@ -166,6 +214,7 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
             synchronized (cubes) {
                 cubes.remove(key);
             }
+            stale = true;   // decided again from the facts, not read back from the database
         }
         disagreements.incrementAndGet();
         org.slf4j.LoggerFactory.getLogger(MonitorService.class).error("monitor table {} {} of {} differs from its suppression cube: "
@@ -178,6 +227,28 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
 
     long disagreements() {
         return disagreements.get();
+    }
+
+    /** How many cubes were decided from the facts (not read back from the database): for this module's tests. */
+    private final java.util.concurrent.atomic.AtomicLong decided = new java.util.concurrent.atomic.AtomicLong();
+
+    long cubesDecided() {
+        return decided.get();
+    }
+
+    /** Forgets the cached cubes of a municipality (not those kept in the database), as a restart does: for the benchmark. */
+    public void forgetCubes(String municipality) {
+        forgetCubes(municipality, false);
+    }
+
+    /** Forgets the cached cubes of a municipality, as a restart does, and with {@code kept} also those in the database (tests). */
+    void forgetCubes(String municipality, boolean kept) {
+        synchronized (cubes) {
+            cubes.keySet().removeIf(k -> k.municipality().equals(municipality));
+        }
+        if (kept) {
+            store.forgetCubes(municipality);
+        }
     }
 
     /** How many scopes the cached cube of a table and year has (0 when none is cached): for the benchmark. */
@@ -211,14 +282,19 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         }
     };
 
-    /** The cube of a key, computed once: a second request (or the warm-up) waits for the first. */
-    private CubeSuppression.Cube cube(CubeKey key, FactStore.RefreshRow row, MonitorTableDefinition definition) {
+    /**
+     * The cube of a key, computed once: a second request (or the warm-up) waits for the first. One kept in the database is
+     * read back (unless {@code stale}: the kept one decided on other tables); a computed one is kept there.
+     *
+     * @param keepFrom cached cubes of older generations than this one are dropped
+     */
+    private CubeSuppression.Cube cube(CubeKey key, FactStore.RefreshRow row, MonitorTableDefinition definition, long keepFrom, boolean stale) {
         java.util.concurrent.CompletableFuture<CubeSuppression.Cube> pending;
         boolean mine = false;
         synchronized (cubes) {
             pending = cubes.get(key);
             if (pending == null) {
-                cubes.keySet().removeIf(k -> k.municipality().equals(key.municipality()) && k.generation() < key.generation());
+                cubes.keySet().removeIf(k -> k.municipality().equals(key.municipality()) && k.generation() < keepFrom);
                 pending = new java.util.concurrent.CompletableFuture<>();
                 cubes.put(key, pending);
                 mine = true;
@@ -226,7 +302,7 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         }
         if (mine) {
             try {
-                pending.complete(computeCube(key, row, definition));
+                pending.complete(stale ? decide(key, row, definition) : kept(key).orElseGet(() -> decide(key, row, definition)));
             } catch (RuntimeException | Error e) {
                 // never leave a pending cube behind: every later request would wait for it forever
                 synchronized (cubes) {
@@ -243,6 +319,24 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         }
     }
 
+    /** The cube kept in the database for this key and the configured threshold, if any and readable. */
+    private java.util.Optional<CubeSuppression.Cube> kept(CubeKey key) {
+        return store.cube(key.municipality(), key.generation(), key.name().key(), key.year(), settings.threshold())
+                .flatMap(CubeSuppression.Cube::decode).filter(c -> c.threshold() == settings.threshold());
+    }
+
+    /** A cube computed from the facts and kept in the database (a failure to keep it only costs a restart's time). */
+    private CubeSuppression.Cube decide(CubeKey key, FactStore.RefreshRow row, MonitorTableDefinition definition) {
+        CubeSuppression.Cube c = computeCube(key, row, definition);
+        try {
+            store.keepCube(key.municipality(), key.generation(), key.name().key(), key.year(), c.threshold(), c.encode());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(MonitorService.class).warn("monitor cube {} {} of {} not kept: {}", key.name(), key.year(),
+                    key.municipality(), e.getClass().getSimpleName());
+        }
+        return c;
+    }
+
     /**
      * Every scope of a table and year: all laws and each law, times all districts, each district, each team and each
      * district and team together that has facts. Facts are read once ({@link FactStore#inMemory}); a district and team
@@ -250,6 +344,7 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
      */
     private CubeSuppression.Cube computeCube(CubeKey key, FactStore.RefreshRow row, MonitorTableDefinition definition) {
         long tStart = System.nanoTime();
+        decided.incrementAndGet();
         FactStore.InMemory facts = store.inMemory(key.municipality(), row);
         int year = key.year();
         Map<CubeSuppression.Scope, MonitorTable> raw = new LinkedHashMap<>();
@@ -272,8 +367,9 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         });
         places.forEach(scope -> raw.put(scope, computed.get(scope)));
         together.forEach(scope -> raw.put(scope, computed.get(scope)));
-        if (store.refreshRow(key.municipality()).generation() != key.generation()) {
-            // its facts may have gone while they were read: a cube is only kept when its generation stayed current
+        if (store.refreshRow(key.municipality()).generation() > key.generation()) {
+            // its facts may have gone while they were read: a cube is only kept when no newer generation replaced its own
+            // (a refresh prepares the generation after the current one; nothing else removes facts)
             throw new GenerationReplaced();
         }
         long t0 = System.nanoTime();
@@ -334,8 +430,13 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
 
     List<Integer> yearsOf(String municipality) {
         // provisions decided today may run into later years; the monitor reports what happened, up to this year
+        return reported(store.years(municipality));
+    }
+
+    /** The years of a generation the monitor reports (up to this year; this year when there are none). */
+    private List<Integer> reported(List<Integer> withFacts) {
         int thisYear = LocalDate.now(clock).getYear();
-        List<Integer> years = store.years(municipality).stream().filter(y -> y <= thisYear).toList();
+        List<Integer> years = withFacts.stream().filter(y -> y <= thisYear).toList();
         return years.isEmpty() ? List.of(thisYear) : years;
     }
 

@@ -112,6 +112,31 @@ class CubeSuppressionTest {
     }
 
     @Test
+    void aCubeKeptAsBytesDecidesTheSameTablesAndDamagedBytesAreNoCube() {
+        Map<Scope, MonitorTable> raw = new LinkedHashMap<>();
+        raw.put(Scope.ALL, table(Scope.ALL, 25));
+        raw.put(district("a"), table(district("a"), 3));
+        raw.put(district("b"), table(district("b"), 12));
+        raw.put(district("c"), table(district("c"), 10));
+        raw.put(team(TEAM_X), table(team(TEAM_X), 15));
+        raw.put(new Scope("WMO", "a", TEAM_X), table(new Scope("WMO", "a", TEAM_X), 3));
+        CubeSuppression.Cube cube = CubeSuppression.apply(raw, T);
+        assertThat(cube.decisions().values()).as("the cube hides more than each table alone")
+                .anyMatch(d -> !d.forced().isEmpty());
+
+        byte[] bytes = cube.encode();
+        CubeSuppression.Cube back = CubeSuppression.Cube.decode(bytes).orElseThrow();
+        assertThat(back).isEqualTo(cube);
+        assertThat(published(back, raw)).isEqualTo(published(cube, raw));
+
+        assertThat(CubeSuppression.Cube.decode(java.util.Arrays.copyOf(bytes, bytes.length - 3))).as("cut short").isEmpty();
+        assertThat(CubeSuppression.Cube.decode(new byte[] {1, 2, 3})).as("not deflated").isEmpty();
+        assertThat(CubeSuppression.Cube.decode(new byte[0])).isEmpty();
+        byte[] other = new CubeSuppression.Cube(Map.of(), T).encode();
+        assertThat(CubeSuppression.Cube.decode(other).orElseThrow().scopes()).isZero();
+    }
+
+    @Test
     void aTeamWorkingInADistrictItDoesNotServeIsProtectedThroughTheDistrictAndTeamTables() {
         // requests are counted by the team that handled them: team Y handled 4 requests from district a (served by X)
         Scope aX = new Scope(null, "a", TEAM_X);

@@ -79,6 +79,7 @@ class MonitorFixtureTest {
         MonitorRefreshService.Result r = refresh.refresh(M);
         assertThat(r.ran()).isTrue();
         assertThat(r.ok()).as("refresh: " + r.error()).isTrue();
+        monitor.awaitWarm();   // the warm-up after it: not counted as a page's work
     }
 
     static MonitorTable.Row row(MonitorTable t, String key, String text) {
@@ -296,6 +297,8 @@ class MonitorFixtureTest {
         assertThat(r.error()).contains("kapot").contains("22012");
         assertThat(generation()).as("the old generation stays current").isEqualTo(generation);
         assertThat(factCount()).as("the old facts are all there, the new ones gone").isEqualTo(facts);
+        assertThat(jdbc.sql("SELECT DISTINCT generation FROM monitor_cube WHERE municipality_code = ?").param(M).query(Long.class).list())
+                .as("only the current generation's cubes are kept").containsExactly(generation);
         assertThat(jdbc.sql("SELECT status FROM monitor_refresh WHERE municipality_code = ?").param(M).query(String.class).single()).isEqualTo("FAILED");
         MonitorTable t = monitor.rawTableFor(M, MonitorTableName.OVERLAP, Y2025);
         assertThat(n(row(t, "combination", "Alleen Wmo"), "households")).isEqualByComparingTo("15");
@@ -400,10 +403,112 @@ class MonitorFixtureTest {
     }
 
     @Test
-    void manyRequestsAtOnceForOneCubeGetTheTablesOneRequestAtATimeGets() throws Exception {
-        // right after a refresh: eight pages of one table and year at once (the cube computed once, its tables on all
-        // cores from shared facts), then the same pages one at a time from the cached cube
+    void aRefreshDecidesEveryCubeBeforeItsFiguresCountAndARestartReadsThemBack() {
+        // the cube of every table and year of a new generation is decided and kept before that generation becomes current
+        // (looked at from a preparation after the monitor's own, which runs just before the switch)
+        long before = generation();
+        List<Integer> years = monitor.yearsOf(M);
+        assertThat(years).contains(MonitorFixture.YEAR);
+        List<MonitorTableName> tables = java.util.Arrays.stream(MonitorTableName.values()).filter(n -> n != MonitorTableName.INDICATORS).toList();
+        java.util.concurrent.atomic.AtomicReference<List<Long>> atSwitch = new java.util.concurrent.atomic.AtomicReference<>();
+        try (var hook = refresh.beforeSwitch((m, g, at) -> {
+            if (m.equals(M)) {
+                atSwitch.set(List.of(g, generation(), jdbc.sql("SELECT count(*) FROM monitor_cube WHERE municipality_code = ? AND generation = ?")
+                        .params(M, g).query(Long.class).single()));
+            }
+        })) {
+            assertThat(refresh.refresh(M).ok()).isTrue();
+        }
+        long generation = generation();
+        assertThat(generation).isEqualTo(before + 1);
+        assertThat(atSwitch.get()).as("new generation, current generation and its kept cubes just before the switch")
+                .containsExactly(generation, before, (long) years.size() * tables.size());
+        monitor.awaitWarm();
+        for (int year : years) {
+            for (MonitorTableName name : tables) {
+                assertThat(monitor.cubeScopes(M, name, year)).as(name + " " + year + " cached").isPositive();
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM monitor_cube WHERE municipality_code = ? AND generation = ?").params(M, generation)
+                .query(Long.class).single()).as("every cube kept").isEqualTo((long) years.size() * tables.size());
+        assertThat(jdbc.sql("SELECT count(*) FROM monitor_cube WHERE municipality_code = ? AND generation <> ?").params(M, generation)
+                .query(Long.class).single()).as("no cube of another generation").isZero();
+
+        long decided = monitor.cubesDecided();
+        long disagreements = monitor.disagreements();
+        java.util.Map<String, MonitorTable> shown = new java.util.LinkedHashMap<>();
+        for (int year : years) {
+            for (MonitorTableName name : tables) {
+                for (MonitorQuery q : List.of(new MonitorQuery(year, null, null, null), new MonitorQuery(year, MonitorFixture.WEST, "WMO", null),
+                        new MonitorQuery(year, null, null, data.teamOost()))) {
+                    shown.put(name + " " + q, monitor.tableFor(M, name, q));
+                }
+            }
+        }
+        assertThat(monitor.cubesDecided()).as("no page decided a cube").isEqualTo(decided);
+
+        // a restart knows no cube: each is read back from the database, not decided again, and gives the same tables
+        monitor.forgetCubes(M, false);
+        for (int year : years) {
+            for (MonitorTableName name : tables) {
+                for (MonitorQuery q : List.of(new MonitorQuery(year, null, null, null), new MonitorQuery(year, MonitorFixture.WEST, "WMO", null),
+                        new MonitorQuery(year, null, null, data.teamOost()))) {
+                    assertThat(monitor.tableFor(M, name, q)).as(name + " " + q).isEqualTo(shown.get(name + " " + q));
+                }
+            }
+        }
+        assertThat(monitor.cubesDecided()).as("after a restart no page decided a cube either").isEqualTo(decided);
+        assertThat(monitor.disagreements()).isEqualTo(disagreements);
+
+        // the next refresh replaces them: only its own generation's cubes remain
         assertThat(refresh.refresh(M).ok()).isTrue();
+        assertThat(jdbc.sql("SELECT DISTINCT generation FROM monitor_cube WHERE municipality_code = ?").param(M).query(Long.class).list())
+                .containsExactly(generation + 1);
+    }
+
+    @Test
+    void aKeptCubeThatCannotBeReadOrWasDecidedOnAnotherTableIsDecidedAgain() {
+        long disagreements = monitor.disagreements();
+        // damaged in the database: read back as no cube, decided again and kept again
+        jdbc.sql("UPDATE monitor_cube SET decisions = '\\x00ff'::bytea WHERE municipality_code = ? AND table_name = 'reach' AND year = ?")
+                .params(M, MonitorFixture.YEAR).update();
+        monitor.forgetCubes(M, false);
+        long decided = monitor.cubesDecided();
+        MonitorTable reach = monitor.tableFor(M, MonitorTableName.REACH, Y2025);
+        assertThat(monitor.cubesDecided()).isEqualTo(decided + 1);
+        assertThat(reach.rows()).isNotEmpty();
+        monitor.forgetCubes(M, false);
+        assertThat(monitor.tableFor(M, MonitorTableName.REACH, Y2025)).isEqualTo(reach);
+        assertThat(monitor.cubesDecided()).as("the new one was kept").isEqualTo(decided + 1);
+
+        // a provision renamed after its cube was decided: the kept decision is of another table, so it is decided again
+        // from the facts (not read back), the page shows the new name with its figures, and the new decision is kept
+        String id = jdbc.sql("SELECT id::text FROM provision WHERE municipality_code = ? AND name = 'Hulp bij het huishouden'").param(M)
+                .query(String.class).single();
+        try {
+            jdbc.sql("UPDATE provision SET name = 'Huishoudelijke hulp' WHERE municipality_code = ? AND id = ?::uuid").params(M, id).update();
+            monitor.forgetCubes(M, false);
+            MonitorTable renamed = monitor.tableFor(M, MonitorTableName.REACH, Y2025);
+            assertThat(n(row(renamed, "provision", "Huishoudelijke hulp"), "y2025")).isEqualByComparingTo("18");
+            assertThat(monitor.cubesDecided()).isEqualTo(decided + 2);
+            monitor.forgetCubes(M, false);
+            assertThat(monitor.tableFor(M, MonitorTableName.REACH, Y2025)).isEqualTo(renamed);
+            assertThat(monitor.cubesDecided()).isEqualTo(decided + 2);
+        } finally {
+            jdbc.sql("UPDATE provision SET name = 'Hulp bij het huishouden' WHERE municipality_code = ? AND id = ?::uuid").params(M, id).update();
+        }
+        assertThat(monitor.disagreements()).as("no table was shown with every count hidden").isEqualTo(disagreements);
+    }
+
+    @Test
+    void manyRequestsAtOnceForOneCubeGetTheTablesOneRequestAtATimeGets() throws Exception {
+        // a cube not decided yet (as after a rename, or with the refresh's preparation off): eight pages of one table and
+        // year at once (the cube computed once, its tables on all cores from shared facts), then the same pages one at a
+        // time from the cached cube
+        assertThat(refresh.refresh(M).ok()).isTrue();
+        monitor.awaitWarm();
+        monitor.forgetCubes(M, true);
+        long decided = monitor.cubesDecided();
         List<MonitorQuery> queries = new ArrayList<>();
         for (String law : new String[] {null, "WMO"}) {
             queries.add(new MonitorQuery(MonitorFixture.YEAR, null, law, null));
@@ -432,6 +537,7 @@ class MonitorFixtureTest {
             pool.shutdownNow();
         }
         assertThat(monitor.disagreements()).isEqualTo(disagreements);
+        assertThat(monitor.cubesDecided()).as("decided once for all eight").isEqualTo(decided + 1);
     }
 
     @Test
