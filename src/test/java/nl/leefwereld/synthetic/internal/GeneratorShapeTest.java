@@ -175,6 +175,9 @@ class GeneratorShapeTest {
                 + "FROM audit_event) s WHERE prev_hash <> before")).isZero();
         assertThat(number(db, "SELECT max(chain_seq) - min(chain_seq) + 1 - count(*) FROM audit_event")).isZero();
         assertThat(number(db, "SELECT min(chain_seq) FROM audit_event")).isEqualTo(1);
+        assertThat(number(db, "SELECT count(*) FROM (SELECT occurred_at, id, lag(occurred_at) OVER (ORDER BY chain_seq) AS before, "
+                + "lag(id) OVER (ORDER BY chain_seq) AS id_before FROM audit_event) s WHERE occurred_at < before OR id < id_before"))
+                .as("the chain and the ids follow time, as in a real audit log").isZero();
         assertThat(number(db, "SELECT count(*) FROM audit_event WHERE occurred_at > TIMESTAMPTZ '" + GeneratedDatabases.REFERENCE.plusDays(1)
                 + " 00:00+01'")).as("backdated, not stamped with the database clock").isZero();
         // The trigger is on again: a new row is sealed by the database and continues the chain.
