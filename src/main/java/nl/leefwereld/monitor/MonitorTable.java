@@ -57,11 +57,19 @@ public record MonitorTable(MonitorTableName name, String title, String explanati
         }
     }
 
-    /** A row: cells by column key; rows of one group add up to the group's total row. */
-    public record Row(String group, boolean total, Map<String, Cell> cells) {
+    /**
+     * A row: cells by column key; rows of one group add up to the group's total row. {@code key}, when not null, names
+     * what the row is about independently of its texts (a provision's or team's id): the suppression across queries
+     * recognises the row by it, so a renamed provision or team keeps its row's decisions. Never shown or exported.
+     */
+    public record Row(String group, boolean total, Map<String, Cell> cells, String key) {
 
         public Row {
             cells = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cells));
+        }
+
+        public Row(String group, boolean total, Map<String, Cell> cells) {
+            this(group, total, cells, null);
         }
 
         public Cell cell(String key) {

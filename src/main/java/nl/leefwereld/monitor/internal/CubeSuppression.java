@@ -625,9 +625,15 @@ final class CubeSuppression {
     /** Separates a row identity from its occurrence number (a character no label has). */
     static final char ORDINAL = '\u0001';
 
-    /** A row's identity: its group and its text cells (without the occurrence number of {@link #rowIds}). */
+    /**
+     * A row's identity: its group and its key, or without a key its text cells (without the occurrence number of
+     * {@link #rowIds}).
+     */
     static String rowId(MonitorTable table, Row row) {
         StringBuilder id = new StringBuilder(String.valueOf(row.group())).append(row.total() ? "|T" : "|P");
+        if (row.key() != null) {
+            return id.append("|#").append(row.key()).toString();
+        }
         for (Column c : table.columns()) {
             if (c.kind() == Column.Kind.TEXT && c.basedOn() == null) {
                 id.append('|').append(row.cell(c.key()).text());
@@ -636,21 +642,30 @@ final class CubeSuppression {
         return id.toString();
     }
 
-    /** A fingerprint of what a table shows: columns, rows and every cell, in order. */
+    /**
+     * A fingerprint of what a decision depends on: the columns (key, kind, what they are based on and add up to), the rows
+     * in order by identity ({@link #rowId}: by key where a row has one, else by its texts) and every count. Amounts,
+     * percentages and days are left out (suppression decides on counts; what is derived from a hidden count is hidden
+     * with it), and so are the texts of keyed rows: a new budget or a renamed provision or team keeps the decision.
+     */
     static long fingerprint(MonitorTable t) {
         long h = 1125899906842597L;
         for (Column c : t.columns()) {
             h = 31 * h + c.key().hashCode();
             h = 31 * h + c.kind().ordinal();
+            h = 31 * h + Objects.hashCode(c.basedOn());
+            h = 31 * h + Objects.hashCode(c.totalColumn());
         }
-        for (Row r : t.rows()) {
-            h = 31 * h + Objects.hashCode(r.group());
-            h = 31 * h + (r.total() ? 1 : 2);
+        List<String> ids = rowIds(t);
+        for (int i = 0; i < t.rows().size(); i++) {
+            Row r = t.rows().get(i);
+            h = 31 * h + ids.get(i).hashCode();
             for (Column c : t.columns()) {
-                Cell x = r.cell(c.key());
-                h = 31 * h + Objects.hashCode(x.text());
-                h = 31 * h + (x.number() == null ? 7 : x.number().stripTrailingZeros().hashCode());
-                h = 31 * h + (x.suppressed() ? 1 : 0);
+                if (c.kind() == Column.Kind.COUNT) {
+                    Cell x = r.cell(c.key());
+                    h = 31 * h + (x.number() == null ? 7 : x.number().stripTrailingZeros().hashCode());
+                    h = 31 * h + (x.suppressed() ? 1 : 0);
+                }
             }
         }
         return h;
@@ -687,7 +702,7 @@ final class CubeSuppression {
                     any = true;
                 }
             }
-            rows.add(any ? new Row(r.group(), r.total(), cs) : r);
+            rows.add(any ? new Row(r.group(), r.total(), cs, r.key()) : r);
         }
         return new MonitorTable(raw.name(), raw.title(), raw.explanation(), raw.query(), raw.columns(), rows, raw.notes(), raw.refreshedAt(),
                 raw.threshold(), raw.chart());

@@ -162,7 +162,8 @@ class MoneyTable implements MonitorTableDefinition {
             BigDecimal spent = BigDecimal.ZERO;
             for (Map.Entry<String, String> p : names.entrySet()) {
                 FactSums.Sum s = sum(ofLaw, key1(p.getKey()));
-                rows.add(row(group, false, section, Objects.requireNonNullElse(p.getValue(), p.getKey()), s.n(), s.total()));
+                Row r = row(group, false, section, Objects.requireNonNullElse(p.getValue(), p.getKey()), s.n(), s.total());
+                rows.add(new Row(r.group(), r.total(), r.cells(), "provision:" + p.getKey()));
                 clients += s.n();
                 spent = spent.add(s.total());
             }

@@ -88,16 +88,16 @@ class ReachTable implements MonitorTableDefinition {
             });
             for (String provision : provisions) {
                 rows.add(row(law, MonitorQuery.lawLabel(law), labels.getOrDefault(provision, "Voorziening " + provision), years,
-                        ofLaw.stream().filter(f -> f.key1().equals(provision)).toList(), false));
+                        ofLaw.stream().filter(f -> f.key1().equals(provision)).toList(), false, "provision:" + provision));
             }
             // not a sum of the rows above (a resident with two provisions counts once), so no group total for suppression:
             // the rows do not add up to it, and no cell can be found by subtraction
             rows.add(row(law, MonitorQuery.lawLabel(law), "Totaal " + MonitorQuery.lawLabel(law), years,
-                    ofLaw.stream().filter(f -> f.key1().isEmpty()).toList(), false));
+                    ofLaw.stream().filter(f -> f.key1().isEmpty()).toList(), false, null));
         }
         if (query.law() == null) {
             rows.add(row(null, "Alle wetten", "Totaal alle wetten", years,
-                    all.stream().filter(f -> f.law().isEmpty() && f.key1().isEmpty()).toList(), false));
+                    all.stream().filter(f -> f.law().isEmpty() && f.key1().isEmpty()).toList(), false, null));
         }
         return new MonitorTable(name(), name().title(), explanation(), query, columns, rows,
                 Tables.notes("Unieke inwoners: wie in een jaar meer voorzieningen had, telt per voorziening mee, maar bij het totaal van de wet "
@@ -106,13 +106,13 @@ class ReachTable implements MonitorTableDefinition {
                 facts.refreshedAt(), 0, null);
     }
 
-    private static Row row(String group, String law, String provision, List<Integer> years, List<Fact> facts, boolean total) {
+    private static Row row(String group, String law, String provision, List<Integer> years, List<Fact> facts, boolean total, String key) {
         Map<String, Cell> cells = new LinkedHashMap<>();
         cells.put("law", Cell.of(law));
         cells.put("provision", Cell.of(provision));
         for (int y : years) {
             cells.put(yearKey(y), Cell.of(Tables.sum(facts, f -> f.year() == y)));
         }
-        return new Row(group, total, cells);
+        return new Row(group, total, cells, key);
     }
 }

@@ -111,7 +111,7 @@ public final class Suppression {
                 columns.stream().filter(col -> col.kind() == Column.Kind.TEXT).map(col -> row.cell(col.key()).text())
                         .filter(java.util.Objects::nonNull).forEach(hiddenLabels::add);
             }
-            out.add(new Row(row.group(), row.total(), cells));
+            out.add(new Row(row.group(), row.total(), cells, row.key()));
         }
         ChartSpec chart = raw.chart();
         if (chart != null && !hiddenLabels.isEmpty()) {

@@ -91,16 +91,16 @@ class TimelinessTable implements MonitorTableDefinition {
             teams.addAll(w.keySet());
             for (UUID team : sorted(teams, name)) {
                 rows.add(lawRow(law, name.apply(team), d.getOrDefault(team, List.of()), dd.getOrDefault(team, List.of()),
-                        w.getOrDefault(team, List.of()), false));
+                        w.getOrDefault(team, List.of()), false, "team:" + team));
             }
-            rows.add(lawRow(law, "Alle teams", all(d), all(dd), all(w), true));
+            rows.add(lawRow(law, "Alle teams", all(d), all(dd), all(w), true, null));
         }
         if (query.law() == null) {
             Map<UUID, List<Fact>> c = byTeam(contact, null);
             for (UUID team : sorted(c.keySet(), name)) {
-                rows.add(contactRow(name.apply(team), c.get(team), false));
+                rows.add(contactRow(name.apply(team), c.get(team), false, "team:" + team));
             }
-            rows.add(contactRow("Alle teams", contact, true));
+            rows.add(contactRow("Alle teams", contact, true, null));
         }
         return new MonitorTable(name(), name().title(), explanation(), query, columns, rows,
                 Tables.notes("Binnen de termijn: besloten op of voor de laatste dag van de beslistermijn (vanaf de aanvraag), met opschorting "
@@ -144,7 +144,7 @@ class TimelinessTable implements MonitorTableDefinition {
         return directory.team(municipality, team).map(TeamRef::name).orElse("Onbekend team");
     }
 
-    private static Row lawRow(String law, String team, List<Fact> d, List<Fact> days, List<Fact> w, boolean total) {
+    private static Row lawRow(String law, String team, List<Fact> d, List<Fact> days, List<Fact> w, boolean total, String key) {
         long all = Tables.sum(d);
         long within = Tables.sum(d, f -> f.key1().equals("within"));
         long late = Tables.sum(d, f -> f.key1().equals("late"));
@@ -161,10 +161,10 @@ class TimelinessTable implements MonitorTableDefinition {
         cells.put("decisionMax", Cell.of(spread.max()));
         cells.put("waitingNotStarted", Cell.of(Tables.sum(w, f -> f.key1().equals("not_started"))));
         cells.put("waitingPastTerm", Cell.of(Tables.sum(w, f -> f.key1().equals("past_term"))));
-        return new Row(law, total, cells);
+        return new Row(law, total, cells, key);
     }
 
-    private static Row contactRow(String team, List<Fact> histogram, boolean total) {
+    private static Row contactRow(String team, List<Fact> histogram, boolean total, String key) {
         Tables.Spread spread = Tables.spread(histogram);
         Map<String, Cell> cells = new LinkedHashMap<>();
         cells.put("law", Cell.of("Melding (alle wetten)"));
@@ -173,6 +173,6 @@ class TimelinessTable implements MonitorTableDefinition {
         cells.put("contactMin", Cell.of(spread.min()));
         cells.put("contactMedian", Cell.of(spread.median()));
         cells.put("contactMax", Cell.of(spread.max()));
-        return new Row("melding", total, cells);
+        return new Row("melding", total, cells, key);
     }
 }

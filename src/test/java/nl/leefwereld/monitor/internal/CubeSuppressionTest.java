@@ -229,6 +229,48 @@ class CubeSuppressionTest {
     }
 
     @Test
+    void twoProvisionsWithTheSameNameButTheirOwnKeysAreProtectedEachAndARenameKeepsTheDecision() {
+        // as above, but the rows carry the provisions' ids: the cube tells them apart (an attacker who could would learn
+        // nothing either), and the decision does not depend on the names
+        Scope noord = district("noord");
+        Scope zuid = district("zuid");
+        java.util.function.BiFunction<String, long[], java.util.function.Function<Scope, MonitorTable>> named = (hh, n) -> scope -> {
+            String[] labels = {hh, hh, "X", "Y"};
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < n.length; i++) {
+                if (n[i] > 0) {
+                    Row r = row(labels[i], n[i], false, "g");
+                    rows.add(new Row(r.group(), r.total(), r.cells(), "provision:" + i));
+                }
+            }
+            rows.add(row("Alle voorzieningen", java.util.Arrays.stream(n).sum(), true, "g"));
+            return new MonitorTable(MonitorTableName.MONEY, "t", "e", scope.query(2026), COLUMNS, rows, List.of(), null, 0, null);
+        };
+        java.util.function.Function<String, Map<Scope, MonitorTable>> cube = hh -> {
+            Map<Scope, MonitorTable> raw = new LinkedHashMap<>();
+            raw.put(Scope.ALL, named.apply(hh, new long[] {3, 12, 20, 31}).apply(Scope.ALL));
+            raw.put(noord, named.apply(hh, new long[] {3, 0, 10, 20}).apply(noord));
+            raw.put(zuid, named.apply(hh, new long[] {0, 12, 10, 11}).apply(zuid));
+            for (Object[] p : new Object[][] {{"noord", TEAM_X, noord}, {"zuid", TEAM_Y, zuid}}) {
+                raw.put(team((UUID) p[1]), raw.get((Scope) p[2]));
+                raw.put(new Scope(null, (String) p[0], (UUID) p[1]), raw.get((Scope) p[2]));
+            }
+            return raw;
+        };
+        Map<Scope, MonitorTable> raw = cube.apply("Huishoudelijke hulp");
+        CubeSuppression.Cube decided = CubeSuppression.apply(raw, T);
+        Map<Scope, MonitorTable> out = published(decided, raw);
+        assertThat(out.get(Scope.ALL).rows().get(0).cell("clients").suppressed()).as("the 3").isTrue();
+        assertThat(out.get(noord).rows().get(0).cell("clients").suppressed()).as("the 3 in Noord").isTrue();
+        assertAttackerLearnsNothing(raw, out);
+        // the same counts under another name: the decision holds, the same cells are hidden
+        Map<Scope, MonitorTable> renamed = cube.apply("Hulp in het huishouden");
+        Map<Scope, MonitorTable> again = published(decided, renamed);
+        again.forEach((scope, t) -> assertThat(t.rows().stream().map(r -> r.cell("clients").suppressed()).toList()).as(scope.toString())
+                .isEqualTo(out.get(scope).rows().stream().map(r -> r.cell("clients").suppressed()).toList()));
+    }
+
+    @Test
     void factsWithoutADistrictAreThePartWithoutADistrict() {
         // the store writes "no district" as '': it must not become a district of its own (it would be all districts again)
         assertThat(new FactStore.Atom("", TEAM_X).district()).isNull();
