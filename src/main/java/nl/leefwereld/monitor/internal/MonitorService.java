@@ -109,6 +109,11 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
     }
 
     private void warm(String municipality) {
+        // the cubes of generations before the current one are never asked for again (a refresh prepared the current one's)
+        long current = store.refreshRow(municipality).generation();
+        synchronized (cubes) {
+            cubes.keySet().removeIf(k -> k.municipality().equals(municipality) && k.generation() < current);
+        }
         if (!settings.warmCubes()) {
             return;
         }
@@ -248,6 +253,14 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         }
         if (kept) {
             store.forgetCubes(municipality);
+        }
+    }
+
+    /** The generations whose cubes are cached for a municipality (tests: only the current one after a refresh). */
+    java.util.Set<Long> cachedGenerations(String municipality) {
+        synchronized (cubes) {
+            return cubes.keySet().stream().filter(k -> k.municipality().equals(municipality)).map(CubeKey::generation)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         }
     }
 

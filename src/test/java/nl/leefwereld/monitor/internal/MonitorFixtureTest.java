@@ -424,6 +424,7 @@ class MonitorFixtureTest {
         assertThat(atSwitch.get()).as("new generation, current generation and its kept cubes just before the switch")
                 .containsExactly(generation, before, (long) years.size() * tables.size());
         monitor.awaitWarm();
+        assertThat(monitor.cachedGenerations(M)).as("the previous generation's cubes are let go").containsExactly(generation);
         for (int year : years) {
             for (MonitorTableName name : tables) {
                 assertThat(monitor.cubeScopes(M, name, year)).as(name + " " + year + " cached").isPositive();
