@@ -143,18 +143,23 @@ final class CubeSuppression {
                     int cells = in.readInt();
                     Set<String> forced = new HashSet<>();
                     for (int c = 0; c < cells; c++) {
-                        forced.add(readText(in));
+                        String cell = readText(in);
+                        if (cell == null) {
+                            return Optional.empty();
+                        }
+                        forced.add(cell);
                     }
                     decisions.put(new Scope(law, district, team == null ? null : UUID.fromString(team)), new Decision(fingerprint, Set.copyOf(forced)));
                 }
                 return in.read() == -1 ? Optional.of(new Cube(decisions, threshold)) : Optional.empty();
-            } catch (java.io.IOException | IllegalArgumentException e) {
+            } catch (java.io.IOException | RuntimeException e) {
+                // damaged or of another layout: no cube (it is decided again); never a failing page
                 return Optional.empty();
             }
         }
 
         /** Version of the {@link #encode} layout (a change makes kept cubes be decided again). */
-        private static final int FORMAT = 1;
+        private static final int FORMAT = 2;
 
         private static void writeText(java.io.DataOutputStream out, String text) throws java.io.IOException {
             if (text == null) {
@@ -646,29 +651,44 @@ final class CubeSuppression {
      * A fingerprint of what a decision depends on: the columns (key, kind, what they are based on and add up to), the rows
      * in order by identity ({@link #rowId}: by key where a row has one, else by its texts) and every count. Amounts,
      * percentages and days are left out (suppression decides on counts; what is derived from a hidden count is hidden
-     * with it), and so are the texts of keyed rows: a new budget or a renamed provision or team keeps the decision.
+     * with it), and so are the texts of keyed rows: a new budget, or a provision or team renamed without its row moving
+     * to another place in the order, keeps the decision.
      */
     static long fingerprint(MonitorTable t) {
-        long h = 1125899906842597L;
+        // SHA-256 over a length-prefixed encoding (first 8 bytes): two tables with other counts or rows do not share a
+        // fingerprint by any arithmetic coincidence, as they could with a polynomial hash
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        java.util.function.Consumer<String> put = text -> {
+            byte[] b = text == null ? new byte[] {(byte) 0xFF} : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            sha.update(java.nio.ByteBuffer.allocate(4).putInt(text == null ? -1 : b.length).array());
+            sha.update(b);
+        };
         for (Column c : t.columns()) {
-            h = 31 * h + c.key().hashCode();
-            h = 31 * h + c.kind().ordinal();
-            h = 31 * h + Objects.hashCode(c.basedOn());
-            h = 31 * h + Objects.hashCode(c.totalColumn());
+            put.accept("C");
+            put.accept(c.key());
+            put.accept(c.kind().name());
+            put.accept(c.basedOn());
+            put.accept(c.totalColumn());
         }
         List<String> ids = rowIds(t);
         for (int i = 0; i < t.rows().size(); i++) {
             Row r = t.rows().get(i);
-            h = 31 * h + ids.get(i).hashCode();
+            put.accept("R");
+            put.accept(ids.get(i));
             for (Column c : t.columns()) {
                 if (c.kind() == Column.Kind.COUNT) {
                     Cell x = r.cell(c.key());
-                    h = 31 * h + (x.number() == null ? 7 : x.number().stripTrailingZeros().hashCode());
-                    h = 31 * h + (x.suppressed() ? 1 : 0);
+                    put.accept(x.number() == null ? null : x.number().stripTrailingZeros().toPlainString());
+                    put.accept(x.suppressed() ? "h" : "s");
                 }
             }
         }
-        return h;
+        return java.nio.ByteBuffer.wrap(sha.digest()).getLong();
     }
 
     private static boolean hasCount(MonitorTable t) {

@@ -106,6 +106,10 @@ public class MonitorRefreshService implements DisposableBean {
     /** Work on a new generation's facts before it becomes current (see {@link #beforeSwitch}). */
     interface Preparation {
         void prepare(String municipality, long generation, Instant refreshedAt);
+
+        /** The generation will never become current (its refresh failed after preparing): let go of what was derived. */
+        default void abandoned(String municipality, long generation) {
+        }
     }
 
     private final List<Preparation> preparations = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -185,8 +189,11 @@ public class MonitorRefreshService implements DisposableBean {
                 // leftovers of a refresh that died half-way (a killed process) never become current: remove them
                 update(c, "DELETE FROM monitor_fact WHERE municipality_code = ? AND generation <> ?", municipality, current);
                 update(c, "DELETE FROM monitor_cube WHERE municipality_code = ? AND generation <> ?", municipality, current);
-                next = Math.max(current, number(c, "SELECT COALESCE(max(generation), 0) FROM monitor_fact WHERE municipality_code = ?",
+                // a number never given out before (also not by a refresh that failed), recorded before any fact is written
+                next = Math.max(Math.max(current, number(c, "SELECT last_generation FROM monitor_refresh WHERE municipality_code = ?",
+                        municipality)), number(c, "SELECT COALESCE(max(generation), 0) FROM monitor_fact WHERE municipality_code = ?",
                         municipality)) + 1;
+                update(c, "UPDATE monitor_refresh SET last_generation = ? WHERE municipality_code = ?", next, municipality);
                 long rows = runSources(c, municipality, next, run);
                 // the figures are as of now; what is derived from them (the suppression cubes) is decided before they count
                 Instant refreshedAt = Instant.now(clock);
@@ -284,7 +291,8 @@ public class MonitorRefreshService implements DisposableBean {
             }
             try {
                 p.prepare(municipality, next, refreshedAt);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // pages decide what is missing on demand; an interrupt (checked below) does stop the refresh
                 LOG.warn("monitor refresh of {}: preparing generation {} failed: {}", municipality, next, e.getClass().getSimpleName());
             }
         }
@@ -553,6 +561,13 @@ public class MonitorRefreshService implements DisposableBean {
             }
             exec(c, "SET statement_timeout = '30s'");
             if (next > 0) {
+                for (Preparation p : preparations) {
+                    try {
+                        p.abandoned(municipality, next);
+                    } catch (RuntimeException e) {
+                        LOG.warn("monitor refresh of {}: letting go of generation {} failed: {}", municipality, next, e.getClass().getSimpleName());
+                    }
+                }
                 update(c, "DELETE FROM monitor_fact WHERE municipality_code = ? AND generation = ?", municipality, next);
                 update(c, "DELETE FROM monitor_cube WHERE municipality_code = ? AND generation = ?", municipality, next);
             }

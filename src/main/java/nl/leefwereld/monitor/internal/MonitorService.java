@@ -51,7 +51,19 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         this.directory = directory;
         this.clock = clock;
         this.settings = settings;
-        refresh.beforeSwitch(this::prepare);
+        refresh.beforeSwitch(new MonitorRefreshService.Preparation() {
+            @Override
+            public void prepare(String municipality, long generation, java.time.Instant refreshedAt) {
+                MonitorService.this.prepare(municipality, generation, refreshedAt);
+            }
+
+            @Override
+            public void abandoned(String municipality, long generation) {
+                synchronized (cubes) {
+                    cubes.keySet().removeIf(k -> k.municipality().equals(municipality) && k.generation() == generation);
+                }
+            }
+        });
         refresh.onRefreshed(this::warm);
     }
 
@@ -78,14 +90,46 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
                 }
             }
         }
-        // two cubes at a time (a cube's tables use every core, its suppression one): the suppression of one beside the
-        // tables of the next; the refresh's interrupt is seen by every thread
+        // two cubes at a time, whatever the number of cores (a cube's tables use every core, its suppression one: the
+        // suppression of one beside the tables of the next; more at once would only hold more tables in memory); every
+        // cube started is waited for, also when one fails, so nothing of this generation is still being kept afterwards;
+        // the refresh's interrupt is seen by every task
         Thread refreshing = Thread.currentThread();
-        keys.parallelStream().forEach(key -> {
-            if (!refreshing.isInterrupted()) {
+        java.util.Queue<CubeKey> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(keys);
+        Runnable drain = () -> {
+            for (CubeKey key = queue.poll(); key != null && !refreshing.isInterrupted(); key = queue.poll()) {
                 cube(key, row, definitions.get(key.name()), current, false);
             }
-        });
+        };
+        java.util.concurrent.Future<?> second = preparer.submit(drain);
+        RuntimeException failure = null;
+        try {
+            drain.run();
+        } catch (RuntimeException e) {
+            queue.clear();
+            failure = e;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                second.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                queue.clear();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw failure;
+        }
         org.slf4j.LoggerFactory.getLogger(MonitorService.class).info("monitor cubes of {} generation {} decided before it counts: {} tables × years in {} ms",
                 municipality, generation, keys.size(), (System.nanoTime() - started) / 1_000_000);
     }
@@ -97,9 +141,17 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         return t;
     });
 
+    /** The second thread of a refresh's preparation (the refreshing thread is the first). */
+    private final java.util.concurrent.ExecutorService preparer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "monitor-prepare");
+        t.setDaemon(true);
+        return t;
+    });
+
     @Override
     public void destroy() {
         warmer.shutdownNow();
+        preparer.shutdownNow();
     }
 
     /** After a start the cubes of the figures already there are decided in the background too (a start caches none). */
@@ -334,8 +386,15 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
 
     /** The cube kept in the database for this key and the configured threshold, if any and readable. */
     private java.util.Optional<CubeSuppression.Cube> kept(CubeKey key) {
-        return store.cube(key.municipality(), key.generation(), key.name().key(), key.year(), settings.threshold())
-                .flatMap(CubeSuppression.Cube::decode).filter(c -> c.threshold() == settings.threshold());
+        try {
+            return store.cube(key.municipality(), key.generation(), key.name().key(), key.year(), settings.threshold())
+                    .flatMap(CubeSuppression.Cube::decode).filter(c -> c.threshold() == settings.threshold());
+        } catch (RuntimeException e) {
+            // not readable now: decided from the facts instead (the page still gets its table)
+            org.slf4j.LoggerFactory.getLogger(MonitorService.class).warn("monitor cube {} {} of {} not read back: {}", key.name(), key.year(),
+                    key.municipality(), e.getClass().getSimpleName());
+            return java.util.Optional.empty();
+        }
     }
 
     /** A cube computed from the facts and kept in the database (a failure to keep it only costs a restart's time). */

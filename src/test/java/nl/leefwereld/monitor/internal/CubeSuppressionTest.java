@@ -132,8 +132,69 @@ class CubeSuppressionTest {
         assertThat(CubeSuppression.Cube.decode(java.util.Arrays.copyOf(bytes, bytes.length - 3))).as("cut short").isEmpty();
         assertThat(CubeSuppression.Cube.decode(new byte[] {1, 2, 3})).as("not deflated").isEmpty();
         assertThat(CubeSuppression.Cube.decode(new byte[0])).isEmpty();
+        // a hidden cell without a text (length -1) is a damaged cube, not a failing page
+        var damaged = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.DataOutputStream(new java.util.zip.DeflaterOutputStream(damaged))) {
+            out.writeInt(2);
+            out.writeInt(T);
+            out.writeInt(1);
+            out.writeInt(-1);
+            out.writeInt(-1);
+            out.writeInt(-1);
+            out.writeLong(42);
+            out.writeInt(1);
+            out.writeInt(-1);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(CubeSuppression.Cube.decode(damaged.toByteArray())).isEmpty();
         byte[] other = new CubeSuppression.Cube(Map.of(), T).encode();
         assertThat(CubeSuppression.Cube.decode(other).orElseThrow().scopes()).isZero();
+    }
+
+    @Test
+    void theFingerprintFollowsCountsRowsAndKeysButNotAmountsOrTheNamesOfKeyedRows() {
+        MonitorTable t = table(Scope.ALL, 3, 12, 20);
+        long f = CubeSuppression.fingerprint(t);
+        java.util.function.UnaryOperator<List<Row>> keyed = rows -> {
+            List<Row> out = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                out.add(new Row(rows.get(i).group(), rows.get(i).total(), rows.get(i).cells(), "provision:" + i));
+            }
+            return out;
+        };
+        java.util.function.Function<List<Row>, MonitorTable> with = rows -> new MonitorTable(t.name(), t.title(), t.explanation(), t.query(),
+                t.columns(), rows, t.notes(), t.refreshedAt(), t.threshold(), t.chart());
+        assertThat(CubeSuppression.fingerprint(table(Scope.ALL, 3, 12, 20))).isEqualTo(f);
+        assertThat(CubeSuppression.fingerprint(table(Scope.ALL, 4, 12, 20))).as("a count").isNotEqualTo(f);
+        assertThat(CubeSuppression.fingerprint(table(Scope.ALL, 4, 11, 20))).as("two counts, same sum").isNotEqualTo(f);
+        List<Row> swapped = new ArrayList<>(t.rows());
+        java.util.Collections.swap(swapped, 0, 1);
+        assertThat(CubeSuppression.fingerprint(with.apply(swapped))).as("the order of the rows").isNotEqualTo(f);
+        assertThat(CubeSuppression.fingerprint(with.apply(keyed.apply(t.rows())))).as("keyed rows are other rows").isNotEqualTo(f);
+        // an amount (the derived share) changes, or a keyed row's name: the same fingerprint
+        List<Row> amounts = new ArrayList<>();
+        for (Row r : t.rows()) {
+            Map<String, Cell> cells = new LinkedHashMap<>(r.cells());
+            cells.put("share", Cell.of(new BigDecimal("99.5")));
+            amounts.add(new Row(r.group(), r.total(), cells));
+        }
+        assertThat(CubeSuppression.fingerprint(with.apply(amounts))).as("an amount").isEqualTo(f);
+        long keyedPrint = CubeSuppression.fingerprint(with.apply(keyed.apply(t.rows())));
+        List<Row> renamed = new ArrayList<>();
+        for (Row r : keyed.apply(t.rows())) {
+            Map<String, Cell> cells = new LinkedHashMap<>(r.cells());
+            cells.put("provision", Cell.of("Andere naam " + r.key()));
+            renamed.add(new Row(r.group(), r.total(), cells, r.key()));
+        }
+        assertThat(CubeSuppression.fingerprint(with.apply(renamed))).as("a keyed row renamed").isEqualTo(keyedPrint);
+        List<Row> unkeyedRenamed = new ArrayList<>();
+        for (Row r : t.rows()) {
+            Map<String, Cell> cells = new LinkedHashMap<>(r.cells());
+            cells.put("provision", Cell.of("Andere naam"));
+            unkeyedRenamed.add(new Row(r.group(), r.total(), cells));
+        }
+        assertThat(CubeSuppression.fingerprint(with.apply(unkeyedRenamed))).as("a row without a key renamed").isNotEqualTo(f);
     }
 
     @Test

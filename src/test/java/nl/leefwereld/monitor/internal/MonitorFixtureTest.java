@@ -308,9 +308,39 @@ class MonitorFixtureTest {
         mvc.perform(get("/api/v1/monitor/refresh").with(users.as(MonitorFixture.POLICY)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("FAILED"));
-        // and the next refresh is fine again
+        // and the next refresh is fine again (with a number the failed one did not use)
         assertThat(refresh.refresh(M).ok()).isTrue();
-        assertThat(generation()).isEqualTo(generation + 1);
+        assertThat(generation()).isEqualTo(generation + 2);
+    }
+
+    @Test
+    void aRefreshThatFailsAfterItsCubesWereDecidedLeavesNoneOfThemAndItsNumberIsNeverUsedAgain() {
+        long before = generation();
+        java.util.concurrent.atomic.AtomicLong abandoned = new java.util.concurrent.atomic.AtomicLong();
+        // a preparation after the monitor's: the cubes of the new generation are decided and kept; then a stop
+        try (var hook = refresh.beforeSwitch((m, g, at) -> {
+            if (m.equals(M)) {
+                abandoned.set(g);
+                assertThat(monitor.cachedGenerations(M)).contains(g);
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            MonitorRefreshService.Result r = refresh.refresh(M);
+            assertThat(r.ok()).isFalse();
+            assertThat(r.error()).contains("onderbroken");
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(abandoned.get()).isEqualTo(before + 1);
+        assertThat(generation()).as("the old figures stay").isEqualTo(before);
+        assertThat(jdbc.sql("SELECT DISTINCT generation FROM monitor_cube WHERE municipality_code = ?").param(M).query(Long.class).list())
+                .as("no cube of the abandoned generation kept").containsExactly(before);
+        assertThat(monitor.cachedGenerations(M)).as("nor cached").doesNotContain(abandoned.get());
+        long decided = monitor.cubesDecided();
+        assertThat(monitor.tableFor(M, MonitorTableName.REACH, Y2025).rows()).isNotEmpty();
+        assertThat(monitor.cubesDecided()).as("the current generation's cube still serves").isEqualTo(decided);
+        assertThat(refresh.refresh(M).ok()).isTrue();
+        assertThat(generation()).as("a number never given out before").isEqualTo(abandoned.get() + 1);
     }
 
     @Test
