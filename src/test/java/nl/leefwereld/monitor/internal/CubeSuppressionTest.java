@@ -84,18 +84,7 @@ class CubeSuppressionTest {
 
     @Test
     void allDistrictsMinusTheOthersRevealsASmallDistrictWithoutTheCubeAndNotWithIt() {
-        // district a has 3 clients; b 12, c 10; all 25. Team X serves a and b (15), team Y serves c (10).
-        Map<Scope, MonitorTable> raw = new LinkedHashMap<>();
-        raw.put(Scope.ALL, table(Scope.ALL, 25));
-        raw.put(district("a"), table(district("a"), 3));
-        raw.put(district("b"), table(district("b"), 12));
-        raw.put(district("c"), table(district("c"), 10));
-        raw.put(team(TEAM_X), table(team(TEAM_X), 15));
-        raw.put(team(TEAM_Y), table(team(TEAM_Y), 10));
-        for (Object[] pair : new Object[][] {{"a", TEAM_X, 3L}, {"b", TEAM_X, 12L}, {"c", TEAM_Y, 10L}}) {
-            Scope s = new Scope(null, (String) pair[0], (UUID) pair[1]);
-            raw.put(s, table(s, (Long) pair[2]));
-        }
+        Map<Scope, MonitorTable> raw = threeDistrictsTwoTeams();
 
         // each query on its own: a is hidden, and the attack works
         BigDecimal recovered = n(Suppression.apply(raw.get(Scope.ALL), T), 0).subtract(n(Suppression.apply(raw.get(district("b")), T), 0))
@@ -111,14 +100,25 @@ class CubeSuppressionTest {
         assertAttackerLearnsNothing(raw, out);
     }
 
-    @Test
-    void aCubeKeptAsBytesDecidesTheSameTablesAndDamagedBytesAreNoCube() {
+    /** District a has 3 clients; b 12, c 10; all 25. Team X serves a and b (15), team Y serves c (10). */
+    private static Map<Scope, MonitorTable> threeDistrictsTwoTeams() {
         Map<Scope, MonitorTable> raw = new LinkedHashMap<>();
         raw.put(Scope.ALL, table(Scope.ALL, 25));
         raw.put(district("a"), table(district("a"), 3));
         raw.put(district("b"), table(district("b"), 12));
         raw.put(district("c"), table(district("c"), 10));
         raw.put(team(TEAM_X), table(team(TEAM_X), 15));
+        raw.put(team(TEAM_Y), table(team(TEAM_Y), 10));
+        for (Object[] pair : new Object[][] {{"a", TEAM_X, 3L}, {"b", TEAM_X, 12L}, {"c", TEAM_Y, 10L}}) {
+            Scope s = new Scope(null, (String) pair[0], (UUID) pair[1]);
+            raw.put(s, table(s, (Long) pair[2]));
+        }
+        return raw;
+    }
+
+    @Test
+    void aCubeKeptAsBytesDecidesTheSameTablesAndDamagedBytesAreNoCube() {
+        Map<Scope, MonitorTable> raw = threeDistrictsTwoTeams();
         raw.put(new Scope("WMO", "a", TEAM_X), table(new Scope("WMO", "a", TEAM_X), 3));
         CubeSuppression.Cube cube = CubeSuppression.apply(raw, T);
         assertThat(cube.decisions().values()).as("the cube hides more than each table alone")
