@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -114,27 +113,20 @@ class SyntheticPrivacyPart implements SyntheticPart {
             }
             int indexBits = 64 - Long.numberOfLeadingZeros(size);
             int timeBits = 64 - Long.numberOfLeadingZeros(max - min);
+            // time and position in one long: a primitive sort (the position breaks ties, so the order is stable); an int
+            // position takes at most 31 bits, which leaves 32 bits of seconds: 136 years of history
+            if (indexBits + timeBits > 63) {
+                throw new IllegalStateException("audit history spans more than " + (1L << (63 - indexBits)) + " seconds");
+            }
+            long[] keys = new long[size];
+            for (int i = 0; i < size; i++) {
+                keys[i] = (at[i] - min) << indexBits | i;
+            }
+            java.util.Arrays.sort(keys);
+            long mask = (1L << indexBits) - 1;
             int[] order = new int[size];
-            if (indexBits + timeBits <= 63) {
-                // time and position in one long: a primitive sort (the position breaks ties, so the order is stable)
-                long[] keys = new long[size];
-                for (int i = 0; i < size; i++) {
-                    keys[i] = (at[i] - min) << indexBits | i;
-                }
-                java.util.Arrays.sort(keys);
-                long mask = (1L << indexBits) - 1;
-                for (int i = 0; i < size; i++) {
-                    order[i] = (int) (keys[i] & mask);
-                }
-                return order;
-            }
-            Integer[] boxed = new Integer[size];
             for (int i = 0; i < size; i++) {
-                boxed[i] = i;
-            }
-            java.util.Arrays.sort(boxed, Comparator.comparingLong((Integer i) -> at[i]).thenComparingInt(i -> i));
-            for (int i = 0; i < size; i++) {
-                order[i] = boxed[i];
+                order[i] = (int) (keys[i] & mask);
             }
             return order;
         }

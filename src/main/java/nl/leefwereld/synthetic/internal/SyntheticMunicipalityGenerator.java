@@ -453,7 +453,6 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
         // built again, sorted, like the other indexes): inserting millions of keys one by one, each logged in the WAL,
         // costs more than one sorted build. A primary key another table refers to stays (dropping it would take the
         // foreign keys along, and checking them again would read both tables).
-        List<String> keys = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT k.conrelid::regclass::text, quote_ident(k.conname), pg_get_constraintdef(k.oid)
                   FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid
@@ -463,7 +462,6 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
             s.setArray(1, c.createArrayOf("text", tables.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    keys.add("ALTER TABLE " + rs.getString(1) + " DROP CONSTRAINT " + rs.getString(2));
                     indexes.add(new String[] {rs.getString(2), "ALTER TABLE " + rs.getString(1) + " ADD CONSTRAINT " + rs.getString(2) + " "
                             + rs.getString(3)});
                 }
@@ -475,12 +473,8 @@ class SyntheticMunicipalityGenerator implements SyntheticMunicipality {
             s.execute("SET LOCAL maintenance_work_mem = '1GB'");
             s.execute("SET LOCAL max_parallel_maintenance_workers = 2");
             for (String[] index : indexes) {
-                if (!index[1].startsWith("ALTER TABLE ")) {
-                    s.execute("DROP INDEX " + index[0]);
-                }
-            }
-            for (String key : keys) {
-                s.execute(key);
+                s.execute(index[1].startsWith("ALTER TABLE ") ? "ALTER TABLE " + tableOf(index[1]) + " DROP CONSTRAINT " + index[0]
+                        : "DROP INDEX " + index[0]);
             }
         }
         return indexes;

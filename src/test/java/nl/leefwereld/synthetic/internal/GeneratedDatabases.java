@@ -63,6 +63,18 @@ final class GeneratedDatabases {
         }
     }
 
+    /** Runs that are refused as a {@code RefusedException} saying {@code message}, each, and leave every table as it was. */
+    @SafeVarargs
+    static void assertRefusedWritingNothing(DataSource ds, String message, org.assertj.core.api.ThrowableAssert.ThrowingCallable... runs)
+            throws SQLException {
+        Map<String, String> before = fingerprints(ds);
+        for (var run : runs) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(run).isInstanceOf(nl.leefwereld.synthetic.SyntheticMunicipality.RefusedException.class)
+                    .hasMessageContaining(message);
+        }
+        org.assertj.core.api.Assertions.assertThat(fingerprints(ds)).as("nothing written").isEqualTo(before);
+    }
+
     /** Row count and md5 of every row's text, in a fixed order, per table. */
     static Map<String, String> fingerprints(DataSource ds) throws SQLException {
         Map<String, String> result = new LinkedHashMap<>();
