@@ -655,38 +655,37 @@ final class CubeSuppression {
      * to another place in the order, keeps the decision.
      */
     static long fingerprint(MonitorTable t) {
-        // SHA-256 over a length-prefixed encoding (first 8 bytes): two tables with other counts or rows do not share a
-        // fingerprint by any arithmetic coincidence, as they could with a polynomial hash
+        // SHA-256 over the length-prefixed encoding the kept cubes use (first 8 bytes): two tables with other counts or
+        // rows do not share a fingerprint by any arithmetic coincidence, as they could with a polynomial hash
         java.security.MessageDigest sha;
         try {
             sha = java.security.MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        java.util.function.Consumer<String> put = text -> {
-            byte[] b = text == null ? new byte[] {(byte) 0xFF} : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            sha.update(java.nio.ByteBuffer.allocate(4).putInt(text == null ? -1 : b.length).array());
-            sha.update(b);
-        };
-        for (Column c : t.columns()) {
-            put.accept("C");
-            put.accept(c.key());
-            put.accept(c.kind().name());
-            put.accept(c.basedOn());
-            put.accept(c.totalColumn());
-        }
-        List<String> ids = rowIds(t);
-        for (int i = 0; i < t.rows().size(); i++) {
-            Row r = t.rows().get(i);
-            put.accept("R");
-            put.accept(ids.get(i));
+        try (var out = new java.io.DataOutputStream(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), sha))) {
             for (Column c : t.columns()) {
-                if (c.kind() == Column.Kind.COUNT) {
-                    Cell x = r.cell(c.key());
-                    put.accept(x.number() == null ? null : x.number().stripTrailingZeros().toPlainString());
-                    put.accept(x.suppressed() ? "h" : "s");
+                out.writeByte('C');
+                Cube.writeText(out, c.key());
+                Cube.writeText(out, c.kind().name());
+                Cube.writeText(out, c.basedOn());
+                Cube.writeText(out, c.totalColumn());
+            }
+            List<String> ids = rowIds(t);
+            for (int i = 0; i < t.rows().size(); i++) {
+                Row r = t.rows().get(i);
+                out.writeByte('R');
+                Cube.writeText(out, ids.get(i));
+                for (Column c : t.columns()) {
+                    if (c.kind() == Column.Kind.COUNT) {
+                        Cell x = r.cell(c.key());
+                        Cube.writeText(out, x.number() == null ? null : x.number().stripTrailingZeros().toPlainString());
+                        out.writeBoolean(x.suppressed());
+                    }
                 }
             }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return java.nio.ByteBuffer.wrap(sha.digest()).getLong();
     }

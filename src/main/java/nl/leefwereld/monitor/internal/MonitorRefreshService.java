@@ -187,12 +187,10 @@ public class MonitorRefreshService implements DisposableBean {
                         + "step = ? WHERE municipality_code = ?", Timestamp.from(Instant.now(clock)), step, municipality);
                 long current = number(c, "SELECT generation FROM monitor_refresh WHERE municipality_code = ?", municipality);
                 // leftovers of a refresh that died half-way (a killed process) never become current: remove them
-                update(c, "DELETE FROM monitor_fact WHERE municipality_code = ? AND generation <> ?", municipality, current);
-                update(c, "DELETE FROM monitor_cube WHERE municipality_code = ? AND generation <> ?", municipality, current);
+                removeGenerations(c, municipality, current, true);
                 // a number never given out before (also not by a refresh that failed), recorded before any fact is written
-                next = Math.max(Math.max(current, number(c, "SELECT last_generation FROM monitor_refresh WHERE municipality_code = ?",
-                        municipality)), number(c, "SELECT COALESCE(max(generation), 0) FROM monitor_fact WHERE municipality_code = ?",
-                        municipality)) + 1;
+                // (last_generation is recorded before any fact of a generation is written, so no fact has a higher one)
+                next = Math.max(current, number(c, "SELECT last_generation FROM monitor_refresh WHERE municipality_code = ?", municipality)) + 1;
                 update(c, "UPDATE monitor_refresh SET last_generation = ? WHERE municipality_code = ?", next, municipality);
                 long rows = runSources(c, municipality, next, run);
                 // the figures are as of now; what is derived from them (the suppression cubes) is decided before they count
@@ -208,8 +206,7 @@ public class MonitorRefreshService implements DisposableBean {
                 update(c, "UPDATE monitor_refresh SET generation = ?, refreshed_at = ?, finished_at = ?, status = 'OK', duration_ms = ?, fact_rows = ?, "
                         + "percent = 100, step = NULL, error_text = NULL WHERE municipality_code = ?", next, Timestamp.from(refreshedAt),
                         Timestamp.from(Instant.now(clock)), millis, rows, municipality);
-                update(c, "DELETE FROM monitor_fact WHERE municipality_code = ? AND generation <> ?", municipality, next);
-                update(c, "DELETE FROM monitor_cube WHERE municipality_code = ? AND generation <> ?", municipality, next);
+                removeGenerations(c, municipality, next, true);
                 c.commit();
                 c.setAutoCommit(true);
                 LOG.info("monitor refresh of {}: generation {}, {} fact rows in {} ms", municipality, next, rows, millis);
@@ -568,13 +565,20 @@ public class MonitorRefreshService implements DisposableBean {
                         LOG.warn("monitor refresh of {}: letting go of generation {} failed: {}", municipality, next, e.getClass().getSimpleName());
                     }
                 }
-                update(c, "DELETE FROM monitor_fact WHERE municipality_code = ? AND generation = ?", municipality, next);
-                update(c, "DELETE FROM monitor_cube WHERE municipality_code = ? AND generation = ?", municipality, next);
+                removeGenerations(c, municipality, next, false);
             }
             update(c, "UPDATE monitor_refresh SET status = 'FAILED', finished_at = ?, duration_ms = ?, error_text = ?, step = NULL "
                     + "WHERE municipality_code = ?", Timestamp.from(Instant.now(clock)), (System.nanoTime() - started) / 1_000_000, error, municipality);
         } catch (SQLException e) {
             LOG.warn("monitor refresh state of {} could not be written: {}", municipality, e.getSQLState());
+        }
+    }
+
+    /** Removes the facts and the kept cubes of one generation, or ({@code allOthers}) of every generation but that one. */
+    private static void removeGenerations(Connection c, String municipality, long generation, boolean allOthers) throws SQLException {
+        for (String table : List.of("monitor_fact", "monitor_cube")) {
+            update(c, "DELETE FROM " + table + " WHERE municipality_code = ? AND generation " + (allOthers ? "<>" : "=") + " ?", municipality,
+                    generation);
         }
     }
 

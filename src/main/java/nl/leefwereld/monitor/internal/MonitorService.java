@@ -59,9 +59,7 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
 
             @Override
             public void abandoned(String municipality, long generation) {
-                synchronized (cubes) {
-                    cubes.keySet().removeIf(k -> k.municipality().equals(municipality) && k.generation() == generation);
-                }
+                forget(municipality, g -> g == generation);
             }
         });
         refresh.onRefreshed(this::warm);
@@ -77,10 +75,6 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         }
         long started = System.nanoTime();
         long current = store.refreshRow(municipality).generation();
-        synchronized (cubes) {
-            // what an earlier refresh that then failed prepared is never asked for
-            cubes.keySet().removeIf(k -> k.municipality().equals(municipality) && k.generation() > current);
-        }
         FactStore.RefreshRow row = FactStore.upcoming(generation, refreshedAt);
         List<CubeKey> keys = new ArrayList<>();
         for (int year : reported(store.years(municipality, generation))) {
@@ -101,34 +95,18 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
                 cube(key, row, definitions.get(key.name()), current, false);
             }
         };
-        java.util.concurrent.Future<?> second = preparer.submit(drain);
-        RuntimeException failure = null;
+        java.util.concurrent.CompletableFuture<Void> second = java.util.concurrent.CompletableFuture.runAsync(drain, preparer);
         try {
             drain.run();
         } catch (RuntimeException e) {
             queue.clear();
-            failure = e;
+            second.exceptionally(x -> null).join();
+            throw e;
         }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                second.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-                queue.clear();
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-                break;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure != null) {
-            throw failure;
+        try {
+            second.join();   // waits also when interrupted; the second thread sees the interrupt and stops after its cube
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         org.slf4j.LoggerFactory.getLogger(MonitorService.class).info("monitor cubes of {} generation {} decided before it counts: {} tables × years in {} ms",
                 municipality, generation, keys.size(), (System.nanoTime() - started) / 1_000_000);
@@ -163,9 +141,7 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
     private void warm(String municipality) {
         // the cubes of generations before the current one are never asked for again (a refresh prepared the current one's)
         long current = store.refreshRow(municipality).generation();
-        synchronized (cubes) {
-            cubes.keySet().removeIf(k -> k.municipality().equals(municipality) && k.generation() < current);
-        }
+        forget(municipality, g -> g < current);
         if (!settings.warmCubes()) {
             return;
         }
@@ -300,11 +276,16 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
 
     /** Forgets the cached cubes of a municipality, as a restart does, and with {@code kept} also those in the database (tests). */
     void forgetCubes(String municipality, boolean kept) {
-        synchronized (cubes) {
-            cubes.keySet().removeIf(k -> k.municipality().equals(municipality));
-        }
+        forget(municipality, g -> true);
         if (kept) {
             store.forgetCubes(municipality);
+        }
+    }
+
+    /** Drops the cached cubes of a municipality whose generation matches (a pending one too: its waiters keep theirs). */
+    private void forget(String municipality, java.util.function.LongPredicate generation) {
+        synchronized (cubes) {
+            cubes.keySet().removeIf(k -> k.municipality().equals(municipality) && generation.test(k.generation()));
         }
     }
 
@@ -359,7 +340,7 @@ public class MonitorService implements Monitor, org.springframework.beans.factor
         synchronized (cubes) {
             pending = cubes.get(key);
             if (pending == null) {
-                cubes.keySet().removeIf(k -> k.municipality().equals(key.municipality()) && k.generation() < keepFrom);
+                forget(key.municipality(), g -> g < keepFrom);
                 pending = new java.util.concurrent.CompletableFuture<>();
                 cubes.put(key, pending);
                 mine = true;
