@@ -12,6 +12,7 @@ import nl.leefwereld.household.PersonDraft;
 import nl.leefwereld.identity.Administration;
 import nl.leefwereld.identity.CurrentUser;
 import nl.leefwereld.shared.InvalidInputException;
+import nl.leefwereld.shared.TimeConfiguration;
 import nl.leefwereld.support.DemoUsers;
 import nl.leefwereld.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class IntakeIntegrationTest {
     }
 
     static NotificationDraft notification(String channel) {
-        return new NotificationDraft(channel, LocalDate.now().toString(), null, "Ik krijg de huur niet meer betaald.",
+        return new NotificationDraft(channel, LocalDate.now(TimeConfiguration.ZONE).toString(), null, "Ik krijg de huur niet meer betaald.",
                 "Zij wil rust in haar hoofd en haar kinderen niet tekort doen.", "Kan goed plannen", "Zus woont dichtbij",
                 "Geen", "Zus is zelf ook moe", "Oudste zoon slaapt slecht");
     }

@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import java.util.ArrayList;
 import java.util.List;
+import nl.leefwereld.shared.TimeConfiguration;
 import nl.leefwereld.support.DemoUsers;
 import nl.leefwereld.support.IntegrationTest;
 import nl.leefwereld.support.TestHouseholds;
@@ -146,7 +147,7 @@ class PlanMeetingJourneyTest {
         record.locator("[name='agreements[0].whoKind']").selectOption("NETWORK_MEMBER");
         record.locator("[name='agreements[0].who']").fill("Oma Journey");
         record.locator("[name='agreements[0].what']").fill("Haalt de kinderen op woensdag van school");
-        record.locator("[name='agreements[0].due']").fill(java.time.LocalDate.now().plusDays(30).toString());
+        record.locator("[name='agreements[0].due']").fill(java.time.LocalDate.now(TimeConfiguration.ZONE).plusDays(30).toString());
         record.locator("[name=fallback]").fill("Lukt het niet, dan komen we binnen een week opnieuw bij elkaar");
         record.locator("[name=resultForResident]").fill("Rust in huis\nDe familie helpt mee");
         record.locator("[name=avoidedCostsNote]").fill("Gezinsondersteuning niet nodig");

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.leefwereld.identity.Role;
 import nl.leefwereld.platform.internal.Dates;
+import nl.leefwereld.shared.TimeConfiguration;
 import nl.leefwereld.support.DemoUsers;
 import nl.leefwereld.support.IntegrationTest;
 import nl.leefwereld.support.Mvc;
@@ -179,7 +180,8 @@ class PagesTest {
         String body = mvc.perform(post("/meldingen").with(csrf()).with(users.as("regisseur"))
                         .param("firstName", h.firstName()).param("lastName", h.lastName()).param("birthDate", h.birthDate().toString())
                         .param("street", "Andere straat").param("houseNumber", "3").param("postalCode", "8302 CD").param("city", "Leefstad")
-                        .param("districtCode", "centrum").param("channel", "KCC_DESK").param("receivedOn", LocalDate.now().toString())
+                        .param("districtCode", "centrum").param("channel", "KCC_DESK")
+                        .param("receivedOn", LocalDate.now(TimeConfiguration.ZONE).toString())
                         .param("questionAsAsked", question))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(body).contains("Deze persoon is misschien al bekend");

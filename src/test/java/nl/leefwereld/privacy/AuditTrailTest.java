@@ -23,6 +23,7 @@ import nl.leefwereld.identity.UserAccountChanged;
 import nl.leefwereld.intake.Intake;
 import nl.leefwereld.intake.NotificationDraft;
 import nl.leefwereld.shared.InvalidInputException;
+import nl.leefwereld.shared.TimeConfiguration;
 import nl.leefwereld.support.DemoUsers;
 import nl.leefwereld.support.IntegrationTest;
 import nl.leefwereld.support.Mvc;
@@ -74,7 +75,7 @@ class AuditTrailTest {
     }
 
     static NotificationDraft notification() {
-        return new NotificationDraft("KCC_PHONE", LocalDate.now().toString(), null, "Ik krijg de huur niet meer betaald.",
+        return new NotificationDraft("KCC_PHONE", LocalDate.now(TimeConfiguration.ZONE).toString(), null, "Ik krijg de huur niet meer betaald.",
                 null, null, null, null, null, null);
     }
 

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.leefwereld.identity.CurrentUser;
+import nl.leefwereld.shared.TimeConfiguration;
 import nl.leefwereld.support.DemoUsers;
 import nl.leefwereld.support.IntegrationTest;
 import nl.leefwereld.support.Mvc;
@@ -233,7 +234,7 @@ class PrivacyIntegrationTest {
 
         mvc.perform(post("/huishoudens/{id}/toestemmingen", centrum).with(csrf()).with(users.as("regisseur"))
                         .param("personId", person.toString()).param("purpose", "REFERRAL").param("recipient", recipient)
-                        .param("givenOn", LocalDate.now().toString()).param("scope", "Verslag keukentafelgesprek"))
+                        .param("givenOn", LocalDate.now(TimeConfiguration.ZONE).toString()).param("scope", "Verslag keukentafelgesprek"))
                 .andExpect(status().is3xxRedirection());
         consents.requireConsent(director.municipalityCode(), person, ConsentPurpose.REFERRAL, recipient.toUpperCase());
         assertThat(consents.hasValidConsent(director.municipalityCode(), person, ConsentPurpose.PLANNING_MEETING, recipient)).isFalse();
@@ -256,7 +257,7 @@ class PrivacyIntegrationTest {
                 .query(UUID.class).single();
         mvc.perform(post("/huishoudens/{id}/toestemmingen", centrum).with(csrf()).with(users.as("regisseur"))
                         .param("personId", person.toString()).param("purpose", "REFERRAL").param("recipient", "Huisarts")
-                        .param("givenOn", LocalDate.now().plusDays(3).toString()).param("validUntil", "2020-01-01"))
+                        .param("givenOn", LocalDate.now(TimeConfiguration.ZONE).plusDays(3).toString()).param("validUntil", "2020-01-01"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("givenOn-error")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"Huisarts\"")));
@@ -271,7 +272,7 @@ class PrivacyIntegrationTest {
         mvc.perform(post("/api/v1/notifications").contentType(MediaType.APPLICATION_JSON).with(users.as("regisseur"))
                 .content("{\"head\":{\"firstName\":\"Klaasjan\",\"lastName\":\"Zwartkop\",\"birthDate\":\"1950-01-01\",\"bsn\":\"" + bsn + "\"},"
                         + "\"address\":{\"street\":\"Laan\",\"houseNumber\":\"1\",\"postalCode\":\"8301AA\",\"city\":\"Leefstad\",\"districtCode\":\"nergens\"},"
-                        + "\"notification\":{\"channel\":\"KCC_PHONE\",\"receivedOn\":\"" + LocalDate.now() + "\",\"questionAsAsked\":\"" + question + "\"}}"))
+                        + "\"notification\":{\"channel\":\"KCC_PHONE\",\"receivedOn\":\"" + LocalDate.now(TimeConfiguration.ZONE) + "\",\"questionAsAsked\":\"" + question + "\"}}"))
                 .andExpect(status().isBadRequest());
         mvc.perform(post("/privacy/inzage").param("bsn", bsn).param("request", "INZ-LOG-1").with(csrf()).with(users.as("privacy")))
                 .andExpect(status().isOk());
