@@ -58,6 +58,8 @@ public final class CopyWriter implements AutoCloseable {
     private int length;
     private int field;
     private long rows;
+    /** Bytes handed to the driver so far (the buffer's content not yet included). */
+    private long sent;
 
     /** A COPY in the text format. */
     CopyWriter(CopyManager manager, String table, String... columns) throws SQLException {
@@ -258,6 +260,11 @@ public final class CopyWriter implements AutoCloseable {
         return rows;
     }
 
+    /** The bytes of the COPY stream written so far (the binary format's header and trailer included). */
+    public long bytes() {
+        return sent + length;
+    }
+
     @Override
     public void close() throws SQLException {
         if (types != null) {
@@ -333,7 +340,11 @@ public final class CopyWriter implements AutoCloseable {
 
     private void utf8Field(String value, boolean jsonbVersion) throws SQLException {
         int worst = 4 + (jsonbVersion ? 1 : 0) + 3 * value.length();
-        if (value.length() >= LONG_TEXT && worst <= buffer.length) {
+        if (worst > buffer.length) {
+            largeUtf8Field(value, jsonbVersion);
+            return;
+        }
+        if (value.length() >= LONG_TEXT) {
             // The JDK's encoder (vectorised) beats a loop over the characters for anything but short text.
             byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
             if (buffer.length - length < bytes.length + 5) {
@@ -345,16 +356,6 @@ public final class CopyWriter implements AutoCloseable {
             }
             System.arraycopy(bytes, 0, buffer, length, bytes.length);
             length += bytes.length;
-            return;
-        }
-        if (worst > buffer.length) {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            int32(bytes.length + (jsonbVersion ? 1 : 0));
-            if (jsonbVersion) {
-                rawByte(1);
-            }
-            flush();
-            copy.writeToCopy(bytes, 0, bytes.length);
             return;
         }
         if (buffer.length - length < worst) {
@@ -381,6 +382,18 @@ public final class CopyWriter implements AutoCloseable {
         buffer[at + 1] = (byte) (n >>> 16);
         buffer[at + 2] = (byte) (n >>> 8);
         buffer[at + 3] = (byte) n;
+    }
+
+    /** A value that may not fit the buffer: written past it, straight to the driver (rare: kept out of the common path). */
+    private void largeUtf8Field(String value, boolean jsonbVersion) throws SQLException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        int32(bytes.length + (jsonbVersion ? 1 : 0));
+        if (jsonbVersion) {
+            rawByte(1);
+        }
+        flush();
+        copy.writeToCopy(bytes, 0, bytes.length);
+        sent += bytes.length;
     }
 
     private void uuidField(UUID value) throws SQLException {
@@ -503,9 +516,17 @@ public final class CopyWriter implements AutoCloseable {
         buffer[length++] = (byte) b;
     }
 
+    /**
+     * Hands the buffer to the driver. Kept out of line on purpose: every write method calls it on its rarely taken "buffer
+     * full" branch, and while this method was under the JIT's size limit for inlining a cold call (35 bytes of bytecode)
+     * C2 inlined it - and the driver's whole write path behind it - into every one of those methods and into every loop
+     * that calls them: a generator part became 340 kB of machine code, and compiling the generator took C2 more CPU time
+     * (≈ 25 CPU-seconds at a million households) than the database needed for any one table. Keep it above that size.
+     */
     private void flush() throws SQLException {
         if (length > 0) {
             copy.writeToCopy(buffer, 0, length);
+            sent += length;
             length = 0;
         }
     }

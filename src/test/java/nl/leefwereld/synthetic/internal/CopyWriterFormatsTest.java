@@ -55,6 +55,40 @@ class CopyWriterFormatsTest {
     }
 
     @Test
+    void everyByteOfTheStreamIsCountedAndAValueLargerThanTheBufferArrivesWhole() throws Exception {
+        String large = "é".repeat(100_000); // 200,000 bytes: more than the writer's buffer
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE probe_stream_text (t text)");
+            s.execute("CREATE TEMP TABLE probe_stream_binary (t text)");
+            for (CopyWriter.Format format : CopyWriter.Format.values()) {
+                String table = format == CopyWriter.Format.TEXT ? "probe_stream_text" : "probe_stream_binary";
+                long expected;
+                try (CopyWriter w = context(c, format).copy(table, "t")) {
+                    w.text(large).endRow();
+                    for (int i = 0; i < 20_000; i++) {
+                        w.text("rij " + i).endRow();
+                    }
+                    long shortBytes = 0;
+                    for (int i = 0; i < 20_000; i++) {
+                        shortBytes += ("rij " + i).length();
+                    }
+                    // text: a newline per row; binary: header, field count and length per row (the trailer comes at close)
+                    expected = format == CopyWriter.Format.TEXT ? 200_000 + 1 + shortBytes + 20_000
+                            : 19 + (2 + 4 + 200_000) + shortBytes + 20_000L * (2 + 4);
+                    assertThat(w.bytes()).as(format + " before close").isEqualTo(expected);
+                }
+                try (ResultSet rs = s.executeQuery("SELECT count(*), max(octet_length(t)), count(*) FILTER (WHERE t = '" + large + "') FROM "
+                        + table)) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).as(format.name()).isEqualTo(20_001);
+                    assertThat(rs.getLong(2)).isEqualTo(200_000);
+                    assertThat(rs.getLong(3)).isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    @Test
     void textIsConvertedForTypedColumnsInTheBinaryFormat() throws Exception {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TEMP TABLE probe_convert (u uuid, i integer, f boolean, d date, v varchar(10))");
