@@ -205,6 +205,15 @@ public final class GenerationContext {
         return b.toString();
     }
 
+    /** A day as Dutch texts write it, {@code dd-MM-yyyy} (for generated summaries and labels; no formatter per call). */
+    public static String dutchDate(int epochDay) {
+        LocalDate d = LocalDate.ofEpochDay(epochDay);
+        StringBuilder b = new StringBuilder(10);
+        two(b, d.getDayOfMonth()).append('-');
+        two(b, d.getMonthValue()).append('-');
+        return b.append(d.getYear()).toString();
+    }
+
     private static StringBuilder two(StringBuilder b, int v) {
         return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
     }

@@ -295,7 +295,7 @@ class SyntheticBudgetPart implements SyntheticPart {
     static String iban(Request q) {
         String bank = q.payee < 0 ? "INGB" : PAYEES[q.payee][1];
         long account = q.payee < 0 ? 1_000_000_000L + q.index * 7_919L % 8_999_999_999L : 1_000_000_000L + q.payee * 1_234_567L;
-        String bban = bank + String.format("%010d", account);
+        String bban = bank + account; // ten digits: the account numbers lie between 1,000,000,000 and 9,999,999,999
         StringBuilder digits = new StringBuilder();
         for (char c : (bban + "NL00").toCharArray()) {
             digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));

@@ -48,6 +48,13 @@ class SyntheticMembersPart implements SyntheticPart {
         long[] since = ctx.fact("household.since", long[].class);
         byte[] relation = ctx.fact("person.relation", byte[].class);
 
+        writeMembers(ctx, m, n, firstPerson, relation);
+        writeNetwork(ctx, m, n, known, since);
+    }
+
+    // One method per table: the JIT compiles each loop on its own instead of the whole part once per hot loop.
+
+    private static void writeMembers(GenerationContext ctx, String m, int n, int[] firstPerson, byte[] relation) throws SQLException {
         try (CopyWriter w = ctx.copy("household_member", "municipality_code", "household_id", "person_id", "relation")) {
             for (int h = 0; h < n; h++) {
                 UUID household = ctx.uuid("household", h);
@@ -56,7 +63,9 @@ class SyntheticMembersPart implements SyntheticPart {
                 }
             }
         }
+    }
 
+    private static void writeNetwork(GenerationContext ctx, String m, int n, boolean[] known, long[] since) throws SQLException {
         SplittableRandom net = ctx.random("household.network");
         long network = 0;
         try (CopyWriter w = ctx.copy("network_member", "municipality_code", "id", "household_id", "kind", "name", "relation",
@@ -88,6 +97,5 @@ class SyntheticMembersPart implements SyntheticPart {
             }
         }
         ctx.progress(network + " netwerkleden");
-
     }
 }

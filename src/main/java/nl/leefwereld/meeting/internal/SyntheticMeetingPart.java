@@ -59,175 +59,231 @@ class SyntheticMeetingPart implements SyntheticPart {
 
     @Override
     public void write(GenerationContext ctx) throws SQLException {
-        String m = ctx.municipalityCode();
-        int n = ctx.households();
-        int ref = (int) ctx.referenceDate().toEpochDay();
-        int[] meetingDay = ctx.fact("plan.meetingDay", int[].class);
-        int[] meetingVersion = ctx.fact("plan.meetingVersion", int[].class);
-        String[] fallback = ctx.fact("plan.meetingFallback", String[].class);
-        String[] lowerBound = ctx.fact("plan.meetingLowerBound", String[].class);
-        int[] agreementOffsets = ctx.fact("plan.meetingAgreements", int[].class);
-        String[] agreementKind = ctx.fact("plan.agreement.kind", String[].class);
-        String[] agreementWho = ctx.fact("plan.agreement.who", String[].class);
-        String[] agreementWhat = ctx.fact("plan.agreement.what", String[].class);
-        int[] agreementDue = ctx.fact("plan.agreement.due", int[].class);
-        int[] agreementCheck = ctx.fact("plan.agreement.check", int[].class);
-        int[] firstPerson = ctx.fact("household.firstPerson", int[].class);
-        int[] director = ctx.fact("case.director", int[].class);
-        int[] district = ctx.fact("household.district", int[].class);
-        int[] teamOfDistrict = ctx.fact("district.team", int[].class);
-        int[][] directors = ctx.fact("team.directors", int[][].class);
-        UUID[] teamIds = ctx.fact("team.ids", UUID[].class);
-        UUID[] userIds = ctx.fact("user.ids", UUID[].class);
-        String[] userNames = ctx.fact("user.names", String[].class);
-        String[] names = residentNames(ctx, meetingDay, firstPerson);
-        long streamSeed = ctx.random(name()).nextLong();
+        new Run(ctx).write();
+    }
 
-        long meetings = 0;
-        try (CopyWriter w = ctx.copy("meeting", "municipality_code", "id", "household_id", "sequence_no", "facilitator_id", "team_id",
-                "resident_person_id", "created_at", "held_on", "place", "resident_present", "lower_bound", "lower_bound_set_by", "fallback",
-                "result_for_resident", "avoided_costs_note", "avoided_costs_cents", "follow_up_needed", "plan_version", "recorded_at", "recorded_by")) {
-            for (int h = 0; h < n; h++) {
-                if (meetingDay[h] < 0) {
-                    continue;
-                }
-                Meeting x = new Meeting(streamSeed, h, meetingDay[h], ref, firstPerson);
-                int f = facilitator(director[h], directors[teamOfDistrict[district[h]]], h);
-                w.text(m).uuid(ctx.uuid("meeting", h)).uuid(ctx.uuid("household", h)).number(1).uuid(userIds[f])
-                        .uuid(teamIds[teamOfDistrict[district[h]]]).uuid(ctx.uuid("person", firstPerson[h]))
-                        .timestamp(ctx.epochSecond(LocalDate.ofEpochDay(x.created), 10 * 3600)).date(LocalDate.ofEpochDay(x.held))
-                        .text(PLACES[x.place]).bool(x.residentPresent).text(lowerBound[h]).text("Regisseur").text(fallback[h])
-                        .text("De inwoner weet wie wat doet en wanneer het netwerk weer bij elkaar komt.");
-                if (x.avoidedCents > 0) {
-                    w.text("Zonder de afspraken was een uithuisplaatsing of huisuitzetting waarschijnlijk geweest.").number(x.avoidedCents);
-                } else {
-                    w.nul().nul();
-                }
-                w.bool(x.followUp).number(meetingVersion[h]).timestamp(ctx.epochSecond(LocalDate.ofEpochDay(x.held + 1), 10 * 3600))
-                        .uuid(userIds[f]).endRow();
-                meetings++;
-            }
-        }
-        ctx.progress(meetings + " planbijeenkomsten");
+    /**
+     * One run: the facts the tables are written from, and one method per table (so that the JIT compiles each table's
+     * loop on its own instead of the whole part once for every loop that becomes hot).
+     */
+    private final class Run {
+        private final GenerationContext ctx;
+        private final String m;
+        private final int n;
+        private final int ref;
+        private final int[] meetingDay;
+        private final int[] meetingVersion;
+        private final String[] fallback;
+        private final String[] lowerBound;
+        private final int[] agreementOffsets;
+        private final String[] agreementKind;
+        private final String[] agreementWho;
+        private final String[] agreementWhat;
+        private final int[] agreementDue;
+        private final int[] agreementCheck;
+        private final int[] firstPerson;
+        private final int[] director;
+        private final int[] district;
+        private final int[] teamOfDistrict;
+        private final int[][] directors;
+        private final UUID[] teamIds;
+        private final UUID[] userIds;
+        private final String[] userNames;
+        private final String[] names;
+        private final long streamSeed;
 
-        long participants = 0;
-        try (CopyWriter w = ctx.copy("meeting_participant", "municipality_code", "id", "meeting_id", "position", "kind", "name", "relation",
-                "organisation", "email", "question", "named_by", "network_member_id", "person_id", "user_id", "invited_at", "invited_by",
-                "invited_by_user", "prepared", "prepared_on", "brings", "attended", "view_on_situation", "concerns")) {
-            for (int h = 0; h < n; h++) {
-                if (meetingDay[h] < 0) {
-                    continue;
-                }
-                Meeting x = new Meeting(streamSeed, h, meetingDay[h], ref, firstPerson);
-                int f = facilitator(director[h], directors[teamOfDistrict[district[h]]], h);
-                UUID meeting = ctx.uuid("meeting", h);
-                for (int i = 0; i < x.participants; i++) {
-                    byte kind = x.kind[i];
-                    String name = switch (kind) {
-                        case Meeting.RESIDENT -> names[firstPerson[h]];
-                        case Meeting.HOUSEHOLD_MEMBER -> names[firstPerson[h] + 1];
-                        case Meeting.MUNICIPAL -> userNames[f];
-                        case Meeting.PROFESSIONAL -> x.name[i] + " (" + ORGANISATIONS[x.organisation[i]] + ")";
-                        default -> x.name[i];
-                    };
-                    if (name == null) {
-                        name = "Inwoner";
-                    }
-                    w.text(m).uuid(ctx.uuid("meeting.participant", h * 8L + i)).uuid(meeting).number(i + 1).text(Meeting.KINDS[kind]).text(name)
-                            .text(kind == Meeting.NETWORK ? RELATIONS[x.relation[i]] : null)
-                            .text(kind == Meeting.PROFESSIONAL ? ORGANISATIONS[x.organisation[i]] : null)
-                            .text(kind == Meeting.NETWORK && x.relation[i] % 2 == 0 ? "netwerk" + h + "." + i + "@mail.example" : null)
-                            .text(kind == Meeting.RESIDENT ? "FIND_IMPORTANT" : kind == Meeting.NETWORK ? NETWORK_QUESTIONS[x.relation[i] % NETWORK_QUESTIONS.length]
-                                    : kind == Meeting.HOUSEHOLD_MEMBER ? "SUFFER" : "INVOLVED")
-                            .nul().nul()
-                            .uuid(kind == Meeting.RESIDENT ? ctx.uuid("person", firstPerson[h])
-                                    : kind == Meeting.HOUSEHOLD_MEMBER ? ctx.uuid("person", firstPerson[h] + 1) : null)
-                            .uuid(kind == Meeting.MUNICIPAL ? userIds[f] : null);
-                    if (kind == Meeting.RESIDENT || kind == Meeting.MUNICIPAL) {
-                        w.nul().nul().nul();
-                    } else {
-                        boolean onBehalf = x.onBehalf[i];
-                        w.timestamp(ctx.epochSecond(LocalDate.ofEpochDay(x.created + 1 + i % 3), 11 * 3600)).text(onBehalf ? "ON_BEHALF" : "RESIDENT")
-                                .uuid(onBehalf ? userIds[f] : null);
-                    }
-                    w.bool(x.prepared[i]).date(x.prepared[i] ? LocalDate.ofEpochDay(x.held - 1 - i % 5) : null)
-                            .text(x.prepared[i] && kind == Meeting.NETWORK ? BRINGS[x.relation[i] % BRINGS.length] : null).bool(x.attended[i])
-                            .text(x.attended[i] && kind != Meeting.MUNICIPAL ? "Het gaat thuis al een tijd niet goed; er moet iets veranderen." : null)
-                            .text(x.attended[i] && kind == Meeting.NETWORK && i % 2 == 0 ? "Zorgen over hoe lang het netwerk dit volhoudt." : null)
-                            .endRow();
-                    participants++;
-                }
-            }
-        }
-        ctx.progress(participants + " deelnemers");
-
-        try (CopyWriter w = ctx.copy("meeting_agreement", "municipality_code", "id", "meeting_id", "position", "who_kind", "who", "what", "due",
-                "check_date")) {
-            for (int h = 0; h < n; h++) {
-                for (int a = agreementOffsets[h]; a < agreementOffsets[h + 1]; a++) {
-                    w.text(m).uuid(ctx.uuid("meeting.agreement", a)).uuid(ctx.uuid("meeting", h)).number(a - agreementOffsets[h] + 1)
-                            .text(agreementKind[a]).text(agreementWho[a]).text(agreementWhat[a]).date(LocalDate.ofEpochDay(agreementDue[a]))
-                            .date(LocalDate.ofEpochDay(agreementCheck[a])).endRow();
-                }
-            }
+        Run(GenerationContext ctx) throws SQLException {
+            this.ctx = ctx;
+            this.m = ctx.municipalityCode();
+            this.n = ctx.households();
+            this.ref = (int) ctx.referenceDate().toEpochDay();
+            this.meetingDay = ctx.fact("plan.meetingDay", int[].class);
+            this.meetingVersion = ctx.fact("plan.meetingVersion", int[].class);
+            this.fallback = ctx.fact("plan.meetingFallback", String[].class);
+            this.lowerBound = ctx.fact("plan.meetingLowerBound", String[].class);
+            this.agreementOffsets = ctx.fact("plan.meetingAgreements", int[].class);
+            this.agreementKind = ctx.fact("plan.agreement.kind", String[].class);
+            this.agreementWho = ctx.fact("plan.agreement.who", String[].class);
+            this.agreementWhat = ctx.fact("plan.agreement.what", String[].class);
+            this.agreementDue = ctx.fact("plan.agreement.due", int[].class);
+            this.agreementCheck = ctx.fact("plan.agreement.check", int[].class);
+            this.firstPerson = ctx.fact("household.firstPerson", int[].class);
+            this.director = ctx.fact("case.director", int[].class);
+            this.district = ctx.fact("household.district", int[].class);
+            this.teamOfDistrict = ctx.fact("district.team", int[].class);
+            this.directors = ctx.fact("team.directors", int[][].class);
+            this.teamIds = ctx.fact("team.ids", UUID[].class);
+            this.userIds = ctx.fact("user.ids", UUID[].class);
+            this.userNames = ctx.fact("user.names", String[].class);
+            this.names = residentNames(ctx, meetingDay, firstPerson);
+            this.streamSeed = ctx.random(name()).nextLong();
         }
 
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        void write() throws SQLException {
+            writeMeetings();
+            writeParticipants();
+            writeAgreements();
+            long invitations = writeInvitations();
+            long responses = writeResponses();
+            ctx.progress(invitations + " uitnodigingen voor de enquête, " + responses + " antwoorden");
         }
-        long invitations = 0;
-        try (CopyWriter w = ctx.copy("survey_invitation", "municipality_code", "id", "meeting_id", "participant_id", "token_hash", "created_at",
-                "expires_at", "used_at")) {
-            for (int h = 0; h < n; h++) {
-                if (meetingDay[h] < 0) {
-                    continue;
-                }
-                Meeting x = new Meeting(streamSeed, h, meetingDay[h], ref, firstPerson);
-                long recorded = ctx.epochSecond(LocalDate.ofEpochDay(x.held + 1), 10 * 3600);
-                for (int i = 0; i < x.participants; i++) {
-                    if (!x.attended[i] || x.kind[i] == Meeting.MUNICIPAL) {
+
+        private void writeMeetings() throws SQLException {
+            long meetings = 0;
+            try (CopyWriter w = ctx.copy("meeting", "municipality_code", "id", "household_id", "sequence_no", "facilitator_id", "team_id",
+                    "resident_person_id", "created_at", "held_on", "place", "resident_present", "lower_bound", "lower_bound_set_by", "fallback",
+                    "result_for_resident", "avoided_costs_note", "avoided_costs_cents", "follow_up_needed", "plan_version", "recorded_at", "recorded_by")) {
+                for (int h = 0; h < n; h++) {
+                    if (meetingDay[h] < 0) {
                         continue;
                     }
-                    UUID participant = ctx.uuid("meeting.participant", h * 8L + i);
-                    String token = ctx.seed() + ":" + participant;
-                    String hash = HexFormat.of().formatHex(sha.digest(token.getBytes(StandardCharsets.UTF_8)));
-                    w.text(m).uuid(ctx.uuid("survey.invitation", h * 8L + i)).uuid(ctx.uuid("meeting", h)).uuid(participant).text(hash)
-                            .timestamp(recorded).timestamp(recorded + 14 * 86_400L);
-                    if (x.answered[i] >= 0) {
-                        w.timestamp(ctx.epochSecond(LocalDate.ofEpochDay(x.answered[i]), 19 * 3600));
+                    Meeting x = new Meeting(streamSeed, h, meetingDay[h], ref, firstPerson);
+                    int f = facilitator(director[h], directors[teamOfDistrict[district[h]]], h);
+                    w.text(m).uuid(ctx.uuid("meeting", h)).uuid(ctx.uuid("household", h)).number(1).uuid(userIds[f])
+                            .uuid(teamIds[teamOfDistrict[district[h]]]).uuid(ctx.uuid("person", firstPerson[h]))
+                            .timestamp(ctx.epochSecond(LocalDate.ofEpochDay(x.created), 10 * 3600)).date(LocalDate.ofEpochDay(x.held))
+                            .text(PLACES[x.place]).bool(x.residentPresent).text(lowerBound[h]).text("Regisseur").text(fallback[h])
+                            .text("De inwoner weet wie wat doet en wanneer het netwerk weer bij elkaar komt.");
+                    if (x.avoidedCents > 0) {
+                        w.text("Zonder de afspraken was een uithuisplaatsing of huisuitzetting waarschijnlijk geweest.").number(x.avoidedCents);
                     } else {
-                        w.nul();
+                        w.nul().nul();
                     }
-                    w.endRow();
-                    invitations++;
+                    w.bool(x.followUp).number(meetingVersion[h]).timestamp(ctx.epochSecond(LocalDate.ofEpochDay(x.held + 1), 10 * 3600))
+                            .uuid(userIds[f]).endRow();
+                    meetings++;
+                }
+            }
+            ctx.progress(meetings + " planbijeenkomsten");
+        }
+
+        private void writeParticipants() throws SQLException {
+            long participants = 0;
+            try (CopyWriter w = ctx.copy("meeting_participant", "municipality_code", "id", "meeting_id", "position", "kind", "name", "relation",
+                    "organisation", "email", "question", "named_by", "network_member_id", "person_id", "user_id", "invited_at", "invited_by",
+                    "invited_by_user", "prepared", "prepared_on", "brings", "attended", "view_on_situation", "concerns")) {
+                for (int h = 0; h < n; h++) {
+                    if (meetingDay[h] < 0) {
+                        continue;
+                    }
+                    Meeting x = new Meeting(streamSeed, h, meetingDay[h], ref, firstPerson);
+                    int f = facilitator(director[h], directors[teamOfDistrict[district[h]]], h);
+                    UUID meeting = ctx.uuid("meeting", h);
+                    for (int i = 0; i < x.participants; i++) {
+                        byte kind = x.kind[i];
+                        String name = switch (kind) {
+                            case Meeting.RESIDENT -> names[firstPerson[h]];
+                            case Meeting.HOUSEHOLD_MEMBER -> names[firstPerson[h] + 1];
+                            case Meeting.MUNICIPAL -> userNames[f];
+                            case Meeting.PROFESSIONAL -> x.name[i] + " (" + ORGANISATIONS[x.organisation[i]] + ")";
+                            default -> x.name[i];
+                        };
+                        if (name == null) {
+                            name = "Inwoner";
+                        }
+                        w.text(m).uuid(ctx.uuid("meeting.participant", h * 8L + i)).uuid(meeting).number(i + 1).text(Meeting.KINDS[kind]).text(name)
+                                .text(kind == Meeting.NETWORK ? RELATIONS[x.relation[i]] : null)
+                                .text(kind == Meeting.PROFESSIONAL ? ORGANISATIONS[x.organisation[i]] : null)
+                                .text(kind == Meeting.NETWORK && x.relation[i] % 2 == 0 ? "netwerk" + h + "." + i + "@mail.example" : null)
+                                .text(kind == Meeting.RESIDENT ? "FIND_IMPORTANT" : kind == Meeting.NETWORK ? NETWORK_QUESTIONS[x.relation[i] % NETWORK_QUESTIONS.length]
+                                        : kind == Meeting.HOUSEHOLD_MEMBER ? "SUFFER" : "INVOLVED")
+                                .nul().nul()
+                                .uuid(kind == Meeting.RESIDENT ? ctx.uuid("person", firstPerson[h])
+                                        : kind == Meeting.HOUSEHOLD_MEMBER ? ctx.uuid("person", firstPerson[h] + 1) : null)
+                                .uuid(kind == Meeting.MUNICIPAL ? userIds[f] : null);
+                        if (kind == Meeting.RESIDENT || kind == Meeting.MUNICIPAL) {
+                            w.nul().nul().nul();
+                        } else {
+                            boolean onBehalf = x.onBehalf[i];
+                            w.timestamp(ctx.epochSecond(LocalDate.ofEpochDay(x.created + 1 + i % 3), 11 * 3600)).text(onBehalf ? "ON_BEHALF" : "RESIDENT")
+                                    .uuid(onBehalf ? userIds[f] : null);
+                        }
+                        w.bool(x.prepared[i]).date(x.prepared[i] ? LocalDate.ofEpochDay(x.held - 1 - i % 5) : null)
+                                .text(x.prepared[i] && kind == Meeting.NETWORK ? BRINGS[x.relation[i] % BRINGS.length] : null).bool(x.attended[i])
+                                .text(x.attended[i] && kind != Meeting.MUNICIPAL ? "Het gaat thuis al een tijd niet goed; er moet iets veranderen." : null)
+                                .text(x.attended[i] && kind == Meeting.NETWORK && i % 2 == 0 ? "Zorgen over hoe lang het netwerk dit volhoudt." : null)
+                                .endRow();
+                        participants++;
+                    }
+                }
+            }
+            ctx.progress(participants + " deelnemers");
+        }
+
+        private void writeAgreements() throws SQLException {
+            try (CopyWriter w = ctx.copy("meeting_agreement", "municipality_code", "id", "meeting_id", "position", "who_kind", "who", "what", "due",
+                    "check_date")) {
+                for (int h = 0; h < n; h++) {
+                    for (int a = agreementOffsets[h]; a < agreementOffsets[h + 1]; a++) {
+                        w.text(m).uuid(ctx.uuid("meeting.agreement", a)).uuid(ctx.uuid("meeting", h)).number(a - agreementOffsets[h] + 1)
+                                .text(agreementKind[a]).text(agreementWho[a]).text(agreementWhat[a]).date(LocalDate.ofEpochDay(agreementDue[a]))
+                                .date(LocalDate.ofEpochDay(agreementCheck[a])).endRow();
+                    }
                 }
             }
         }
 
-        long responses = 0;
-        try (CopyWriter w = ctx.copy("survey_response", "municipality_code", "id", "meeting_id", "answered_on", "prepared_well", "heard",
-                "decided_together", "clear_agreements", "confidence", "open_answer")) {
-            for (int h = 0; h < n; h++) {
-                if (meetingDay[h] < 0) {
-                    continue;
-                }
-                Meeting x = new Meeting(streamSeed, h, meetingDay[h], ref, firstPerson);
-                for (int i = 0; i < x.participants; i++) {
-                    if (x.answered[i] < 0) {
+        private long writeInvitations() throws SQLException {
+            MessageDigest sha;
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            long invitations = 0;
+            try (CopyWriter w = ctx.copy("survey_invitation", "municipality_code", "id", "meeting_id", "participant_id", "token_hash", "created_at",
+                    "expires_at", "used_at")) {
+                for (int h = 0; h < n; h++) {
+                    if (meetingDay[h] < 0) {
                         continue;
                     }
-                    w.text(m).uuid(ctx.uuid("survey.response", responses++)).uuid(ctx.uuid("meeting", h)).date(LocalDate.ofEpochDay(x.answered[i]));
-                    for (int q = 0; q < 5; q++) {
-                        w.number(x.scores[i][q]);
+                    Meeting x = new Meeting(streamSeed, h, meetingDay[h], ref, firstPerson);
+                    long recorded = ctx.epochSecond(LocalDate.ofEpochDay(x.held + 1), 10 * 3600);
+                    for (int i = 0; i < x.participants; i++) {
+                        if (!x.attended[i] || x.kind[i] == Meeting.MUNICIPAL) {
+                            continue;
+                        }
+                        UUID participant = ctx.uuid("meeting.participant", h * 8L + i);
+                        String token = ctx.seed() + ":" + participant;
+                        String hash = HexFormat.of().formatHex(sha.digest(token.getBytes(StandardCharsets.UTF_8)));
+                        w.text(m).uuid(ctx.uuid("survey.invitation", h * 8L + i)).uuid(ctx.uuid("meeting", h)).uuid(participant).text(hash)
+                                .timestamp(recorded).timestamp(recorded + 14 * 86_400L);
+                        if (x.answered[i] >= 0) {
+                            w.timestamp(ctx.epochSecond(LocalDate.ofEpochDay(x.answered[i]), 19 * 3600));
+                        } else {
+                            w.nul();
+                        }
+                        w.endRow();
+                        invitations++;
                     }
-                    w.text(x.openAnswer[i] >= 0 ? OPEN_ANSWERS[x.openAnswer[i]] : null).endRow();
                 }
             }
+            return invitations;
         }
-        ctx.progress(invitations + " uitnodigingen voor de enquête, " + responses + " antwoorden");
+
+        private long writeResponses() throws SQLException {
+            long responses = 0;
+            try (CopyWriter w = ctx.copy("survey_response", "municipality_code", "id", "meeting_id", "answered_on", "prepared_well", "heard",
+                    "decided_together", "clear_agreements", "confidence", "open_answer")) {
+                for (int h = 0; h < n; h++) {
+                    if (meetingDay[h] < 0) {
+                        continue;
+                    }
+                    Meeting x = new Meeting(streamSeed, h, meetingDay[h], ref, firstPerson);
+                    for (int i = 0; i < x.participants; i++) {
+                        if (x.answered[i] < 0) {
+                            continue;
+                        }
+                        w.text(m).uuid(ctx.uuid("survey.response", responses++)).uuid(ctx.uuid("meeting", h)).date(LocalDate.ofEpochDay(x.answered[i]));
+                        for (int q = 0; q < 5; q++) {
+                            w.number(x.scores[i][q]);
+                        }
+                        w.text(x.openAnswer[i] >= 0 ? OPEN_ANSWERS[x.openAnswer[i]] : null).endRow();
+                    }
+                }
+            }
+            return responses;
+        }
     }
 
     private static int facilitator(int director, int[] teamDirectors, int h) {

@@ -51,101 +51,145 @@ class SyntheticOutcomePart implements SyntheticPart {
 
     @Override
     public void write(GenerationContext ctx) throws SQLException {
-        String m = ctx.municipalityCode();
-        int n = ctx.households();
-        int ref = (int) ctx.referenceDate().toEpochDay();
-        boolean[] known = ctx.fact("household.known", boolean[].class);
-        long[] since = ctx.fact("household.since", long[].class);
-        byte[] laws = ctx.fact("household.laws", byte[].class);
-        long[] spending = ctx.fact("household.spendingCents", long[].class);
-        int[] planDay = ctx.fact("plan.day", int[].class);
-        int[] firstPerson = ctx.fact("household.firstPerson", int[].class);
-        int[] director = ctx.fact("case.director", int[].class);
-        int[] district = ctx.fact("household.district", int[].class);
-        int[] teamOfDistrict = ctx.fact("district.team", int[].class);
-        int[][] directors = ctx.fact("team.directors", int[][].class);
-        UUID[] userIds = ctx.fact("user.ids", UUID[].class);
-        String[] userNames = ctx.fact("user.names", String[].class);
+        new Run(ctx).write();
+    }
 
-        SplittableRandom random = ctx.random(name());
-        int[] first = new int[n];
-        int[] count = new int[n];
-        for (int h = 0; h < n; h++) {
-            first[h] = -1;
-            if (!known[h]) {
-                continue;
-            }
-            int start = planDay[h] >= 0 ? planDay[h] + random.nextInt(14)
-                    : laws[h] != 0 && random.nextInt(3) == 0 ? day(since[h]) + 30 + random.nextInt(60) : -1;
-            if (start < 0 || start > ref) {
-                continue;
-            }
-            first[h] = start;
-            count[h] = Math.min(5, 1 + (ref - start) / (120 + random.nextInt(120)));
+    /**
+     * One run: the facts and who assesses each household, then one method per table (so that the JIT compiles each table's
+     * loop on its own instead of the whole part once for every loop that becomes hot).
+     */
+    private final class Run {
+        private final GenerationContext ctx;
+        private String m;
+        private int n;
+        private int ref;
+        private boolean[] known;
+        private long[] since;
+        private byte[] laws;
+        private long[] spending;
+        private int[] planDay;
+        private int[] firstPerson;
+        private int[] director;
+        private int[] district;
+        private int[] teamOfDistrict;
+        private int[][] directors;
+        private UUID[] userIds;
+        private String[] userNames;
+        private SplittableRandom random;
+        private int[] first;
+        private int[] count;
+        private long streamSeed;
+        private int[] levels;
+        private int[] extra;
+
+        Run(GenerationContext ctx) {
+            this.ctx = ctx;
         }
-        long streamSeed = random.nextLong();
 
-        int[] levels = new int[DOMAINS.length];
-        int[] extra = new int[4];
-        long assessments = 0;
-        try (CopyWriter w = ctx.copy("assessment", "municipality_code", "id", "household_id", "person_id", "assessed_on", "assessed_by",
-                "assessed_by_name", "participation_step", "calm", "cleanliness", "routine", "note", "created_at")) {
+        void write() throws SQLException {
+            m = ctx.municipalityCode();
+            n = ctx.households();
+            ref = (int) ctx.referenceDate().toEpochDay();
+            known = ctx.fact("household.known", boolean[].class);
+            since = ctx.fact("household.since", long[].class);
+            laws = ctx.fact("household.laws", byte[].class);
+            spending = ctx.fact("household.spendingCents", long[].class);
+            planDay = ctx.fact("plan.day", int[].class);
+            firstPerson = ctx.fact("household.firstPerson", int[].class);
+            director = ctx.fact("case.director", int[].class);
+            district = ctx.fact("household.district", int[].class);
+            teamOfDistrict = ctx.fact("district.team", int[].class);
+            directors = ctx.fact("team.directors", int[][].class);
+            userIds = ctx.fact("user.ids", UUID[].class);
+            userNames = ctx.fact("user.names", String[].class);
+
+            random = ctx.random(name());
+            first = new int[n];
+            count = new int[n];
             for (int h = 0; h < n; h++) {
-                if (first[h] < 0) {
+                first[h] = -1;
+                if (!known[h]) {
                     continue;
                 }
-                int by = director[h] >= 0 ? director[h] : directors[teamOfDistrict[district[h]]][h % directors[teamOfDistrict[district[h]]].length];
-                SplittableRandom r = new SplittableRandom(mix(streamSeed + h * 0x9E3779B97F4A7C15L));
-                start(r, levels, extra, laws[h], spending[h]);
-                int on = first[h];
-                for (int a = 0; a < count[h]; a++) {
-                    if (a > 0) {
-                        drift(r, levels, extra);
-                        on = Math.min(ref, on + 120 + r.nextInt(120));
-                    }
-                    w.text(m).uuid(ctx.uuid("assessment", assessments++)).uuid(ctx.uuid("household", h)).uuid(ctx.uuid("person", firstPerson[h]))
-                            .date(LocalDate.ofEpochDay(on)).uuid(userIds[by]).text(userNames[by]).number(extra[0]).number(extra[1])
-                            .number(extra[2]).number(extra[3]).text(NOTES[a == 0 ? 0 : 1 + r.nextInt(NOTES.length - 1)])
-                            .timestamp(ctx.epochSecond(LocalDate.ofEpochDay(on), 15 * 3600)).endRow();
-                }
-            }
-        }
-        ctx.progress(assessments + " metingen op leefgebieden");
-
-        assessments = 0;
-        long scores = 0;
-        try (CopyWriter w = ctx.copy("assessment_score", "municipality_code", "assessment_id", "domain", "professional_level", "resident_level",
-                "basis")) {
-            for (int h = 0; h < n; h++) {
-                if (first[h] < 0) {
+                int start = planDay[h] >= 0 ? planDay[h] + random.nextInt(14)
+                        : laws[h] != 0 && random.nextInt(3) == 0 ? day(since[h]) + 30 + random.nextInt(60) : -1;
+                if (start < 0 || start > ref) {
                     continue;
                 }
-                SplittableRandom r = new SplittableRandom(mix(streamSeed + h * 0x9E3779B97F4A7C15L));
-                start(r, levels, extra, laws[h], spending[h]);
-                for (int a = 0; a < count[h]; a++) {
-                    if (a > 0) {
-                        drift(r, levels, extra);
-                        r.nextInt(120);
-                        r.nextInt(NOTES.length - 1);
+                first[h] = start;
+                count[h] = Math.min(5, 1 + (ref - start) / (120 + random.nextInt(120)));
+            }
+            streamSeed = random.nextLong();
+
+            levels = new int[DOMAINS.length];
+            extra = new int[4];
+            writeAssessments();
+            writeScores();
+        }
+
+        private void writeAssessments() throws SQLException {
+            long assessments = 0;
+            try (CopyWriter w = ctx.copy("assessment", "municipality_code", "id", "household_id", "person_id", "assessed_on", "assessed_by",
+                    "assessed_by_name", "participation_step", "calm", "cleanliness", "routine", "note", "created_at")) {
+                for (int h = 0; h < n; h++) {
+                    if (first[h] < 0) {
+                        continue;
                     }
-                    UUID id = ctx.uuid("assessment", assessments++);
-                    // The scores' own randomness is a separate stream so that the levels above replay exactly.
-                    SplittableRandom s = new SplittableRandom(mix(streamSeed ^ mix(assessments)));
-                    for (int d = 0; d < DOMAINS.length; d++) {
-                        w.text(m).uuid(id).text(DOMAINS[d].name()).number(levels[d]);
-                        int resident = levels[d] + (s.nextInt(4) == 0 ? (s.nextBoolean() ? 1 : -1) : 0);
-                        if (s.nextInt(10) < 7) {
-                            w.number(Math.max(1, Math.min(5, resident)));
-                        } else {
-                            w.nul();
+                    int by = director[h] >= 0 ? director[h] : directors[teamOfDistrict[district[h]]][h % directors[teamOfDistrict[district[h]]].length];
+                    SplittableRandom r = new SplittableRandom(mix(streamSeed + h * 0x9E3779B97F4A7C15L));
+                    start(r, levels, extra, laws[h], spending[h]);
+                    int on = first[h];
+                    for (int a = 0; a < count[h]; a++) {
+                        if (a > 0) {
+                            drift(r, levels, extra);
+                            on = Math.min(ref, on + 120 + r.nextInt(120));
                         }
-                        w.text(BASIS[levels[d] >= 4 ? 0 : s.nextInt(3)]).endRow();
-                        scores++;
+                        w.text(m).uuid(ctx.uuid("assessment", assessments++)).uuid(ctx.uuid("household", h)).uuid(ctx.uuid("person", firstPerson[h]))
+                                .date(LocalDate.ofEpochDay(on)).uuid(userIds[by]).text(userNames[by]).number(extra[0]).number(extra[1])
+                                .number(extra[2]).number(extra[3]).text(NOTES[a == 0 ? 0 : 1 + r.nextInt(NOTES.length - 1)])
+                                .timestamp(ctx.epochSecond(LocalDate.ofEpochDay(on), 15 * 3600)).endRow();
                     }
                 }
             }
+            ctx.progress(assessments + " metingen op leefgebieden");
         }
-        ctx.progress(scores + " scores");
+
+        private void writeScores() throws SQLException {
+            long assessments = 0;
+            long scores = 0;
+            try (CopyWriter w = ctx.copy("assessment_score", "municipality_code", "assessment_id", "domain", "professional_level", "resident_level",
+                    "basis")) {
+                for (int h = 0; h < n; h++) {
+                    if (first[h] < 0) {
+                        continue;
+                    }
+                    SplittableRandom r = new SplittableRandom(mix(streamSeed + h * 0x9E3779B97F4A7C15L));
+                    start(r, levels, extra, laws[h], spending[h]);
+                    for (int a = 0; a < count[h]; a++) {
+                        if (a > 0) {
+                            drift(r, levels, extra);
+                            r.nextInt(120);
+                            r.nextInt(NOTES.length - 1);
+                        }
+                        UUID id = ctx.uuid("assessment", assessments++);
+                        // The scores' own randomness is a separate stream so that the levels above replay exactly.
+                        SplittableRandom s = new SplittableRandom(mix(streamSeed ^ mix(assessments)));
+                        for (int d = 0; d < DOMAINS.length; d++) {
+                            w.text(m).uuid(id).text(DOMAINS[d].name()).number(levels[d]);
+                            int resident = levels[d] + (s.nextInt(4) == 0 ? (s.nextBoolean() ? 1 : -1) : 0);
+                            if (s.nextInt(10) < 7) {
+                                w.number(Math.max(1, Math.min(5, resident)));
+                            } else {
+                                w.nul();
+                            }
+                            w.text(BASIS[levels[d] >= 4 ? 0 : s.nextInt(3)]).endRow();
+                            scores++;
+                        }
+                    }
+                }
+            }
+            ctx.progress(scores + " scores");
+        }
     }
 
     /** The first assessment: lower where the household carries more (several laws, high spending). */

@@ -1,5 +1,7 @@
 package nl.leefwereld.plan.internal;
 
+import static nl.leefwereld.shared.GenerationContext.dutchDate;
+
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -126,132 +128,157 @@ class SyntheticPlanPart implements SyntheticPart {
             }
         }
 
-        UUID[] firstGoal = new UUID[n];
-        String[] firstGoalLabel = new String[n];
-        int[] meetingVersion = new int[n];
-        String[] meetingFallback = new String[n];
-        String[] meetingLowerBound = new String[n];
-        int[] meetingAgreements = new int[n + 1];
-        List<String> agreementKind = new ArrayList<>();
-        List<String> agreementWho = new ArrayList<>();
-        List<String> agreementWhat = new ArrayList<>();
-        List<Integer> agreementDue = new ArrayList<>();
-        List<Integer> agreementCheck = new ArrayList<>();
+        Published out = new Published(n);
         long versions = 0;
         try (CopyWriter w = ctx.copy("plan_version", "municipality_code", "plan_id", "version", "household_id", "created_at", "created_by",
                 "created_by_name", "change_summary", "meeting_id", "snapshot")) {
             for (int h = 0; h < n; h++) {
-                meetingAgreements[h + 1] = meetingAgreements[h];
+                out.meetingAgreements[h + 1] = out.meetingAgreements[h];
                 if (planDay[h] < 0) {
                     continue;
                 }
                 SplittableRandom r = new SplittableRandom(mix(streamSeed + h * 0x9E3779B97F4A7C15L));
                 int author = director[h] >= 0 ? director[h] : directors[teamOfDistrict[district[h]]][h % directors[teamOfDistrict[district[h]]].length];
-                Plan plan = new Plan(ctx, w, m, h, userIds[author], userNames[author]);
-                int goals = 1 + r.nextInt(3);
-                int firstIndex = r.nextInt(GOALS.length);
-                for (int g = 0; g < goals; g++) {
-                    String[] goal = GOALS[(firstIndex + g * 3) % GOALS.length];
-                    UUID id = ctx.uuid("plan.goal", h * 4L + g);
-                    plan.goals.add(new String[] {id.toString(), goal[0], goal[1], goal[2]});
-                    if (g == 0) {
-                        firstGoal[h] = id;
-                        firstGoalLabel[h] = goal[1];
-                    }
-                    plan.save(planDay[h], 9 * 3600 + 1800 + g * 120, "Doel toegevoegd", null);
-                }
-                int last = planDay[h];
-                if (meetingDay[h] >= 0) {
-                    int held = meetingDay[h];
-                    String label = "1e planbijeenkomst van " + nl(held);
-                    int count = 2 + r.nextInt(3);
-                    int start = r.nextInt(AGREEMENTS.length);
-                    for (int a = 0; a < count; a++) {
-                        String[] agreement = AGREEMENTS[(start + a) % AGREEMENTS.length];
-                        int due = held + 14 + r.nextInt(77);
-                        int check = due - (r.nextBoolean() ? 0 : 7);
-                        String who = who(agreement[0], r);
-                        plan.agreements.add(new Object[] {ctx.uuid("plan.agreement", h * 8L + a).toString(), agreement[0], who, agreement[1], due,
-                                check, "OPEN", null, null, null, label});
-                        agreementKind.add(agreement[0]);
-                        agreementWho.add(who);
-                        agreementWhat.add(agreement[1]);
-                        agreementDue.add(due);
-                        agreementCheck.add(check);
-                    }
-                    meetingAgreements[h + 1] = meetingAgreements[h] + count;
-                    plan.fallback = FALLBACKS[r.nextInt(FALLBACKS.length)];
-                    plan.lowerBound = LOWER_BOUNDS[r.nextInt(LOWER_BOUNDS.length)];
-                    plan.lowerBoundSetBy = "Regisseur";
-                    meetingFallback[h] = plan.fallback;
-                    meetingLowerBound[h] = plan.lowerBound;
-                    last = held + 1;
-                    if (last > ref) {
-                        last = ref;
-                    }
-                    meetingVersion[h] = plan.save(last, 10 * 3600, "Besluiten van " + label, ctx.uuid("meeting", h));
-                } else if (r.nextInt(10) < 7) {
-                    int count = 1 + r.nextInt(2);
-                    for (int a = 0; a < count; a++) {
-                        String[] agreement = AGREEMENTS[r.nextInt(AGREEMENTS.length)];
-                        int on = Math.min(ref, planDay[h] + 7 + r.nextInt(24));
-                        int due = on + 14 + r.nextInt(60);
-                        plan.agreements.add(new Object[] {ctx.uuid("plan.agreement", h * 8L + a).toString(), agreement[0], who(agreement[0], r),
-                                agreement[1], due, due, "OPEN", null, null, plan.goals.get(r.nextInt(plan.goals.size()))[0], null});
-                        last = Math.max(last, on);
-                        plan.save(last, 11 * 3600 + a * 60, "Afspraak toegevoegd", null);
-                    }
-                }
-                if (r.nextInt(10) < 6 && last + 3 <= ref) {
-                    int on = last + 1 + r.nextInt(3);
-                    plan.residentAgreement = new Object[] {"De inwoner", on, FORMS[r.nextInt(FORMS.length)], false, plan.version + 1};
-                    last = on;
-                    plan.save(on, 13 * 3600, "Instemming van de inwoner vastgelegd", null);
-                }
-                int review = last + 45 + r.nextInt(60);
-                for (int a = 0; a < plan.agreements.size() && review <= ref; a++) {
-                    Object[] agreement = plan.agreements.get(a);
-                    if ((int) agreement[4] >= review) {
-                        continue;
-                    }
-                    double x = r.nextDouble();
-                    if (x < 0.65) {
-                        agreement[6] = "DONE";
-                        agreement[8] = Boolean.FALSE;
-                    } else if (x < 0.85) {
-                        agreement[6] = "NOT_DONE";
-                        agreement[7] = "Het lukte niet zoals afgesproken; het netwerk zoekt een andere oplossing.";
-                        agreement[8] = r.nextBoolean();
-                    } else {
-                        continue;
-                    }
-                    plan.save(review, 14 * 3600 + a * 60, "Afspraak bijgewerkt", null);
-                }
-                versions += plan.version;
+                versions += versions(ctx, w, m, h, planDay[h], meetingDay[h], ref, r, userIds[author], userNames[author], out);
             }
         }
         ctx.progress(plans + " plannen met " + versions + " versies");
 
-        int total = meetingAgreements[n];
+        int total = out.meetingAgreements[n];
         int[] due = new int[total];
         int[] check = new int[total];
         for (int i = 0; i < total; i++) {
-            due[i] = agreementDue.get(i);
-            check[i] = agreementCheck.get(i);
+            due[i] = out.agreementDue.get(i);
+            check[i] = out.agreementCheck.get(i);
         }
         ctx.publish("plan.day", planDay);
-        ctx.publish("plan.firstGoal", firstGoal);
-        ctx.publish("plan.firstGoalLabel", firstGoalLabel);
+        ctx.publish("plan.firstGoal", out.firstGoal);
+        ctx.publish("plan.firstGoalLabel", out.firstGoalLabel);
         ctx.publish("plan.meetingDay", meetingDay);
-        ctx.publish("plan.meetingVersion", meetingVersion);
-        ctx.publish("plan.meetingFallback", meetingFallback);
-        ctx.publish("plan.meetingLowerBound", meetingLowerBound);
-        ctx.publish("plan.meetingAgreements", meetingAgreements);
-        ctx.publish("plan.agreement.kind", agreementKind.toArray(new String[0]));
-        ctx.publish("plan.agreement.who", agreementWho.toArray(new String[0]));
-        ctx.publish("plan.agreement.what", agreementWhat.toArray(new String[0]));
+        ctx.publish("plan.meetingVersion", out.meetingVersion);
+        ctx.publish("plan.meetingFallback", out.meetingFallback);
+        ctx.publish("plan.meetingLowerBound", out.meetingLowerBound);
+        ctx.publish("plan.meetingAgreements", out.meetingAgreements);
+        ctx.publish("plan.agreement.kind", out.agreementKind.toArray(new String[0]));
+        ctx.publish("plan.agreement.who", out.agreementWho.toArray(new String[0]));
+        ctx.publish("plan.agreement.what", out.agreementWhat.toArray(new String[0]));
         ctx.publish("plan.agreement.due", due);
         ctx.publish("plan.agreement.check", check);
+    }
+
+    /** What the plans publish for the parts after them, per household and per agreement made in a meeting. */
+    private static final class Published {
+        final UUID[] firstGoal;
+        final String[] firstGoalLabel;
+        final int[] meetingVersion;
+        final String[] meetingFallback;
+        final String[] meetingLowerBound;
+        /** Per household the first of its meeting's agreements (n + 1 entries). */
+        final int[] meetingAgreements;
+        final List<String> agreementKind = new ArrayList<>();
+        final List<String> agreementWho = new ArrayList<>();
+        final List<String> agreementWhat = new ArrayList<>();
+        final List<Integer> agreementDue = new ArrayList<>();
+        final List<Integer> agreementCheck = new ArrayList<>();
+
+        Published(int n) {
+            firstGoal = new UUID[n];
+            firstGoalLabel = new String[n];
+            meetingVersion = new int[n];
+            meetingFallback = new String[n];
+            meetingLowerBound = new String[n];
+            meetingAgreements = new int[n + 1];
+        }
+    }
+
+    /**
+     * One household's plan: its versions from the first goals through the meeting's decisions, the resident's agreement and
+     * the follow-up of its agreements. A method of its own so that the JIT compiles it apart from the loop over the
+     * households. Returns the number of versions written.
+     */
+    private static int versions(GenerationContext ctx, CopyWriter w, String m, int h, int planDay, int meetingDay, int ref, SplittableRandom r,
+                                UUID author, String authorName, Published out) throws SQLException {
+        Plan plan = new Plan(ctx, w, m, h, author, authorName);
+        int goals = 1 + r.nextInt(3);
+        int firstIndex = r.nextInt(GOALS.length);
+        for (int g = 0; g < goals; g++) {
+            String[] goal = GOALS[(firstIndex + g * 3) % GOALS.length];
+            UUID id = ctx.uuid("plan.goal", h * 4L + g);
+            plan.goals.add(new String[] {id.toString(), goal[0], goal[1], goal[2]});
+            if (g == 0) {
+                out.firstGoal[h] = id;
+                out.firstGoalLabel[h] = goal[1];
+            }
+            plan.save(planDay, 9 * 3600 + 1800 + g * 120, "Doel toegevoegd", null);
+        }
+        int last = planDay;
+        if (meetingDay >= 0) {
+            int held = meetingDay;
+            String label = "1e planbijeenkomst van " + dutchDate(held);
+            int count = 2 + r.nextInt(3);
+            int start = r.nextInt(AGREEMENTS.length);
+            for (int a = 0; a < count; a++) {
+                String[] agreement = AGREEMENTS[(start + a) % AGREEMENTS.length];
+                int due = held + 14 + r.nextInt(77);
+                int check = due - (r.nextBoolean() ? 0 : 7);
+                String who = who(agreement[0], r);
+                plan.agreements.add(new Object[] {ctx.uuid("plan.agreement", h * 8L + a).toString(), agreement[0], who, agreement[1], due,
+                        check, "OPEN", null, null, null, label});
+                out.agreementKind.add(agreement[0]);
+                out.agreementWho.add(who);
+                out.agreementWhat.add(agreement[1]);
+                out.agreementDue.add(due);
+                out.agreementCheck.add(check);
+            }
+            out.meetingAgreements[h + 1] = out.meetingAgreements[h] + count;
+            plan.fallback = FALLBACKS[r.nextInt(FALLBACKS.length)];
+            plan.lowerBound = LOWER_BOUNDS[r.nextInt(LOWER_BOUNDS.length)];
+            plan.lowerBoundSetBy = "Regisseur";
+            out.meetingFallback[h] = plan.fallback;
+            out.meetingLowerBound[h] = plan.lowerBound;
+            last = held + 1;
+            if (last > ref) {
+                last = ref;
+            }
+            out.meetingVersion[h] = plan.save(last, 10 * 3600, "Besluiten van " + label, ctx.uuid("meeting", h));
+        } else if (r.nextInt(10) < 7) {
+            int count = 1 + r.nextInt(2);
+            for (int a = 0; a < count; a++) {
+                String[] agreement = AGREEMENTS[r.nextInt(AGREEMENTS.length)];
+                int on = Math.min(ref, planDay + 7 + r.nextInt(24));
+                int due = on + 14 + r.nextInt(60);
+                plan.agreements.add(new Object[] {ctx.uuid("plan.agreement", h * 8L + a).toString(), agreement[0], who(agreement[0], r),
+                        agreement[1], due, due, "OPEN", null, null, plan.goals.get(r.nextInt(plan.goals.size()))[0], null});
+                last = Math.max(last, on);
+                plan.save(last, 11 * 3600 + a * 60, "Afspraak toegevoegd", null);
+            }
+        }
+        if (r.nextInt(10) < 6 && last + 3 <= ref) {
+            int on = last + 1 + r.nextInt(3);
+            plan.residentAgreement = new Object[] {"De inwoner", on, FORMS[r.nextInt(FORMS.length)], false, plan.version + 1};
+            last = on;
+            plan.save(on, 13 * 3600, "Instemming van de inwoner vastgelegd", null);
+        }
+        int review = last + 45 + r.nextInt(60);
+        for (int a = 0; a < plan.agreements.size() && review <= ref; a++) {
+            Object[] agreement = plan.agreements.get(a);
+            if ((int) agreement[4] >= review) {
+                continue;
+            }
+            double x = r.nextDouble();
+            if (x < 0.65) {
+                agreement[6] = "DONE";
+                agreement[8] = Boolean.FALSE;
+            } else if (x < 0.85) {
+                agreement[6] = "NOT_DONE";
+                agreement[7] = "Het lukte niet zoals afgesproken; het netwerk zoekt een andere oplossing.";
+                agreement[8] = r.nextBoolean();
+            } else {
+                continue;
+            }
+            plan.save(review, 14 * 3600 + a * 60, "Afspraak bijgewerkt", null);
+        }
+        return plan.version;
     }
 
     private static String who(String kind, SplittableRandom r) {
@@ -354,10 +381,6 @@ class SyntheticPlanPart implements SyntheticPart {
         return LocalDate.ofEpochDay(epochDay);
     }
 
-    private static String nl(int epochDay) {
-        LocalDate d = LocalDate.ofEpochDay(epochDay);
-        return String.format("%02d-%02d-%d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
-    }
 
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

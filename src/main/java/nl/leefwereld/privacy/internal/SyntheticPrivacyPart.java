@@ -146,13 +146,59 @@ class SyntheticPrivacyPart implements SyntheticPart {
         UUID[] userIds = ctx.fact("user.ids", UUID[].class);
         String[] usernames = ctx.fact("user.usernames", String[].class);
         long now = ctx.epochSecond(ctx.referenceDate(), 17 * 3600);
-        LocalDate today = ctx.referenceDate();
 
         // Consents; their times are kept for the audit rows.
-        SplittableRandom cr = ctx.random("privacy.consent");
-        ConsentPurpose[] purposes = ConsentPurpose.values();
         int[] consentCount = new int[n];
         long[] consentAt = new long[2 * n];
+        writeConsents(ctx, known, since, firstPerson, director, registrar, userIds, consentCount, consentAt);
+
+        try (Statement s = ctx.connection().createStatement()) {
+            s.execute("LOCK TABLE audit_event IN EXCLUSIVE MODE");
+            s.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_seal");
+        }
+        long seq;
+        String prev;
+        try (PreparedStatement s = ctx.connection().prepareStatement(
+                "SELECT chain_seq, row_hash FROM audit_event WHERE municipality_code = ? ORDER BY chain_seq DESC LIMIT 1")) {
+            s.setString(1, m);
+            try (ResultSet rs = s.executeQuery()) {
+                seq = rs.next() ? rs.getLong(1) : 0;
+                prev = seq == 0 ? GENESIS : rs.getString(2);
+            }
+        }
+        long nextId;
+        String sequence;
+        try (Statement s = ctx.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_get_serial_sequence('audit_event', 'id'), "
+                     + "nextval(pg_get_serial_sequence('audit_event', 'id'))")) {
+            rs.next();
+            sequence = rs.getString(1);
+            nextId = rs.getLong(2);
+        }
+        long firstId = nextId;
+
+        // First every household's rows (as the application would have written them), then all of them in the order of
+        // their time: the hash chain and the ids follow time, as in a real audit log, and the table arrives in the order of
+        // its key and its time indexes (whose builds after the load then find it sorted).
+        AuditRows rows = history(ctx, known, since, registrar, director, firstNotification, registeredAt, consentCount, consentAt, now);
+        seq = writeAudit(ctx, rows, firstPerson, director, userIds, usernames, seq, prev, nextId);
+        nextId += rows.size;
+        try (Statement s = ctx.connection().createStatement()) {
+            s.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_seal");
+            s.execute("SELECT setval('" + sequence.replace("'", "''") + "', " + Math.max(nextId - 1, 1) + ", " + (nextId > 1) + ")");
+        }
+        verifyTail(ctx, firstId, nextId - 1);
+    }
+
+    /** The heads' consents; per household how many and when each was recorded (for the audit rows). */
+    private static void writeConsents(GenerationContext ctx, boolean[] known, long[] since, int[] firstPerson, int[] director, int[] registrar,
+                                      UUID[] userIds, int[] consentCount, long[] consentAt) throws SQLException {
+        int n = ctx.households();
+        String m = ctx.municipalityCode();
+        long now = ctx.epochSecond(ctx.referenceDate(), 17 * 3600);
+        LocalDate today = ctx.referenceDate();
+        SplittableRandom cr = ctx.random("privacy.consent");
+        ConsentPurpose[] purposes = ConsentPurpose.values();
         long consents = 0;
         try (CopyWriter w = ctx.copy("consent", "municipality_code", "id", "person_id", "purpose", "recipient", "scope", "given_on",
                 "valid_until", "withdrawn_on", "recorded_by", "recorded_at")) {
@@ -185,36 +231,12 @@ class SyntheticPrivacyPart implements SyntheticPart {
             }
         }
         ctx.progress(consents + " toestemmingen");
+    }
 
-        try (Statement s = ctx.connection().createStatement()) {
-            s.execute("LOCK TABLE audit_event IN EXCLUSIVE MODE");
-            s.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_seal");
-        }
-        long seq;
-        String prev;
-        try (PreparedStatement s = ctx.connection().prepareStatement(
-                "SELECT chain_seq, row_hash FROM audit_event WHERE municipality_code = ? ORDER BY chain_seq DESC LIMIT 1")) {
-            s.setString(1, m);
-            try (ResultSet rs = s.executeQuery()) {
-                seq = rs.next() ? rs.getLong(1) : 0;
-                prev = seq == 0 ? GENESIS : rs.getString(2);
-            }
-        }
-        long nextId;
-        String sequence;
-        try (Statement s = ctx.connection().createStatement();
-             ResultSet rs = s.executeQuery("SELECT pg_get_serial_sequence('audit_event', 'id'), "
-                     + "nextval(pg_get_serial_sequence('audit_event', 'id'))")) {
-            rs.next();
-            sequence = rs.getString(1);
-            nextId = rs.getLong(2);
-        }
-        long firstSeq = seq + 1;
-        long firstId = nextId;
-
-        // First every household's rows (as the application would have written them), then all of them in the order of
-        // their time: the hash chain and the ids follow time, as in a real audit log, and the table arrives in the order of
-        // its key and its time indexes (whose builds after the load then find it sorted).
+    /** Every household's audit rows, as the application would have written them (not yet in the order of their time). */
+    private static AuditRows history(GenerationContext ctx, boolean[] known, long[] since, int[] registrar, int[] director,
+                                     int[] firstNotification, long[] registeredAt, int[] consentCount, long[] consentAt, long now) {
+        int n = ctx.households();
         SplittableRandom ar = ctx.random("privacy.audit");
         AuditRows rows = new AuditRows();
         for (int h = 0; h < n; h++) {
@@ -239,6 +261,13 @@ class SyntheticPrivacyPart implements SyntheticPart {
             }
         }
 
+        return rows;
+    }
+
+    /** The audit rows in the order of their time, continuing the hash chain after {@code seq} and {@code prev}; returns the last sequence number. */
+    private static long writeAudit(GenerationContext ctx, AuditRows rows, int[] firstPerson, int[] director, UUID[] userIds,
+                                   String[] usernames, long seq, String prev, long nextId) throws SQLException {
+        String m = ctx.municipalityCode();
         String[] userIdTexts = new String[userIds.length];
         for (int u = 0; u < userIds.length; u++) {
             userIdTexts[u] = userIds[u].toString();
@@ -311,12 +340,8 @@ class SyntheticPrivacyPart implements SyntheticPart {
                 written++;
             }
         }
-        try (Statement s = ctx.connection().createStatement()) {
-            s.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_seal");
-            s.execute("SELECT setval('" + sequence.replace("'", "''") + "', " + Math.max(nextId - 1, 1) + ", " + (nextId > 1) + ")");
-        }
-        verifyTail(ctx, firstId, nextId - 1);
         ctx.progress(written + " auditregels (hashketen doorgezet tot volgnummer " + seq + ")");
+        return seq;
     }
 
     /**

@@ -1,5 +1,7 @@
 package nl.leefwereld.wmo.internal;
 
+import static nl.leefwereld.shared.GenerationContext.dutchDate;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -167,6 +169,18 @@ class SyntheticWmoPart implements SyntheticPart {
         private long[] cheapestSameKind;
         private int[][] ordinary;
         private int[][] roundTheClock;
+        // who and where
+        private int[] district;
+        private int[] teamOfDistrict;
+        private UUID[] teamIds;
+        private int[][] directors;
+        private int[] director;
+        private int[] registrar;
+        private UUID[] userIds;
+        private String[] userNames;
+        private UUID[] provisionIds;
+        private UUID[] providers;
+        private String[] provisionNames;
 
         void write(GenerationContext ctx) throws SQLException {
             m = ctx.municipalityCode();
@@ -176,16 +190,16 @@ class SyntheticWmoPart implements SyntheticPart {
             firstPerson = ctx.fact("household.firstPerson", int[].class);
             firstNotification = ctx.fact("household.firstNotification", int[].class);
             registeredAt = ctx.fact("notification.registeredAt", long[].class);
-            int[] district = ctx.fact("household.district", int[].class);
-            int[] teamOfDistrict = ctx.fact("district.team", int[].class);
-            UUID[] teamIds = ctx.fact("team.ids", UUID[].class);
-            int[][] directors = ctx.fact("team.directors", int[][].class);
-            int[] director = ctx.fact("case.director", int[].class);
-            int[] registrar = ctx.fact("case.registrar", int[].class);
-            UUID[] userIds = ctx.fact("user.ids", UUID[].class);
-            String[] userNames = ctx.fact("user.names", String[].class);
-            UUID[] provisionIds = ctx.fact("provision.ids", UUID[].class);
-            UUID[] providers = ctx.fact("provision.provider", UUID[].class);
+            district = ctx.fact("household.district", int[].class);
+            teamOfDistrict = ctx.fact("district.team", int[].class);
+            teamIds = ctx.fact("team.ids", UUID[].class);
+            directors = ctx.fact("team.directors", int[][].class);
+            director = ctx.fact("case.director", int[].class);
+            registrar = ctx.fact("case.registrar", int[].class);
+            userIds = ctx.fact("user.ids", UUID[].class);
+            userNames = ctx.fact("user.names", String[].class);
+            provisionIds = ctx.fact("provision.ids", UUID[].class);
+            providers = ctx.fact("provision.provider", UUID[].class);
             provisionLaw = ctx.fact("provision.law", byte[].class);
             tariff = ctx.fact("provision.tariffCents", long[].class);
             unit = ctx.fact("provision.unit", String[].class);
@@ -193,7 +207,7 @@ class SyntheticWmoPart implements SyntheticPart {
             category = ctx.fact("provision.category", String[].class);
             cost = ctx.fact("provision.cost", byte[].class);
             weight = ctx.fact("provision.weight", double[].class);
-            String[] provisionNames = ctx.fact("provision.names", String[].class);
+            provisionNames = ctx.fact("provision.names", String[].class);
             indexProvisions();
 
             age = ages(ctx);
@@ -218,10 +232,22 @@ class SyntheticWmoPart implements SyntheticPart {
             Requests s = new Requests();
             long[] spending = new long[n];
             int[] requestCount = new int[n];
+            writeRequests(ctx, s, spending, requestCount);
+            writeDecisionLines(ctx, s);
+            writeTermChanges(ctx, s);
+            writeEvents(ctx, s);
+
+            ctx.publish("household.laws", laws);
+            ctx.publish("household.spendingCents", spending);
+            ctx.publish("household.requests", requestCount);
+        }
+
+        // One method per table: each loop is compiled on its own (one method with all four loops took C2 seconds per
+        // compilation, and it compiled it once for every loop that became hot).
+
+        /** The requests (and per household what they cost and how many there are). */
+        private void writeRequests(GenerationContext ctx, Requests s, long[] spending, int[] requestCount) throws SQLException {
             long requests = 0;
-            long lines = 0;
-            long changes = 0;
-            long events = 0;
             try (CopyWriter w = ctx.copy("wmo_request", "municipality_code", "id", "household_id", "person_id", "notification_id", "team_id", "law",
                     "state", "melding_on", "confirmed_on", "question", "personal_plan_on", "personal_plan", "investigated_on", "own_strength", "network",
                     "usual_help", "general_considered", "why_not_enough", "custom_proposed", "aanvraag_on", "decided_on", "outcome", "grounds",
@@ -285,9 +311,12 @@ class SyntheticWmoPart implements SyntheticPart {
                 }
             }
             ctx.progress(requests + " verzoeken (Wmo, Jeugdwet, Participatiewet)");
+        }
 
+        private void writeDecisionLines(GenerationContext ctx, Requests s) throws SQLException {
+            long requests = 0;
+            long lines = 0;
             SplittableRandom pgbText = ctx.random("wmo.pgb");
-            requests = 0;
             try (CopyWriter w = ctx.copy("wmo_decision_line", "municipality_code", "id", "request_id", "provision_id", "form", "volume", "unit",
                     "frequency", "start_on", "end_on", "provider_id", "tariff_cents", "pgb_asked_cents", "pgb_cap_cents", "pgb_amount_cents",
                     "pgb_can_manage", "pgb_motivated", "pgb_quality", "care_agreement_on")) {
@@ -321,8 +350,11 @@ class SyntheticWmoPart implements SyntheticPart {
                 }
             }
             ctx.progress(lines + " beschikkingsregels");
+        }
 
-            requests = 0;
+        private void writeTermChanges(GenerationContext ctx, Requests s) throws SQLException {
+            long requests = 0;
+            long changes = 0;
             try (CopyWriter w = ctx.copy("wmo_term_change", "municipality_code", "id", "request_id", "step", "kind", "from_on", "until_on", "weeks",
                     "reason", "created_at", "created_by")) {
                 for (int h = 0; h < n; h++) {
@@ -349,8 +381,11 @@ class SyntheticWmoPart implements SyntheticPart {
                 }
             }
             ctx.progress(changes + " opschortingen en verlengingen");
+        }
 
-            requests = 0;
+        private void writeEvents(GenerationContext ctx, Requests s) throws SQLException {
+            long requests = 0;
+            long events = 0;
             try (CopyWriter w = ctx.copy("wmo_request_event", "municipality_code", "request_id", "occurred_at", "actor_name", "summary")) {
                 for (int h = 0; h < n; h++) {
                     if (laws[h] == 0) {
@@ -365,25 +400,25 @@ class SyntheticWmoPart implements SyntheticPart {
                         String directorName = userNames[decider(director[h], directors[team], h, k)];
                         String lawLabel = LAWS[s.law[k]].label();
                         events += event(w, ctx, rid, s.confirmed[k], 10, registrarName, "Melding onder de " + lawLabel + " vastgelegd (ontvangen "
-                                + nl(s.melding[k]) + "); ontvangstbevestiging verstuurd op " + nl(s.confirmed[k]) + ".");
+                                + dutchDate(s.melding[k]) + "); ontvangstbevestiging verstuurd op " + dutchDate(s.confirmed[k]) + ".");
                         if (s.personalPlan[k] >= 0) {
-                            events += event(w, ctx, rid, s.personalPlan[k], 11, directorName, "Persoonlijk plan ontvangen op " + nl(s.personalPlan[k]) + ".");
+                            events += event(w, ctx, rid, s.personalPlan[k], 11, directorName, "Persoonlijk plan ontvangen op " + dutchDate(s.personalPlan[k]) + ".");
                         }
                         if (s.suspensionFrom[k] >= 0) {
-                            events += event(w, ctx, rid, s.suspensionFrom[k], 11, directorName, "Termijn onderzoek opgeschort vanaf " + nl(s.suspensionFrom[k])
+                            events += event(w, ctx, rid, s.suspensionFrom[k], 11, directorName, "Termijn onderzoek opgeschort vanaf " + dutchDate(s.suspensionFrom[k])
                                     + " (Awb 4:15): " + SUSPENSION_REASONS[(int) (id % SUSPENSION_REASONS.length)]);
                             if (s.suspensionUntil[k] >= 0) {
                                 events += event(w, ctx, rid, s.suspensionUntil[k], 11, directorName, "Termijn onderzoek loopt weer vanaf "
-                                        + nl(s.suspensionUntil[k]) + ".");
+                                        + dutchDate(s.suspensionUntil[k]) + ".");
                             }
                         }
                         if (s.investigated[k] >= 0) {
                             boolean custom = s.state[k] >= AANVRAAG && s.outcome[k] != 2;
-                            events += event(w, ctx, rid, s.investigated[k], 14, directorName, "Verslag van het onderzoek vastgelegd (" + nl(s.investigated[k])
+                            events += event(w, ctx, rid, s.investigated[k], 14, directorName, "Verslag van het onderzoek vastgelegd (" + dutchDate(s.investigated[k])
                                     + ")" + (custom ? "; maatwerkvoorziening voorgesteld." : "."));
                         }
                         if (s.aanvraag[k] >= 0) {
-                            events += event(w, ctx, rid, s.aanvraag[k], 15, directorName, "Aanvraag ontvangen op " + nl(s.aanvraag[k]) + ".");
+                            events += event(w, ctx, rid, s.aanvraag[k], 15, directorName, "Aanvraag ontvangen op " + dutchDate(s.aanvraag[k]) + ".");
                         }
                         if (s.extensionFrom[k] >= 0) {
                             events += event(w, ctx, rid, s.extensionFrom[k], 11, directorName, "Termijn beschikking verlengd met " + s.extensionWeeks[k]
@@ -392,24 +427,20 @@ class SyntheticWmoPart implements SyntheticPart {
                         if (s.decided[k] >= 0) {
                             String what = s.lines[k] == 0 ? "" : ": " + provisionNames[s.provision[k][0]] + (s.pgb[k][0] ? " als pgb" : " in natura");
                             events += event(w, ctx, rid, s.decided[k], 16, directorName, "Beschikking " + OUTCOME_LABEL[s.outcome[k]] + " op "
-                                    + nl(s.decided[k]) + what + ".");
+                                    + dutchDate(s.decided[k]) + what + ".");
                         }
                         if (s.objection[k] >= 0) {
-                            events += event(w, ctx, rid, s.objection[k], 9, directorName, "Bezwaar ontvangen op " + nl(s.objection[k])
+                            events += event(w, ctx, rid, s.objection[k], 9, directorName, "Bezwaar ontvangen op " + dutchDate(s.objection[k])
                                     + (s.committee[k] ? "; advies van de bezwaarcommissie gevraagd." : "."));
                         }
                         if (s.objectionDecided[k] >= 0) {
                             events += event(w, ctx, rid, s.objectionDecided[k], 16, directorName, "Beslissing op bezwaar: "
-                                    + OBJECTION_LABEL[s.objectionOutcome[k]] + " (" + nl(s.objectionDecided[k]) + ").");
+                                    + OBJECTION_LABEL[s.objectionOutcome[k]] + " (" + dutchDate(s.objectionDecided[k]) + ").");
                         }
                     }
                 }
             }
             ctx.progress(events + " regels in de tijdlijn van de verzoeken");
-
-            ctx.publish("household.laws", laws);
-            ctx.publish("household.spendingCents", spending);
-            ctx.publish("household.requests", requestCount);
         }
 
         private static int event(CopyWriter w, GenerationContext ctx, UUID request, int day, int hour, String actor, String summary) throws SQLException {
@@ -834,10 +865,6 @@ class SyntheticWmoPart implements SyntheticPart {
             return LocalDate.ofEpochDay(epochDay);
         }
 
-        private static String nl(int epochDay) {
-            LocalDate d = LocalDate.ofEpochDay(epochDay);
-            return (d.getDayOfMonth() < 10 ? "0" : "") + d.getDayOfMonth() + "-" + (d.getMonthValue() < 10 ? "0" : "") + d.getMonthValue() + "-" + d.getYear();
-        }
 
         static long mix(long z) {
             z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
