@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import nl.leefwereld.shared.Amounts;
 
 /** Euro amounts as whole cents (exact; never floating point), read and written the Dutch way: "€ 1.234,50". */
 public final class Money {
@@ -39,24 +40,7 @@ public final class Money {
 
     /** 123450 → "€ 1.234,50". */
     public static String format(long cents) {
-        // Written out by hand (the text Java's Dutch "#,##0.00" pattern gives, minus sign included): building a
-        // DecimalFormat per amount cost more than the rest of a page row, and the generator formats a co-payment per request.
-        String digits = Long.toString(cents);
-        int start = cents < 0 ? 1 : 0;
-        StringBuilder b = new StringBuilder(digits.length() + 8).append("€ ");
-        if (start == 1) {
-            b.append('-');
-        }
-        if (digits.length() - start < 3) {
-            digits = digits.substring(0, start) + "00".substring(digits.length() - start - 1) + digits.substring(start);
-        }
-        int euros = digits.length() - 2;
-        int group = (euros - start) % 3 == 0 ? 3 : (euros - start) % 3;
-        b.append(digits, start, start + group);
-        for (int i = start + group; i < euros; i += 3) {
-            b.append('.').append(digits, i, i + 3);
-        }
-        return b.append(',').append(digits, euros, euros + 2).toString();
+        return "€ " + Amounts.grouped(cents);
     }
 
     /** 123450 → "1234.50" (the API's decimal string). */

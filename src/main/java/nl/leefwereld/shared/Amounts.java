@@ -1,6 +1,7 @@
 package nl.leefwereld.shared;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
@@ -42,9 +43,33 @@ public final class Amounts {
         return new BigDecimal(s);
     }
 
-    /** "€ 5.363.955,00" (a negative amount "−€ 12,00"). */
+    /** "€ 5.363.955,00" (a negative amount "−€ 12,00"); more than two decimals are rounded half-even. */
     public static String format(BigDecimal amount) {
+        String sign = amount.signum() < 0 ? "−€ " : "€ ";
+        BigDecimal cents = amount.abs().setScale(2, RoundingMode.HALF_EVEN);
+        if (cents.unscaledValue().bitLength() < 64) {
+            return sign + grouped(cents.unscaledValue().longValue());
+        }
         DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(NL));
-        return (amount.signum() < 0 ? "−€ " : "€ ") + f.format(amount.abs());
+        return sign + f.format(cents);
+    }
+
+    /**
+     * Cents as Dutch digits, "123456" → "1.234,56" ("-5" → "-0,05"): what Java's Dutch "#,##0.00" pattern writes, without
+     * building a DecimalFormat per amount (pages, exports and the generator format many).
+     */
+    public static String grouped(long cents) {
+        String digits = Long.toString(cents);
+        int start = cents < 0 ? 1 : 0;
+        if (digits.length() - start < 3) {
+            digits = digits.substring(0, start) + "00".substring(digits.length() - start - 1) + digits.substring(start);
+        }
+        int euros = digits.length() - 2;
+        int group = (euros - start) % 3 == 0 ? 3 : (euros - start) % 3;
+        StringBuilder b = new StringBuilder(digits.length() + 8).append(digits, 0, start + group);
+        for (int i = start + group; i < euros; i += 3) {
+            b.append('.').append(digits, i, i + 3);
+        }
+        return b.append(',').append(digits, euros, euros + 2).toString();
     }
 }

@@ -34,6 +34,7 @@ import nl.leefwereld.privacy.AuditAction;
 import nl.leefwereld.privacy.AuditLog;
 import nl.leefwereld.privacy.ConsentPurpose;
 import nl.leefwereld.privacy.Consents;
+import nl.leefwereld.shared.Amounts;
 import nl.leefwereld.shared.FieldErrors;
 import nl.leefwereld.shared.InvalidInputException;
 import nl.leefwereld.shared.NotFoundException;
@@ -393,7 +394,6 @@ class MeetingService implements RecordingMeeting {
         if (cents == null) {
             return null;
         }
-        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.forLanguageTag("nl-NL")));
-        return "€ " + f.format(BigDecimal.valueOf(cents, 2));
+        return "€ " + Amounts.grouped(cents);
     }
 }
