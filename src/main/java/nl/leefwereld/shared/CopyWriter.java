@@ -49,7 +49,10 @@ public final class CopyWriter implements AutoCloseable {
                 Map.entry("timestamp", TIMESTAMP));
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CopyWriter.class);
+
     private final CopyIn copy;
+    private final long started = System.nanoTime();
     private final String table;
     private final String[] columns;
     /** The columns' types in the binary format; null in the text format. */
@@ -272,6 +275,10 @@ public final class CopyWriter implements AutoCloseable {
         }
         flush();
         copy.endCopy();
+        if (log.isDebugEnabled()) {
+            log.debug("COPY {} ({}): {} rows, {} MB in {} ms", table, format(), rows, String.format(Locale.ROOT, "%.1f", bytes() / 1e6),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
     }
 
     // ---- binary format

@@ -85,14 +85,8 @@ class SyntheticIntakePart implements SyntheticPart {
         private int[] teamOfDistrict;
         private UUID[] teamIds;
         private String[] teamNames;
-        private int[][] directors;
-        private int[][] members;
         private UUID[] userIds;
         private String[] userNames;
-        private long now;
-        private long twoWeeks;
-        private SplittableRandom random;
-        private int[] load;
         private int[] director;
         private int[] registrar;
         private int[] firstNotification;
@@ -103,7 +97,6 @@ class SyntheticIntakePart implements SyntheticPart {
         private int[] pickedUpBy;
         private byte[] channel;
         private SplittableRandom text;
-        private byte[] receivedEarlier;
         private byte[] question;
         private byte[] behind;
         private byte[] ownStrength;
@@ -123,15 +116,15 @@ class SyntheticIntakePart implements SyntheticPart {
             teamOfDistrict = ctx.fact("district.team", int[].class);
             teamIds = ctx.fact("team.ids", UUID[].class);
             teamNames = ctx.fact("team.names", String[].class);
-            directors = ctx.fact("team.directors", int[][].class);
-            members = ctx.fact("team.members", int[][].class);
+            int[][] directors = ctx.fact("team.directors", int[][].class);
+            int[][] members = ctx.fact("team.members", int[][].class);
             userIds = ctx.fact("user.ids", UUID[].class);
             userNames = ctx.fact("user.names", String[].class);
-            now = ctx.epochSecond(ctx.referenceDate(), 17 * 3600);
-            twoWeeks = 14 * 86_400L;
+            long now = ctx.epochSecond(ctx.referenceDate(), 17 * 3600);
+            long twoWeeks = 14 * 86_400L;
 
-            random = ctx.random(name());
-            load = new int[userIds.length];
+            SplittableRandom random = ctx.random(name());
+            int[] load = new int[userIds.length];
             director = new int[n];
             registrar = new int[n];
             firstNotification = new int[n + 1];
@@ -174,7 +167,7 @@ class SyntheticIntakePart implements SyntheticPart {
             // The notifications' text choices, drawn here in the order the rows use them (so the same seed gives the same rows),
             // because the cases carry a summary of their notifications (V16) and are written first.
             text = ctx.random("intake.text");
-            receivedEarlier = new byte[notifications];
+            byte[] receivedEarlier = new byte[notifications];
             question = new byte[notifications];
             behind = new byte[notifications];
             ownStrength = new byte[notifications];

@@ -128,6 +128,15 @@ class SyntheticMeetingPart implements SyntheticPart {
             ctx.progress(invitations + " uitnodigingen voor de enquête, " + responses + " antwoorden");
         }
 
+        /** The household's meeting, drawn again from its own stream (the same in every table). */
+        private Meeting meeting(int h) {
+            return new Meeting(streamSeed, h, meetingDay[h], ref, firstPerson);
+        }
+
+        private int facilitator(int h) {
+            return SyntheticMeetingPart.facilitator(director[h], directors[teamOfDistrict[district[h]]], h);
+        }
+
         private void writeMeetings() throws SQLException {
             long meetings = 0;
             try (CopyWriter w = ctx.copy("meeting", "municipality_code", "id", "household_id", "sequence_no", "facilitator_id", "team_id",
@@ -137,8 +146,8 @@ class SyntheticMeetingPart implements SyntheticPart {
                     if (meetingDay[h] < 0) {
                         continue;
                     }
-                    Meeting x = new Meeting(streamSeed, h, meetingDay[h], ref, firstPerson);
-                    int f = facilitator(director[h], directors[teamOfDistrict[district[h]]], h);
+                    Meeting x = meeting(h);
+                    int f = facilitator(h);
                     w.text(m).uuid(ctx.uuid("meeting", h)).uuid(ctx.uuid("household", h)).number(1).uuid(userIds[f])
                             .uuid(teamIds[teamOfDistrict[district[h]]]).uuid(ctx.uuid("person", firstPerson[h]))
                             .timestamp(ctx.epochSecond(LocalDate.ofEpochDay(x.created), 10 * 3600)).date(LocalDate.ofEpochDay(x.held))
@@ -166,8 +175,8 @@ class SyntheticMeetingPart implements SyntheticPart {
                     if (meetingDay[h] < 0) {
                         continue;
                     }
-                    Meeting x = new Meeting(streamSeed, h, meetingDay[h], ref, firstPerson);
-                    int f = facilitator(director[h], directors[teamOfDistrict[district[h]]], h);
+                    Meeting x = meeting(h);
+                    int f = facilitator(h);
                     UUID meeting = ctx.uuid("meeting", h);
                     for (int i = 0; i < x.participants; i++) {
                         byte kind = x.kind[i];
@@ -237,7 +246,7 @@ class SyntheticMeetingPart implements SyntheticPart {
                     if (meetingDay[h] < 0) {
                         continue;
                     }
-                    Meeting x = new Meeting(streamSeed, h, meetingDay[h], ref, firstPerson);
+                    Meeting x = meeting(h);
                     long recorded = ctx.epochSecond(LocalDate.ofEpochDay(x.held + 1), 10 * 3600);
                     for (int i = 0; i < x.participants; i++) {
                         if (!x.attended[i] || x.kind[i] == Meeting.MUNICIPAL) {
@@ -269,7 +278,7 @@ class SyntheticMeetingPart implements SyntheticPart {
                     if (meetingDay[h] < 0) {
                         continue;
                     }
-                    Meeting x = new Meeting(streamSeed, h, meetingDay[h], ref, firstPerson);
+                    Meeting x = meeting(h);
                     for (int i = 0; i < x.participants; i++) {
                         if (x.answered[i] < 0) {
                             continue;

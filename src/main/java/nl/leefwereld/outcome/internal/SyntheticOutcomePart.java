@@ -63,11 +63,8 @@ class SyntheticOutcomePart implements SyntheticPart {
         private String m;
         private int n;
         private int ref;
-        private boolean[] known;
-        private long[] since;
         private byte[] laws;
         private long[] spending;
-        private int[] planDay;
         private int[] firstPerson;
         private int[] director;
         private int[] district;
@@ -75,7 +72,6 @@ class SyntheticOutcomePart implements SyntheticPart {
         private int[][] directors;
         private UUID[] userIds;
         private String[] userNames;
-        private SplittableRandom random;
         private int[] first;
         private int[] count;
         private long streamSeed;
@@ -90,11 +86,11 @@ class SyntheticOutcomePart implements SyntheticPart {
             m = ctx.municipalityCode();
             n = ctx.households();
             ref = (int) ctx.referenceDate().toEpochDay();
-            known = ctx.fact("household.known", boolean[].class);
-            since = ctx.fact("household.since", long[].class);
+            boolean[] known = ctx.fact("household.known", boolean[].class);
+            long[] since = ctx.fact("household.since", long[].class);
             laws = ctx.fact("household.laws", byte[].class);
             spending = ctx.fact("household.spendingCents", long[].class);
-            planDay = ctx.fact("plan.day", int[].class);
+            int[] planDay = ctx.fact("plan.day", int[].class);
             firstPerson = ctx.fact("household.firstPerson", int[].class);
             director = ctx.fact("case.director", int[].class);
             district = ctx.fact("household.district", int[].class);
@@ -103,7 +99,7 @@ class SyntheticOutcomePart implements SyntheticPart {
             userIds = ctx.fact("user.ids", UUID[].class);
             userNames = ctx.fact("user.names", String[].class);
 
-            random = ctx.random(name());
+            SplittableRandom random = ctx.random(name());
             first = new int[n];
             count = new int[n];
             for (int h = 0; h < n; h++) {

@@ -150,7 +150,7 @@ class SyntheticPrivacyPart implements SyntheticPart {
         // Consents; their times are kept for the audit rows.
         int[] consentCount = new int[n];
         long[] consentAt = new long[2 * n];
-        writeConsents(ctx, known, since, firstPerson, director, registrar, userIds, consentCount, consentAt);
+        writeConsents(ctx, now, known, since, firstPerson, director, registrar, userIds, consentCount, consentAt);
 
         try (Statement s = ctx.connection().createStatement()) {
             s.execute("LOCK TABLE audit_event IN EXCLUSIVE MODE");
@@ -191,11 +191,10 @@ class SyntheticPrivacyPart implements SyntheticPart {
     }
 
     /** The heads' consents; per household how many and when each was recorded (for the audit rows). */
-    private static void writeConsents(GenerationContext ctx, boolean[] known, long[] since, int[] firstPerson, int[] director, int[] registrar,
-                                      UUID[] userIds, int[] consentCount, long[] consentAt) throws SQLException {
+    private static void writeConsents(GenerationContext ctx, long now, boolean[] known, long[] since, int[] firstPerson, int[] director,
+                                      int[] registrar, UUID[] userIds, int[] consentCount, long[] consentAt) throws SQLException {
         int n = ctx.households();
         String m = ctx.municipalityCode();
-        long now = ctx.epochSecond(ctx.referenceDate(), 17 * 3600);
         LocalDate today = ctx.referenceDate();
         SplittableRandom cr = ctx.random("privacy.consent");
         ConsentPurpose[] purposes = ConsentPurpose.values();
