@@ -68,7 +68,7 @@ class GeneratorIncompleteRunTest {
         assertThat(definitions).hasSize(3);
         GeneratedDatabases.execute(db, "DROP INDEX " + String.join(", ", LOST));
         // A primary key no foreign key refers to is dropped for the load too, and is pending as a constraint.
-        String key = "ALTER TABLE public.assessment_score ADD CONSTRAINT assessment_score_pkey PRIMARY KEY (municipality_code, assessment_id, domain)";
+        String key = "ALTER TABLE public.assessment_score ADD CONSTRAINT assessment_score_pkey PRIMARY KEY (assessment_id, domain, municipality_code)";
         GeneratedDatabases.execute(db, "ALTER TABLE assessment_score DROP CONSTRAINT assessment_score_pkey");
         definitions.add(key);
         try (Connection c = db.getConnection();
