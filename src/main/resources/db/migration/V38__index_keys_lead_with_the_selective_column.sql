@@ -24,34 +24,41 @@ ALTER TABLE household_member DROP CONSTRAINT household_member_pkey,
     ADD CONSTRAINT household_member_pkey PRIMARY KEY (household_id, person_id, municipality_code);
 ALTER TABLE plan_version DROP CONSTRAINT plan_version_pkey,
     ADD CONSTRAINT plan_version_pkey PRIMARY KEY (plan_id, version, municipality_code);
-ALTER TABLE audit_event DROP CONSTRAINT audit_event_pkey,
-    ADD CONSTRAINT audit_event_pkey PRIMARY KEY (id, municipality_code);
-ALTER TABLE case_event DROP CONSTRAINT case_event_pkey,
-    ADD CONSTRAINT case_event_pkey PRIMARY KEY (id, municipality_code);
-ALTER TABLE wmo_request_event DROP CONSTRAINT wmo_request_event_pkey,
-    ADD CONSTRAINT wmo_request_event_pkey PRIMARY KEY (id, municipality_code);
-ALTER TABLE wmo_decision_line DROP CONSTRAINT wmo_decision_line_pkey,
-    ADD CONSTRAINT wmo_decision_line_pkey PRIMARY KEY (id, municipality_code);
-ALTER TABLE network_member DROP CONSTRAINT network_member_pkey,
-    ADD CONSTRAINT network_member_pkey PRIMARY KEY (id, municipality_code);
-ALTER TABLE notification DROP CONSTRAINT notification_pkey,
-    ADD CONSTRAINT notification_pkey PRIMARY KEY (id, municipality_code);
-ALTER TABLE consent DROP CONSTRAINT consent_pkey,
-    ADD CONSTRAINT consent_pkey PRIMARY KEY (id, municipality_code);
-ALTER TABLE meeting_agreement DROP CONSTRAINT meeting_agreement_pkey,
-    ADD CONSTRAINT meeting_agreement_pkey PRIMARY KEY (id, municipality_code);
-ALTER TABLE survey_invitation DROP CONSTRAINT survey_invitation_pkey,
-    ADD CONSTRAINT survey_invitation_pkey PRIMARY KEY (id, municipality_code);
-ALTER TABLE survey_response DROP CONSTRAINT survey_response_pkey,
-    ADD CONSTRAINT survey_response_pkey PRIMARY KEY (id, municipality_code);
+-- The same for every table keyed by its own id.
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['audit_event', 'case_event', 'wmo_request_event', 'wmo_decision_line', 'network_member',
+                             'notification', 'consent', 'meeting_agreement', 'survey_invitation', 'survey_response'] LOOP
+        EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I, ADD CONSTRAINT %I PRIMARY KEY (id, municipality_code)',
+                       t, t || '_pkey', t || '_pkey');
+    END LOOP;
+END $$;
 
 -- Lookups by person, household, request, case or meeting.
-DROP INDEX household_member_person_idx;
-CREATE INDEX household_member_person_idx ON household_member (person_id, municipality_code);
+DO $$
+DECLARE
+    i record;
+BEGIN
+    FOR i IN SELECT * FROM (VALUES
+            ('household_member_person_idx', 'household_member', 'person_id'),
+            ('person_birth_date_idx', 'person', 'birth_date'),
+            ('wmo_decision_line_request_idx', 'wmo_decision_line', 'request_id'),
+            ('wmo_request_household_idx', 'wmo_request', 'household_id'),
+            ('network_member_household_idx', 'network_member', 'household_id'),
+            ('consent_person_idx', 'consent', 'person_id'),
+            ('meeting_household_idx', 'meeting', 'household_id'),
+            ('meeting_participant_meeting_idx', 'meeting_participant', 'meeting_id'),
+            ('survey_response_meeting_idx', 'survey_response', 'meeting_id')) AS v(name, tab, col) LOOP
+        EXECUTE format('DROP INDEX %I', i.name);
+        EXECUTE format('CREATE INDEX %I ON %I (%I, municipality_code)', i.name, i.tab, i.col);
+    END LOOP;
+END $$;
+
+-- Unique, partial, or with the columns the pages read in order after the municipality.
 DROP INDEX person_bsn_uq;
 CREATE UNIQUE INDEX person_bsn_uq ON person (bsn, municipality_code) WHERE bsn IS NOT NULL;
-DROP INDEX person_birth_date_idx;
-CREATE INDEX person_birth_date_idx ON person (birth_date, municipality_code);
 DROP INDEX person_postal_code_idx;
 CREATE INDEX person_postal_code_idx ON person (postal_code, house_number, municipality_code);
 DROP INDEX audit_event_household_page_idx;
@@ -70,20 +77,6 @@ DROP INDEX case_event_case_idx;
 CREATE INDEX case_event_case_idx ON case_event (case_id, municipality_code, occurred_at);
 DROP INDEX wmo_request_event_idx;
 CREATE INDEX wmo_request_event_idx ON wmo_request_event (request_id, municipality_code, id);
-DROP INDEX wmo_decision_line_request_idx;
-CREATE INDEX wmo_decision_line_request_idx ON wmo_decision_line (request_id, municipality_code);
-DROP INDEX wmo_request_household_idx;
-CREATE INDEX wmo_request_household_idx ON wmo_request (household_id, municipality_code);
-DROP INDEX network_member_household_idx;
-CREATE INDEX network_member_household_idx ON network_member (household_id, municipality_code);
-DROP INDEX consent_person_idx;
-CREATE INDEX consent_person_idx ON consent (person_id, municipality_code);
-DROP INDEX meeting_household_idx;
-CREATE INDEX meeting_household_idx ON meeting (household_id, municipality_code);
-DROP INDEX meeting_participant_meeting_idx;
-CREATE INDEX meeting_participant_meeting_idx ON meeting_participant (meeting_id, municipality_code);
-DROP INDEX survey_response_meeting_idx;
-CREATE INDEX survey_response_meeting_idx ON survey_response (meeting_id, municipality_code);
 DROP INDEX notification_case_recent_idx;
 CREATE INDEX notification_case_recent_idx ON notification (case_id, municipality_code, received_on DESC, registered_at DESC);
 -- notification_case_idx (V3) was the first two columns of notification_case_recent_idx (V16): every lookup it served
