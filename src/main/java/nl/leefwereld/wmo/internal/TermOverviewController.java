@@ -40,10 +40,12 @@ class TermOverviewController {
     private final Households households;
     private final Directory directory;
     private final Clock clock;
+    private final TermSettings settings;
 
     TermOverviewController(WmoService service, JdbcClient jdbc, AccessPolicy access, AuditLog audit, Households households, Directory directory,
-                           Clock clock) {
+                           Clock clock, TermSettings settings) {
         this.service = service;
+        this.settings = settings;
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
@@ -71,31 +73,37 @@ class TermOverviewController {
         CurrentUser me = CurrentUsers.get();
         String m = me.municipalityCode();
         LocalDate today = LocalDate.now(clock);
+        // What can have a running term: a melding (research), an aanvraag (decision), and a decision whose objection term
+        // may still run (no term setting, suspension or extension carries it two years past the decision); the objection
+        // terms that have ended are left out below. Decisions of earlier years are not running terms.
         List<WmoService.Row> open = me.teamId() == null ? List.of() : jdbc.sql("""
-                        SELECT * FROM wmo_request WHERE municipality_code = ? AND team_id = ? AND state IN ('MELDING','ONDERZOCHT','AANVRAAG','BESCHIKT')""")
-                .params(m, me.teamId()).query(WmoService::row).list();
+                        SELECT * FROM wmo_request WHERE municipality_code = ? AND team_id = ?
+                           AND (state IN ('MELDING','AANVRAAG') OR (state = 'BESCHIKT' AND decided_on >= ?))""")
+                .params(m, me.teamId(), today.minusYears(2)).query(WmoService::row).list();
         Set<UUID> visible = access.accessibleHouseholds(me, open.stream().map(WmoService.Row::householdId).toList());
         List<WmoService.Row> shown = open.stream().filter(r -> visible.contains(r.householdId())).toList();
+        Map<UUID, List<WmoService.Change>> changes = service.changes(m, shown.stream().map(WmoService.Row::id).toList());
+        nl.leefwereld.wmo.Terms terms = settings.snapshot(m);
         Map<UUID, HouseholdRef> refs = households.refs(m, shown.stream().map(WmoService.Row::householdId).toList());
         List<Running> running = new ArrayList<>();
+        List<WmoService.Row> listed = new ArrayList<>();
         for (WmoService.Row r : shown) {
-            List<WmoRequest.TermStatus> terms = service.termStatuses(m, r);
             TermStep step = switch (r.state()) {
                 case MELDING -> TermStep.ONDERZOEK;
-                case ONDERZOCHT -> null;
                 case AANVRAAG -> TermStep.BESCHIKKING;
                 default -> TermStep.BEZWAAR;
             };
-            if (step == null) {
-                continue;
-            }
-            terms.stream().filter(t -> t.step() == step).findFirst().ifPresent(t -> running.add(new Running(r.id(),
-                    refs.containsKey(r.householdId()) ? refs.get(r.householdId()).name() : "?", r.law().label(), r.state().label(),
-                    t.step().label(), t.due(), t.status(), step != TermStep.BEZWAAR && t.doneOn() == null && today.isAfter(t.due()), t.suspended())));
+            service.termStatuses(m, r, changes.getOrDefault(r.id(), List.of()), terms).stream().filter(t -> t.step() == step)
+                    .filter(t -> step != TermStep.BEZWAAR || !today.isAfter(t.due())).findFirst().ifPresent(t -> {
+                        listed.add(r);
+                        running.add(new Running(r.id(), refs.containsKey(r.householdId()) ? refs.get(r.householdId()).name() : "?",
+                                r.law().label(), r.state().label(), t.step().label(), t.due(), t.status(),
+                                step != TermStep.BEZWAAR && t.doneOn() == null && today.isAfter(t.due()), t.suspended()));
+                    });
         }
         running.sort(Comparator.comparing(Running::due));
-        if (!shown.isEmpty()) {
-            audit.recordAll(me, shown.stream().map(r -> AuditEntry.read("WMO_REQUEST", r.id(), r.householdId(), r.personId(), "termijnoverzicht")).toList());
+        if (!listed.isEmpty()) {
+            audit.recordAll(me, listed.stream().map(r -> AuditEntry.read("WMO_REQUEST", r.id(), r.householdId(), r.personId(), "termijnoverzicht")).toList());
         }
         List<Ending> ending = new ArrayList<>();
         if (me.teamId() != null) {
@@ -121,27 +129,32 @@ class TermOverviewController {
         model.addAttribute("running", running);
         model.addAttribute("overdue", running.stream().filter(Running::overdue).count());
         model.addAttribute("suspended", running.stream().filter(Running::suspended).count());
-        model.addAttribute("shares", shares(m));
+        LocalDate since = today.minusMonths(SHARE_MONTHS).plusDays(1);
+        model.addAttribute("shares", shares(m, since, today));
+        model.addAttribute("sharesSince", since);
         model.addAttribute("team", me.teamId() == null ? null : directory.team(m, me.teamId()).map(TeamRef::name).orElse(null));
         return "wmo/term-overview";
     }
 
-    /** Per team and law: decisions taken, and how many within the legal term (suspensions and extensions counted). */
-    private List<Share> shares(String m) {
-        List<WmoService.Row> decided = jdbc.sql("SELECT * FROM wmo_request WHERE municipality_code = ? AND decided_on IS NOT NULL").param(m)
-                .query(WmoService::row).list();
+    /** The share in time covers the decisions of this many months up to today. */
+    static final int SHARE_MONTHS = 12;
+
+    /**
+     * Per team and law: decisions on an aanvraag of the last {@link #SHARE_MONTHS} months, and how many within the
+     * legal decision term (suspensions, extensions and closed days counted) — computed in the database, the same way
+     * as the monitor's timeliness. A decision without an aanvraag had no decision term and is not counted.
+     */
+    private List<Share> shares(String m, LocalDate since, LocalDate today) {
         Map<String, int[]> counts = new TreeMap<>();
         Map<UUID, String> teamNames = new LinkedHashMap<>();
-        for (WmoService.Row r : decided) {
-            String team = teamNames.computeIfAbsent(r.teamId(), t -> directory.team(m, t).map(TeamRef::name).orElse("?"));
-            boolean inTime = service.termStatuses(m, r).stream().filter(t -> t.step() == TermStep.BESCHIKKING)
-                    .allMatch(t -> t.doneOn() != null && !t.doneOn().isAfter(t.due()));
-            int[] c = counts.computeIfAbsent(team + "\u0000" + r.law().label(), k -> new int[2]);
-            c[0]++;
-            if (inTime) {
-                c[1]++;
-            }
-        }
+        jdbc.sql(WmoMonitorSource.decidedWithinTermQuery()).params(m, today, since).query(rs -> {
+            UUID teamId = rs.getObject("team_id", UUID.class);
+            String team = teamId == null ? "?" : teamNames.computeIfAbsent(teamId, t -> directory.team(m, t).map(TeamRef::name).orElse("?"));
+            String law = nl.leefwereld.wmo.Law.valueOf(rs.getString("law")).label();
+            int[] c = counts.computeIfAbsent(team + "\u0000" + law, k -> new int[2]);
+            c[0] += rs.getInt("decisions");
+            c[1] += rs.getInt("in_time");
+        });
         List<Share> out = new ArrayList<>();
         counts.forEach((k, c) -> {
             String[] parts = k.split("\u0000");

@@ -52,6 +52,29 @@ class TermSettings implements Terms {
         return days;
     }
 
+    /**
+     * The municipality's settings and equated days read once (two queries), for a page that computes the terms of many
+     * requests; answers only for that municipality.
+     */
+    Terms snapshot(String m) {
+        Map<String, TermLength> set = new java.util.HashMap<>();
+        jdbc.sql("SELECT law, step, amount, unit FROM wmo_term_setting WHERE municipality_code = ?").param(m).query(rs -> {
+            set.put(rs.getString("law") + "/" + rs.getString("step"), new TermLength(rs.getInt("amount"), TermLength.Unit.valueOf(rs.getString("unit"))));
+        });
+        Map<LocalDate, String> equated = java.util.Collections.unmodifiableMap(equatedDays(m));
+        return new Terms() {
+            @Override
+            public TermLength termOf(String municipalityCode, Law law, TermStep step) {
+                return set.getOrDefault(law.name() + "/" + step.name(), law.defaultTerm(step));
+            }
+
+            @Override
+            public Map<LocalDate, String> equatedDays(String municipalityCode) {
+                return equated;
+            }
+        };
+    }
+
     record TermRow(Law law, TermStep step, TermLength term, boolean isDefault) {
     }
 

@@ -142,6 +142,34 @@ final class WmoMonitorSource implements MonitorSource {
                 + "AND NOT EXISTS (SELECT 1 FROM wmo_equated_day q WHERE q.municipality_code = (SELECT m FROM p) AND q.day = e.d + k))";
     }
 
+    /**
+     * Per team and law: the decisions on an aanvraag taken from a first day up to today, and how many of them on or before the due
+     * day of their decision term — the same term as the timeliness source ({@code LegalTerms.due}: setting or default,
+     * suspensions and extensions, closed days), for the term overview. One statement, so its cost does not grow with
+     * a query per request; the first open day is looked up once per calendar day of the span, as in
+     * {@link #timelinessQuery()} (MATERIALIZED: referred to once, PostgreSQL would otherwise inline it and compute the
+     * first open day per request). Parameters: municipality, today, the first day. Columns: team_id, law, decisions,
+     * in_time.
+     */
+    static String decidedWithinTermQuery() {
+        return """
+                WITH p AS (SELECT ?::text AS m, ?::date AS today, ?::date AS since),
+                hol AS (SELECT %s AS days),
+                req AS (
+                    SELECT r.team_id, r.law, r.decided_on, %s AS decision_end
+                      FROM p JOIN wmo_request r ON r.municipality_code = p.m
+                     WHERE r.decided_on BETWEEN p.since AND p.today AND r.aanvraag_on IS NOT NULL),
+                span AS (SELECT min(decision_end) AS first_day, max(decision_end) AS last_day FROM req),
+                cal AS MATERIALIZED (
+                    SELECT d::date AS day, %s AS open_on
+                      FROM span CROSS JOIN generate_series(span.first_day, span.last_day, interval '1 day') d)
+                SELECT req.team_id, req.law, count(*) AS decisions, count(*) FILTER (WHERE req.decided_on <= cal.open_on) AS in_time
+                  FROM req JOIN cal ON cal.day = req.decision_end
+                 GROUP BY req.team_id, req.law
+                """.formatted(holidays(), termEnd("r", "BESCHIKKING", "r.aanvraag_on", "COALESCE(r.decided_on, p.today)"),
+                firstOpenDay("d::date"));
+    }
+
     /** The lines that run, per year they run in, with the household's district and team ({@code p}, {@code line}, {@code ly}). */
     private static final String LINES = """
             p AS (SELECT ?::text AS m, current_setting('monitor.today')::date AS today),

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,23 +177,42 @@ class WmoService {
     }
 
     private List<Change> changes(String m, UUID requestId) {
-        return jdbc.sql("SELECT step, kind, from_on, until_on, weeks, reason FROM wmo_term_change WHERE municipality_code = ? AND request_id = ? ORDER BY created_at")
-                .params(m, requestId).query((rs, i) -> new Change(rs.getString("step"), rs.getString("kind"), date(rs, "from_on"),
-                        date(rs, "until_on"), rs.getObject("weeks", Integer.class), rs.getString("reason"))).list();
+        return changes(m, List.of(requestId)).getOrDefault(requestId, List.of());
+    }
+
+    /** The suspensions and extensions of several requests in one query, per request in the order they were recorded. */
+    Map<UUID, List<Change>> changes(String m, Collection<UUID> requestIds) {
+        Map<UUID, List<Change>> out = new HashMap<>();
+        jdbc.sql("""
+                SELECT request_id, step, kind, from_on, until_on, weeks, reason FROM wmo_term_change
+                 WHERE municipality_code = ? AND request_id = ANY (?) ORDER BY request_id, created_at""")
+                .params(m, requestIds.toArray(UUID[]::new)).query(rs -> {
+                    out.computeIfAbsent(rs.getObject("request_id", UUID.class), k -> new ArrayList<>()).add(new Change(rs.getString("step"),
+                            rs.getString("kind"), date(rs, "from_on"), date(rs, "until_on"), rs.getObject("weeks", Integer.class), rs.getString("reason")));
+                });
+        return out;
     }
 
     /** The terms of the steps that have started: when due, whether met, running, overdue or suspended. */
     List<WmoRequest.TermStatus> termStatuses(String m, Row r) {
-        List<Change> changes = changes(m, r.id());
+        return termStatuses(m, r, changes(m, r.id()), terms);
+    }
+
+    /**
+     * The same, with the request's term changes already read ({@link #changes(String, Collection)}) and the
+     * municipality's terms as given (a page of many requests passes {@code TermSettings.snapshot}).
+     */
+    List<WmoRequest.TermStatus> termStatuses(String m, Row r, List<Change> changes, Terms terms) {
         List<WmoRequest.TermStatus> out = new ArrayList<>();
-        out.add(status(m, r, TermStep.PERSOONLIJK_PLAN, r.meldingOn(), r.personalPlanOn(), changes, false));
+        out.add(status(m, r, TermStep.PERSOONLIJK_PLAN, r.meldingOn(), r.personalPlanOn(), changes, false, terms));
         out.add(status(m, r, TermStep.ONDERZOEK, r.meldingOn(), r.investigatedOn(), changes,
-                r.state() != RequestState.MELDING && r.investigatedOn() == null));
+                r.state() != RequestState.MELDING && r.investigatedOn() == null, terms));
         if (r.aanvraagOn() != null) {
-            out.add(status(m, r, TermStep.BESCHIKKING, r.aanvraagOn(), r.decidedOn(), changes, false));
+            out.add(status(m, r, TermStep.BESCHIKKING, r.aanvraagOn(), r.decidedOn(), changes, false, terms));
         }
         if (r.decidedOn() != null) {
-            out.add(status(m, r, TermStep.BEZWAAR, r.decidedOn(), r.objectionOn(), changes, r.state() == RequestState.BESCHIKT ? false : r.objectionOn() == null));
+            out.add(status(m, r, TermStep.BEZWAAR, r.decidedOn(), r.objectionOn(), changes,
+                    r.state() == RequestState.BESCHIKT ? false : r.objectionOn() == null, terms));
         }
         return out;
     }
@@ -219,7 +240,8 @@ class WmoService {
                 List.copyOf(history));
     }
 
-    private WmoRequest.TermStatus status(String m, Row r, TermStep step, LocalDate from, LocalDate doneOn, List<Change> changes, boolean skipped) {
+    private WmoRequest.TermStatus status(String m, Row r, TermStep step, LocalDate from, LocalDate doneOn, List<Change> changes, boolean skipped,
+                                         Terms terms) {
         List<LegalTerms.Suspension> suspensions = new ArrayList<>();
         List<LegalTerms.Extension> extensions = new ArrayList<>();
         for (Change c : changes) {
