@@ -319,6 +319,34 @@ class CaseloadTest {
     }
 
     @Test
+    void theListOffersTheTeamsDirectorsAndEveryOtherDirectorOnAPageOfItsOwn() throws Exception {
+        CurrentUser zuid = users.current("regisseur.zuid");
+        String page = mvc.perform(get("/teams/{id}/werkvoorraad", team).with(users.as(lead))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("Anna Eerst").contains("Bert Tweede").contains("<option value=\"ander\">Regisseur van een ander team …</option>")
+                .doesNotContain(zuid.displayName());
+        RegisteredNotification r = registered.get(7);
+        UUID before = director(r.caseId());
+        MvcResult choose = mvc.perform(post("/teams/{id}/werkvoorraad/regisseur", team).with(csrf()).with(users.as(lead))
+                .param("caseId", r.caseId().toString()).param("caseDirectorId", "ander")).andReturn();
+        String all = choose.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(choose.getResponse().getStatus()).isEqualTo(200);
+        assertThat(all).contains("value=\"" + zuid.id() + "\"").contains("name=\"stap\" value=\"\"").doesNotContain("utrecht-form-field-error-message\"");
+        assertThat(director(r.caseId())).isEqualTo(before);
+        // The director chosen there: the confirmation step, without an error before anything was done wrong.
+        MvcResult confirm = mvc.perform(post("/teams/{id}/werkvoorraad/regisseur", team).with(csrf()).with(users.as(lead))
+                .param("caseId", r.caseId().toString()).param("caseDirectorId", zuid.id().toString()).param("stap", "")).andReturn();
+        assertThat(confirm.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains(zuid.displayName() + " werkt in")
+                .contains("name=\"confirmOutsideTeam\"").doesNotContain("Vink aan dat u");
+        assertThat(director(r.caseId())).isEqualTo(before);
+        // The same choice from the household page.
+        MvcResult fromHousehold = mvc.perform(post("/zaken/{id}/regisseur", r.caseId()).with(csrf()).with(users.as(lead))
+                .param("caseDirectorId", "ander")).andReturn();
+        assertThat(fromHousehold.getResponse().getStatus()).isEqualTo(200);
+        assertThat(fromHousehold.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("value=\"" + zuid.id() + "\"");
+    }
+
+    @Test
     void aTeamLeadOfAnotherTeamCannotSeeOrReassign() throws Exception {
         RegisteredNotification r = registered.get(6);
         UUID before = director(r.caseId());

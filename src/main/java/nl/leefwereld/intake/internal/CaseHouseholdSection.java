@@ -61,16 +61,17 @@ class CaseHouseholdSection implements HouseholdPageSection, HouseholdInvolvement
             model.put("canAssign", lead);
             model.put("canPickUp", c.get().teamId().equals(user.teamId()));
             if (lead) {
-                // Each director with team and load; the case's own team first, others marked (assigning them asks
-                // for confirmation).
+                // The team's directors with their load (and any director of another team who directs one of the
+                // team's cases, marked: assigning them asks for confirmation); the last choice leads to every director.
                 Map<String, String> options = new LinkedHashMap<>();
                 UUID caseTeam = c.get().teamId();
-                cases.directorsWithLoad(m).stream()
+                cases.directorsForTeam(m, caseTeam).stream()
                         .sorted(java.util.Comparator.comparing((CaseRepository.DirectorLoad d) -> !caseTeam.equals(d.teamId())))
                         .forEach(d -> options.put(d.id().toString(), d.displayName() + " – "
                                 + (d.teamName() == null ? "geen team" : d.teamName()) + ", "
                                 + d.cases() + (d.cases() == 1 ? " huishouden" : " huishoudens")
                                 + (caseTeam.equals(d.teamId()) ? "" : " (ander team)")));
+                options.put(CaseloadController.OTHER_TEAM, "Regisseur van een ander team …");
                 model.put("directorOptions", options);
             }
             audit.read(user, "CASE", c.get().id(), household.id(), null, "huishoudpagina");

@@ -261,16 +261,36 @@ class CaseRepository {
     record DirectorLoad(UUID id, String displayName, UUID teamId, String teamName, long cases) {
     }
 
-    List<DirectorLoad> directorsWithLoad(String m) {
-        return jdbc.sql("""
+    private static String directors(String condition) {
+        return """
                 SELECT u.id, u.display_name, u.team_id, t.name AS team_name,
                        (SELECT count(*) FROM care_case c WHERE c.municipality_code = u.municipality_code AND c.case_director_id = u.id) AS cases
                   FROM app_user u
                   JOIN user_role r ON r.municipality_code = u.municipality_code AND r.user_id = u.id AND r.role = 'CASE_DIRECTOR'
                   LEFT JOIN team t ON t.municipality_code = u.municipality_code AND t.id = u.team_id
-                 WHERE u.municipality_code = :m AND u.active
+                 WHERE u.municipality_code = :m AND u.active AND (%s)
                  ORDER BY u.display_name, u.id
-                """).param("m", m).query(DirectorLoad.class).list();
+                """.formatted(condition);
+    }
+
+    /** Every active case director of the municipality (the page for choosing one from another team). */
+    List<DirectorLoad> directorsWithLoad(String m) {
+        return jdbc.sql(directors("true")).param("m", m).query(DirectorLoad.class).list();
+    }
+
+    /**
+     * The directors a team lead chooses from in a list: the team's own, and those of other teams who direct one of the
+     * team's cases (so that every current assignment shows). A municipality of a million households has thousands of
+     * directors: all of them in every row of the work list made a page of 20 MB.
+     */
+    List<DirectorLoad> directorsForTeam(String m, UUID teamId) {
+        return jdbc.sql(directors("u.team_id = :team OR EXISTS (SELECT 1 FROM care_case c WHERE c.municipality_code = u.municipality_code "
+                + "AND c.case_director_id = u.id AND c.team_id = :team)")).param("m", m).param("team", teamId).query(DirectorLoad.class).list();
+    }
+
+    /** One active case director with team and load. */
+    Optional<DirectorLoad> director(String m, UUID id) {
+        return jdbc.sql(directors("u.id = :id")).param("m", m).param("id", id).query(DirectorLoad.class).optional();
     }
 
     boolean pickUp(String m, UUID notificationId, UUID userId) {

@@ -121,7 +121,7 @@ class CaseloadController {
         model.addAttribute("teamId", teamId);
         model.addAttribute("errors", shownErrors);
         model.addAttribute("errorCase", errorCase);
-        var directors = cases.directorsWithLoad(m);
+        var directors = cases.directorsForTeam(m, teamId);
         model.addAttribute("directors", directors);
         Map<String, String> directorOptions = new LinkedHashMap<>();
         directors.forEach(d -> directorOptions.put(d.id().toString(), d.displayName() + (teamId.equals(d.teamId()) ? "" : " (ander team)")));
@@ -154,6 +154,9 @@ class CaseloadController {
         return "intake/caseload";
     }
 
+    /** The list's last choice: a director of another team, chosen on a page of its own. */
+    static final String OTHER_TEAM = "ander";
+
     @PostMapping("/teams/{id}/werkvoorraad/regisseur")
     String reassign(@PathVariable UUID id, @ModelAttribute("form") Reassign form, Model model, RedirectAttributes redirect,
                     jakarta.servlet.http.HttpSession session) {
@@ -168,6 +171,12 @@ class CaseloadController {
             // Not a case of this team (or no case at all): nothing changes, nothing is told about other teams.
             return reassignPage(me, id, null, form, false, Map.of("caseId",
                     "Dit huishouden staat niet in de werkvoorraad van uw team. Ga terug en kies een huishouden uit de lijst."), returnLink, model);
+        }
+        if (OTHER_TEAM.equals(form.getCaseDirectorId())) {
+            // "A director of another team...": the page with every director of the municipality (a first choice, not
+            // the confirmation step)
+            model.addAttribute("choosing", true);
+            return reassignPage(me, id, c, form, false, Map.of(), returnLink, model);
         }
         boolean confirmStep = "bevestigen".equals(form.getStap());
         if (!confirmStep && !form.getStap().isEmpty()) {

@@ -255,6 +255,20 @@ class IntakeController {
             }
             redirect.addFlashAttribute("message", "De regisseur is toegewezen.");
         } catch (InvalidInputException e) {
+            if (CaseloadController.OTHER_TEAM.equals(caseDirectorId)) {
+                // "A director of another team..." (the service checked that this is the team lead of the case): every
+                // director of the municipality on a page of its own
+                model.addAttribute("directors", cases.directorsWithLoad(me.municipalityCode()));
+                model.addAttribute("outside", false);
+                model.addAttribute("action", "/zaken/" + id + "/regisseur");
+                model.addAttribute("caseDirectorId", "");
+                model.addAttribute("returnLink", "/huishoudens/" + c.householdId() + "#zaak");
+                model.addAttribute("team", directory.team(me.municipalityCode(), c.teamId()).map(t -> t.name()).orElse("uw team"));
+                model.addAttribute("errors", Map.of());
+                model.addAttribute("choosing", true);
+                model.addAttribute("nav", "werk");
+                return "intake/reassign";
+            }
             redirect.addFlashAttribute("error", e.fieldErrors().values().iterator().next());
         }
         return "redirect:/huishoudens/" + c.householdId() + "#zaak";

@@ -227,8 +227,7 @@ class IntakeService implements Intake {
             throw new nl.leefwereld.privacy.NoAccessException(c.householdId());
         }
         UUID chosen = FieldErrors.idOrNull(directorIdText);
-        Optional<CaseRepository.DirectorLoad> director = chosen == null ? Optional.empty()
-                : cases.directorsWithLoad(m).stream().filter(u -> u.id().equals(chosen)).findFirst();
+        Optional<CaseRepository.DirectorLoad> director = chosen == null ? Optional.empty() : cases.director(m, chosen);
         if (director.isEmpty()) {
             throw InvalidInputException.of("caseDirectorId", "Kies een regisseur uit de lijst.");
         }
