@@ -1,6 +1,9 @@
 package nl.leefwereld.privacy;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.leefwereld.identity.CurrentUser;
 
@@ -12,4 +15,18 @@ public interface HouseholdInvolvement {
 
     /** The basis of involvement, in a few words for the audit trail, or empty when this fact does not apply. */
     Optional<String> basis(CurrentUser user, UUID householdId);
+
+    /**
+     * Of these households, the ones this fact makes the user involved in: exactly those for which {@link #basis} is
+     * present. For list pages; an implementation answers with one query where it can (the default asks per household).
+     */
+    default Set<UUID> involvedIn(CurrentUser user, Collection<UUID> householdIds) {
+        Set<UUID> out = new HashSet<>();
+        for (UUID h : householdIds) {
+            if (basis(user, h).isPresent()) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
 }

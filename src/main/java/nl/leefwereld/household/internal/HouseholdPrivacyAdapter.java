@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.leefwereld.household.Member;
 import nl.leefwereld.household.Person;
@@ -192,6 +193,14 @@ class HouseholdPrivacyAdapter implements ResidentRegister, PersonalDataSource, P
                     .filter(d -> directory.districtsServedBy(user.municipalityCode(), user.teamId()).contains(d))
                     .map(d -> "team bedient wijk");
         }
+
+        @Override
+        public Set<UUID> involvedIn(CurrentUser user, Collection<UUID> householdIds) {
+            if (user.teamId() == null || householdIds.isEmpty()) {
+                return Set.of();
+            }
+            return repo.inDistricts(user.municipalityCode(), householdIds, directory.districtsServedBy(user.municipalityCode(), user.teamId()));
+        }
     }
 
     /** Involved because the user is in the household's network. */
@@ -206,6 +215,11 @@ class HouseholdPrivacyAdapter implements ResidentRegister, PersonalDataSource, P
         @Override
         public Optional<String> basis(CurrentUser user, UUID householdId) {
             return repo.isNetworkUser(user.municipalityCode(), householdId, user.id()) ? Optional.of("in netwerk huishouden") : Optional.empty();
+        }
+
+        @Override
+        public Set<UUID> involvedIn(CurrentUser user, Collection<UUID> householdIds) {
+            return householdIds.isEmpty() ? Set.of() : repo.withNetworkUser(user.municipalityCode(), householdIds, user.id());
         }
     }
 }

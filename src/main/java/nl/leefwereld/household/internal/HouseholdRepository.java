@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.leefwereld.household.Member;
 import nl.leefwereld.household.NetworkMember;
@@ -210,6 +212,21 @@ class HouseholdRepository {
     boolean isNetworkUser(String m, UUID householdId, UUID userId) {
         return jdbc.sql("SELECT count(*) FROM network_member WHERE municipality_code = :m AND household_id = :h AND user_id = :u")
                 .param("m", m).param("h", householdId).param("u", userId).query(Long.class).single() > 0;
+    }
+
+    /** Of these households, those whose user is in the network (one query; {@link #isNetworkUser} for many). */
+    Set<UUID> withNetworkUser(String m, Collection<UUID> householdIds, UUID userId) {
+        return new HashSet<>(jdbc.sql("SELECT DISTINCT household_id FROM network_member WHERE municipality_code = :m AND household_id = ANY(:h) AND user_id = :u")
+                .param("m", m).param("h", householdIds.toArray(UUID[]::new)).param("u", userId).query(UUID.class).list());
+    }
+
+    /** Of these households, those in one of the districts (one query; {@link #districtOf} for many). */
+    Set<UUID> inDistricts(String m, Collection<UUID> householdIds, Collection<String> districts) {
+        if (districts.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT id FROM household WHERE municipality_code = :m AND id = ANY(:h) AND district_code = ANY(:d)")
+                .param("m", m).param("h", householdIds.toArray(UUID[]::new)).param("d", districts.toArray(String[]::new)).query(UUID.class).list());
     }
 
     Optional<String> districtOf(String m, UUID householdId) {

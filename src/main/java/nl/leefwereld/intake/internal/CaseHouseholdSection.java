@@ -95,6 +95,11 @@ class CaseHouseholdSection implements HouseholdPageSection, HouseholdInvolvement
         });
     }
 
+    @Override
+    public java.util.Set<UUID> involvedIn(CurrentUser user, java.util.Collection<UUID> householdIds) {
+        return householdIds.isEmpty() ? java.util.Set.of() : cases.householdsDirectedOrOfTeam(user.municipalityCode(), householdIds, user.id(), user.teamId());
+    }
+
     private static String channelLabel(String channel) {
         try {
             return nl.leefwereld.intake.Channel.valueOf(channel).label();

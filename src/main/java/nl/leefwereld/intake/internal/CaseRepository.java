@@ -288,6 +288,14 @@ class CaseRepository {
                 + "AND c.case_director_id = u.id AND c.team_id = :team)")).param("m", m).param("team", teamId).query(DirectorLoad.class).list();
     }
 
+    /** Of these households, those whose case the user directs or whose case is of the user's team (null: no team). */
+    java.util.Set<UUID> householdsDirectedOrOfTeam(String m, java.util.Collection<UUID> householdIds, UUID userId, UUID teamId) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT household_id FROM care_case
+                 WHERE municipality_code = :m AND household_id = ANY(:h) AND (case_director_id = :u OR team_id = :t)""")
+                .param("m", m).param("h", householdIds.toArray(UUID[]::new)).param("u", userId).param("t", teamId).query(UUID.class).list());
+    }
+
     /** One active case director with team and load. */
     Optional<DirectorLoad> director(String m, UUID id) {
         return jdbc.sql(directors("u.id = :id")).param("m", m).param("id", id).query(DirectorLoad.class).optional();

@@ -20,4 +20,9 @@ class MeetingInvolvement implements HouseholdInvolvement {
     public Optional<String> basis(CurrentUser user, UUID householdId) {
         return meetings.involvement(user.municipalityCode(), user.id(), householdId);
     }
+
+    @Override
+    public java.util.Set<UUID> involvedIn(CurrentUser user, java.util.Collection<UUID> householdIds) {
+        return householdIds.isEmpty() ? java.util.Set.of() : meetings.involvedIn(user.municipalityCode(), user.id(), householdIds);
+    }
 }

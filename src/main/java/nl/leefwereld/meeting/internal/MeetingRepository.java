@@ -164,6 +164,18 @@ class MeetingRepository {
     }
 
     /** The user leads, or takes part as a colleague invited to, a meeting of the household. */
+    /** Of these households, those in which the user leads or takes part in a meeting ({@link #involvement} for many). */
+    java.util.Set<UUID> involvedIn(String m, UUID userId, java.util.Collection<UUID> householdIds) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT DISTINCT mt.household_id
+                  FROM meeting mt
+                 WHERE mt.municipality_code = :m AND mt.household_id = ANY(:h)
+                   AND (mt.facilitator_id = :u OR EXISTS (SELECT 1 FROM meeting_participant p
+                         WHERE p.municipality_code = mt.municipality_code AND p.meeting_id = mt.id AND p.user_id = :u
+                           AND (p.invited_at IS NOT NULL OR p.attended)))""")
+                .param("m", m).param("u", userId).param("h", householdIds.toArray(UUID[]::new)).query(UUID.class).list());
+    }
+
     Optional<String> involvement(String m, UUID userId, UUID householdId) {
         return jdbc.sql("""
                 SELECT CASE WHEN mt.facilitator_id = :u THEN 'procesbegeleider van een planbijeenkomst'

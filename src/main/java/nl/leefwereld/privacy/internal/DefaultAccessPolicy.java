@@ -114,12 +114,24 @@ class DefaultAccessPolicy implements AccessPolicy {
                  WHERE municipality_code = :m AND user_id = :u AND household_id = ANY(:h) AND expires_at > :now
                 """).param("m", user.municipalityCode()).param("u", user.id()).param("h", householdIds.toArray(new UUID[0]))
                 .param("now", OffsetDateTime.now(clock)).query(UUID.class).list());
+        // Involvement asked once per fact for all households still open (each answers with one query where it can),
+        // not per household and fact.
+        Set<UUID> involved = new HashSet<>();
+        Set<UUID> open = new LinkedHashSet<>(householdIds);
+        for (HouseholdInvolvement involvement : involvements) {
+            if (open.isEmpty()) {
+                break;
+            }
+            Set<UUID> found = involvement.involvedIn(user, open);
+            involved.addAll(found);
+            open.removeAll(found);
+        }
         for (UUID h : new LinkedHashSet<>(householdIds)) {
             if (shielded.containsKey(h)) {
-                if (named.containsAll(shielded.get(h)) && involvement(user, h).isPresent()) {
+                if (named.containsAll(shielded.get(h)) && involved.contains(h)) {
                     out.add(h);
                 }
-            } else if (granted.contains(h) || involvement(user, h).isPresent()) {
+            } else if (granted.contains(h) || involved.contains(h)) {
                 out.add(h);
             }
         }
