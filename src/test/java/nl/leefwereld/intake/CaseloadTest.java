@@ -363,6 +363,19 @@ class CaseloadTest {
                 .andReturn().getResponse().getContentAsString()).contains("Dit huishouden staat niet in de werkvoorraad van uw team.");
         assertThat(mvc.perform(post("/zaken/{id}/regisseur", r.caseId()).with(csrf()).with(users.as("teamleider"))
                 .param("caseDirectorId", users.current("regisseur").id().toString())).andReturn().getResponse().getStatus()).isEqualTo(403);
+        // "A director of another team..." is the same assignment: refused alike, and no list of directors shown.
+        MvcResult viaTeam = mvc.perform(post("/teams/{id}/werkvoorraad/regisseur", team).with(csrf()).with(users.as("teamleider"))
+                .param("caseId", r.caseId().toString()).param("caseDirectorId", "ander")).andReturn();
+        assertThat(viaTeam.getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(post("/teams/{id}/werkvoorraad/regisseur", ownTeam).with(csrf()).with(users.as("teamleider"))
+                .param("caseId", r.caseId().toString()).param("caseDirectorId", "ander")).andReturn().getResponse().getContentAsString())
+                .contains("Dit huishouden staat niet in de werkvoorraad van uw team.");
+        for (String user : new String[] {"teamleider", "regisseur", directorOne}) {
+            MvcResult viaCase = mvc.perform(post("/zaken/{id}/regisseur", r.caseId()).with(csrf()).with(users.as(user))
+                    .param("caseDirectorId", "ander")).andReturn();
+            assertThat(viaCase.getResponse().getStatus()).as(user).isIn(403, 404);
+            assertThat(viaCase.getResponse().getContentAsString()).as(user).doesNotContain("Anna Eerst");
+        }
         assertThat(director(r.caseId())).isEqualTo(before);
         // Nor does the other lead's own caseload show this team's households.
         JsonNode own = api("teamleider", get("/api/v1/teams/{id}/caseload", ownTeam).param("size", "100"), 200);

@@ -235,43 +235,43 @@ class IntakeController {
             redirect.addFlashAttribute("error", "Kies de regisseur opnieuw en klik op Toewijzen.");
             return "redirect:/huishoudens/" + c.householdId() + "#zaak";
         }
+        if (CaseloadController.OTHER_TEAM.equals(caseDirectorId)) {
+            // "A director of another team...": every director of the municipality on a page of its own (a first choice)
+            return reassignPage(me, c, intakeService.directorsToChooseFrom(me, id), null, null, model);
+        }
         try {
             IntakeService.Assignment outcome = intakeService.assignDirector(me, id, caseDirectorId, confirmStep && confirmOutsideTeam);
             if (outcome == IntakeService.Assignment.CONFIRM_OUTSIDE_TEAM) {
                 // The second step: a page that names the director's team and asks the team lead to confirm.
-                UUID chosen = FieldErrors.idOrNull(caseDirectorId);
-                var directors = cases.directorsWithLoad(me.municipalityCode());
-                model.addAttribute("directors", directors);
-                model.addAttribute("outside", true);
-                model.addAttribute("director", directors.stream().filter(d -> d.id().equals(chosen)).findFirst().orElseThrow());
-                model.addAttribute("action", "/zaken/" + id + "/regisseur");
-                model.addAttribute("caseDirectorId", chosen.toString());
-                model.addAttribute("returnLink", "/huishoudens/" + c.householdId() + "#zaak");
-                model.addAttribute("team", directory.team(me.municipalityCode(), c.teamId()).map(t -> t.name()).orElse("uw team"));
-                model.addAttribute("errors", confirmStep ? Map.of("confirmOutsideTeam",
-                        "Vink aan dat u deze regisseur van buiten het team wilt toewijzen, of ga terug.") : null);
-                model.addAttribute("nav", "werk");
-                return "intake/reassign";
+                CaseRepository.DirectorLoad chosen = cases.director(me.municipalityCode(), FieldErrors.idOrNull(caseDirectorId)).orElseThrow();
+                return reassignPage(me, c, List.of(chosen), chosen,
+                        confirmStep ? Map.of("confirmOutsideTeam", "Vink aan dat u deze regisseur van buiten het team wilt toewijzen, of ga terug.") : null,
+                        model);
             }
             redirect.addFlashAttribute("message", "De regisseur is toegewezen.");
         } catch (InvalidInputException e) {
-            if (CaseloadController.OTHER_TEAM.equals(caseDirectorId)) {
-                // "A director of another team..." (the service checked that this is the team lead of the case): every
-                // director of the municipality on a page of its own
-                model.addAttribute("directors", cases.directorsWithLoad(me.municipalityCode()));
-                model.addAttribute("outside", false);
-                model.addAttribute("action", "/zaken/" + id + "/regisseur");
-                model.addAttribute("caseDirectorId", "");
-                model.addAttribute("returnLink", "/huishoudens/" + c.householdId() + "#zaak");
-                model.addAttribute("team", directory.team(me.municipalityCode(), c.teamId()).map(t -> t.name()).orElse("uw team"));
-                model.addAttribute("errors", Map.of());
-                model.addAttribute("choosing", true);
-                model.addAttribute("nav", "werk");
-                return "intake/reassign";
-            }
             redirect.addFlashAttribute("error", e.fieldErrors().values().iterator().next());
         }
         return "redirect:/huishoudens/" + c.householdId() + "#zaak";
+    }
+
+    /**
+     * The assignment page of a case on its own: choosing among every director ({@code director} null), or confirming a
+     * director from outside the team.
+     */
+    private String reassignPage(CurrentUser me, CaseRepository.CaseRow c, List<CaseRepository.DirectorLoad> directors,
+                                CaseRepository.DirectorLoad director, Map<String, String> errors, Model model) {
+        model.addAttribute("directors", directors);
+        model.addAttribute("outside", director != null);
+        model.addAttribute("choosing", director == null);
+        model.addAttribute("director", director);
+        model.addAttribute("action", "/zaken/" + c.id() + "/regisseur");
+        model.addAttribute("caseDirectorId", director == null ? "" : director.id().toString());
+        model.addAttribute("returnLink", "/huishoudens/" + c.householdId() + "#zaak");
+        model.addAttribute("team", directory.team(me.municipalityCode(), c.teamId()).map(t -> t.name()).orElse("uw team"));
+        model.addAttribute("errors", errors);
+        model.addAttribute("nav", "werk");
+        return "intake/reassign";
     }
 
     /** What the registering user is told; without access to the household only that it was registered and routed. */

@@ -220,12 +220,24 @@ class IntakeService implements Intake {
      * The team lead (re)assigns the case director. A director of another team (or of none) is assigned only once the
      * team lead confirms it ({@code confirmedOutsideTeam}); the timeline then says so.
      */
-    Assignment assignDirector(CurrentUser user, UUID caseId, String directorIdText, boolean confirmedOutsideTeam) {
-        String m = user.municipalityCode();
-        CaseRow c = cases.caseById(m, caseId).orElseThrow(() -> new NotFoundException("case"));
+    /** The case, when the user is the team lead of its team (who alone assigns its director); else no access. */
+    private CaseRow leadsCase(CurrentUser user, UUID caseId) {
+        CaseRow c = cases.caseById(user.municipalityCode(), caseId).orElseThrow(() -> new NotFoundException("case"));
         if (!user.has(Role.TEAM_LEAD) || user.teamId() == null || !user.teamId().equals(c.teamId())) {
             throw new nl.leefwereld.privacy.NoAccessException(c.householdId());
         }
+        return c;
+    }
+
+    /** Every director of the municipality, for the case's team lead choosing one from another team. */
+    List<CaseRepository.DirectorLoad> directorsToChooseFrom(CurrentUser user, UUID caseId) {
+        leadsCase(user, caseId);
+        return cases.directorsWithLoad(user.municipalityCode());
+    }
+
+    Assignment assignDirector(CurrentUser user, UUID caseId, String directorIdText, boolean confirmedOutsideTeam) {
+        String m = user.municipalityCode();
+        CaseRow c = leadsCase(user, caseId);
         UUID chosen = FieldErrors.idOrNull(directorIdText);
         Optional<CaseRepository.DirectorLoad> director = chosen == null ? Optional.empty() : cases.director(m, chosen);
         if (director.isEmpty()) {

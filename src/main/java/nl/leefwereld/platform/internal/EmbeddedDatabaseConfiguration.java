@@ -82,8 +82,7 @@ class EmbeddedDatabaseConfiguration {
     static Map<String, String> initdbLocale() {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("locale-provider", "builtin");
-        config.put("builtin-locale", "C.UTF-8");
-        config.put("encoding", "UTF8");
+        config.put("builtin-locale", "C.UTF-8");   // needs UTF-8, which zonky's initdb asks for (-E UTF-8)
         return config;
     }
 

@@ -39,9 +39,11 @@ class TermSettings implements Terms {
     @Override
     public TermLength termOf(String m, Law law, TermStep step) {
         return jdbc.sql("SELECT amount, unit FROM wmo_term_setting WHERE municipality_code = ? AND law = ? AND step = ?")
-                .params(m, law.name(), step.name())
-                .query((rs, i) -> new TermLength(rs.getInt("amount"), TermLength.Unit.valueOf(rs.getString("unit"))))
-                .optional().orElse(law.defaultTerm(step));
+                .params(m, law.name(), step.name()).query((rs, i) -> term(rs)).optional().orElse(law.defaultTerm(step));
+    }
+
+    private static TermLength term(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new TermLength(rs.getInt("amount"), TermLength.Unit.valueOf(rs.getString("unit")));
     }
 
     @Override
@@ -58,9 +60,10 @@ class TermSettings implements Terms {
      */
     Terms snapshot(String m) {
         Map<String, TermLength> set = new java.util.HashMap<>();
-        jdbc.sql("SELECT law, step, amount, unit FROM wmo_term_setting WHERE municipality_code = ?").param(m).query(rs -> {
-            set.put(rs.getString("law") + "/" + rs.getString("step"), new TermLength(rs.getInt("amount"), TermLength.Unit.valueOf(rs.getString("unit"))));
-        });
+        jdbc.sql("SELECT law, step, amount, unit FROM wmo_term_setting WHERE municipality_code = ?").param(m)
+                .query(rs -> {
+                    set.put(rs.getString("law") + "/" + rs.getString("step"), term(rs));
+                });
         Map<LocalDate, String> equated = java.util.Collections.unmodifiableMap(equatedDays(m));
         return new Terms() {
             @Override
@@ -79,10 +82,11 @@ class TermSettings implements Terms {
     }
 
     List<TermRow> all(String m) {
+        Terms terms = snapshot(m);
         List<TermRow> rows = new ArrayList<>();
         for (Law law : Law.values()) {
             for (TermStep step : TermStep.values()) {
-                TermLength t = termOf(m, law, step);
+                TermLength t = terms.termOf(m, law, step);
                 rows.add(new TermRow(law, step, t, t.equals(law.defaultTerm(step))));
             }
         }

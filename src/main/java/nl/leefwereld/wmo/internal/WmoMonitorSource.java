@@ -166,7 +166,7 @@ final class WmoMonitorSource implements MonitorSource {
                 SELECT req.team_id, req.law, count(*) AS decisions, count(*) FILTER (WHERE req.decided_on <= cal.open_on) AS in_time
                   FROM req JOIN cal ON cal.day = req.decision_end
                  GROUP BY req.team_id, req.law
-                """.formatted(holidays(), termEnd("r", "BESCHIKKING", "r.aanvraag_on", "COALESCE(r.decided_on, p.today)"),
+                """.formatted(holidays(), termEnd("r", "BESCHIKKING", "r.aanvraag_on", "r.decided_on"),
                 firstOpenDay("d::date"));
     }
 

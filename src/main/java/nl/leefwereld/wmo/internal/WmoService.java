@@ -164,13 +164,14 @@ class WmoService {
                         SELECT to_char(occurred_at AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI') || ' – ' || actor_name || ': ' || summary
                         FROM wmo_request_event WHERE municipality_code = ? AND request_id = ? ORDER BY id""")
                 .params(m, r.id()).query(String.class).list();
+        List<Change> changes = changes(m, r.id());
         return new WmoRequest(r.id(), r.householdId(), r.personId(), residentName, r.notificationId(), r.teamId(), r.law(), r.state(),
                 r.meldingOn(), r.confirmedOn(), r.question(), r.personalPlanOn(), r.personalPlan(), r.investigatedOn(), r.ownStrength(),
                 r.network(), r.usualHelp(), r.generalConsidered(), r.whyNotEnough(), r.customProposed(), r.aanvraagOn(), r.decidedOn(),
                 r.outcome() == null ? null : WmoRequest.Outcome.valueOf(r.outcome()), r.grounds(), r.copaymentCents(), r.copaymentNote(),
                 r.objectionOn(), r.objectionGrounds(), r.objectionCommittee(), r.objectionDecidedOn(),
                 r.objectionOutcome() == null ? null : ObjectionDecision.Outcome.valueOf(r.objectionOutcome()), r.objectionDecisionGrounds(),
-                objectionTerm(m, r), lines, termStatuses(m, r), history);
+                objectionTerm(m, r, changes), lines, termStatuses(m, r, changes, terms), history);
     }
 
     record Change(String step, String kind, LocalDate fromOn, LocalDate untilOn, Integer weeks, String reason) {
@@ -222,11 +223,15 @@ class WmoService {
 
     /** Awb 7:10: the term for the decision on the objection, from the end of the objection term; null before an objection. */
     WmoRequest.ObjectionTerm objectionTerm(String m, Row r) {
+        return objectionTerm(m, r, changes(m, r.id()));
+    }
+
+    private WmoRequest.ObjectionTerm objectionTerm(String m, Row r, List<Change> changes) {
         if (r.objectionOn() == null || r.decidedOn() == null) {
             return null;
         }
         LocalDate from = terms.due(m, r.law(), TermStep.BEZWAAR, r.decidedOn()).due();
-        List<LegalTerms.Extension> postponements = changes(m, r.id()).stream().filter(c -> c.step().equals(OBJECTION_DECISION))
+        List<LegalTerms.Extension> postponements = changes.stream().filter(c -> c.step().equals(OBJECTION_DECISION))
                 .map(c -> new LegalTerms.Extension(nl.leefwereld.wmo.TermLength.weeks(c.weeks()), c.reason())).toList();
         LocalDate today = today();
         LegalTerms.Due due = ObjectionDecision.due(from, r.objectionCommittee(), postponements, terms.equatedDays(m), today);
